@@ -1,0 +1,1 @@
+"""gaoxin: figures of the Dalian High-tech Zone 2019 review, each with its source quote."""

@@ -1,0 +1,26 @@
+"""Entry point for `gaoxin` and `python -m gaoxin_cli`."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Run the CLI; Ctrl-C and a closed pipe end quietly."""
+    from gaoxin_cli.errors import ExitCode
+
+    try:
+        from gaoxin_cli.cli.app import app
+
+        app(prog_name="gaoxin")
+    except KeyboardInterrupt:
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        from gaoxin_cli.cli.output import silence_stdout
+
+        silence_stdout()
+        sys.exit(int(ExitCode.BROKEN_PIPE))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,347 @@
+"""The Typer app: parse, call the core, render. Commands stay thin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from gaoxin_cli import query
+from gaoxin_cli.cli.options import (
+    DebugOption,
+    FactsOption,
+    Format,
+    FormatOption,
+    JsonOption,
+    Lang,
+    LangOption,
+)
+from gaoxin_cli.cli.output import (
+    boundary,
+    error_line,
+    print_renderable,
+    resolve_format,
+    write_data,
+    write_facts,
+    write_rows,
+)
+from gaoxin_cli.errors import ExitCode, FactsError, NotFoundError
+from gaoxin_cli.loader import facts_dir_from_env, load_factbook
+from gaoxin_cli.model import SECTIONS, FactBook, format_value
+
+app = typer.Typer(
+    name="gaoxin",
+    help=(
+        "Figures of the Dalian High-tech Zone 2019 review "
+        "(大连高新区2019年经济和社会发展综述), each with the quote it came from."
+    ),
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+#: Section names that are commands (the overview is `gaoxin` itself).
+SECTION_COMMANDS = [name for name in SECTIONS if name != "overview"]
+
+
+def _book(facts: Path | None) -> FactBook:
+    return load_factbook(facts_dir_from_env(str(facts) if facts else None))
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"gaoxin {version('gaoxin-cli')}")
+        raise typer.Exit
+
+
+def complete_ids(incomplete: str) -> list[str]:
+    """Shell completion for indicator and fact ids."""
+    try:
+        book = _book(None)
+    except Exception:  # noqa: BLE001 - completion must never fail loudly
+        return []
+    return [i for i in query.all_ids(book) if i.startswith(incomplete)]
+
+
+def _section_rows(counts: dict[str, int]) -> list[dict[str, Any]]:
+    return [
+        {"section": name, "zh": SECTIONS[name][0], "en": SECTIONS[name][1], "facts": n}
+        for name, n in counts.items()
+    ]
+
+
+@app.callback(invoke_without_command=True)
+def overview(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    facts: FactsOption = None,
+    debug: DebugOption = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_show_version, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Figures of the Dalian High-tech Zone 2019 review, each with its source quote.
+
+    With no command: an overview of the dataset, its sections and headline figures.
+
+    [bold]Examples[/bold]
+
+      gaoxin economy            the economy section as a table
+      gaoxin get gdp --value    bare values for scripts
+      gaoxin search 专利         find figures by word or number
+    """
+    del version
+    if ctx.invoked_subcommand is not None:
+        return
+    with boundary(debug=debug):
+        book = _book(facts)
+        fmt = resolve_format(output_format, json)
+        if not book.datasets:
+            raise NotFoundError("no datasets found")
+        dataset = book.datasets[0]
+        counts = query.section_counts(dataset)
+        headlines = query.headline_indicators(book, dataset)
+        if fmt is Format.table:
+            from gaoxin_cli.render.table import overview as render_overview
+
+            print_renderable(
+                lambda width: render_overview(dataset, counts, headlines, lang.value, width)
+            )
+        elif fmt in (Format.json, Format.jsonl):
+            from gaoxin_cli.render.records import dataset_record, fact_record
+
+            summary = {
+                "dataset": dataset_record(dataset),
+                "sections": _section_rows(counts),
+                "headlines": [fact_record(f) for f in query.facts_of(headlines)],
+            }
+            write_data(summary, Format.json)
+        else:
+            write_rows(_section_rows(counts), ("section", "zh", "en", "facts"), fmt)
+
+
+def _make_section_command(section: str) -> Any:
+    zh, en = SECTIONS[section]
+
+    def section_command(
+        output_format: FormatOption = None,
+        json: JsonOption = False,
+        lang: LangOption = Lang.zh,
+        facts: FactsOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        with boundary(debug=debug):
+            book = _book(facts)
+            fmt = resolve_format(output_format, json)
+            views = [v for v in query.section_view(book, section) if v.indicators]
+            if not views:
+                raise NotFoundError(f"no facts in section '{section}'")
+            if fmt is Format.table:
+                from gaoxin_cli.render.table import section_tables
+
+                print_renderable(
+                    lambda width: section_tables(
+                        views, lang.value, width, show_dataset=len(views) > 1
+                    )
+                )
+            else:
+                write_facts([f for view in views for f in view.facts], fmt)
+
+    section_command.__name__ = f"{section}_command"
+    section_command.__doc__ = (
+        f"{en} ({zh}): the section's figures, one row per indicator.\n\n"
+        f"[bold]Examples[/bold]\n\n"
+        f"  gaoxin {section}                  table at a terminal, TSV when piped\n\n"
+        f"  gaoxin {section} --lang en        English labels\n\n"
+        f"  gaoxin {section} --json | jq .    the facts as JSON records"
+    )
+    return section_command
+
+
+for _section in SECTION_COMMANDS:
+    app.command(_section, rich_help_panel="Sections")(_make_section_command(_section))
+
+
+@app.command(rich_help_panel="Look up")
+def get(
+    ids: Annotated[
+        list[str],
+        typer.Argument(
+            help="Indicator ids (all their facts) or fact ids (indicator.measure).",
+            autocompletion=complete_ids,
+            show_default=False,
+        ),
+    ],
+    value: Annotated[
+        bool, typer.Option("--value", help="Print only the bare values, one per line.")
+    ] = False,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    facts: FactsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """An indicator or a fact in full: labels, measures, units, normalized values, quote.
+
+    [bold]Examples[/bold]
+
+      gaoxin get fixed-asset-investment
+
+      gaoxin get fixed-asset-investment.growth --value     prints 18.3
+    """
+    with boundary(debug=debug):
+        book = _book(facts)
+        items = query.lookup(book, ids)
+        found = query.facts_of(items)
+        if value:
+            typer.echo("\n".join(format_value(f.value) for f in found))
+            return
+        fmt = resolve_format(output_format, json)
+        if fmt is Format.table:
+            from gaoxin_cli.render.table import detail
+
+            datasets = {d.id: d for d in book.datasets}
+            print_renderable(lambda _width: detail(items, datasets, lang.value))
+        else:
+            write_facts(found, fmt)
+
+
+@app.command(rich_help_panel="Look up")
+def search(
+    words: Annotated[
+        list[str],
+        typer.Argument(help="Chinese or English words, or a number. All must match."),
+    ],
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section.",
+            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")
+    ] = None,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    facts: FactsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Find facts by label, quote, id or number, best match first. Exit 1 if none.
+
+    [bold]Examples[/bold]
+
+      gaoxin search 专利
+
+      gaoxin search patent
+
+      gaoxin search 3288
+    """
+    with boundary(debug=debug):
+        if section is not None and section not in SECTIONS:
+            from gaoxin_cli.errors import UsageError
+
+            raise UsageError(f"unknown section {section!r}; one of: {', '.join(SECTIONS)}")
+        book = _book(facts)
+        fmt = resolve_format(output_format, json)
+        hits = query.search(book, " ".join(words), section=section)
+        if limit is not None:
+            hits = hits[:limit]
+        if not hits:
+            raise NotFoundError(f"nothing matches {' '.join(words)!r}")
+        if fmt is Format.table:
+            from gaoxin_cli.render.table import search_table
+
+            print_renderable(lambda _width: search_table(hits, lang.value))
+        else:
+            write_facts([hit.fact for hit in hits], fmt)
+
+
+@app.command(rich_help_panel="Data")
+def export(
+    output_format: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="json, jsonl, csv or tsv.", case_sensitive=False),
+    ] = Format.json,
+    json: JsonOption = False,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section.",
+            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
+        ),
+    ] = None,
+    facts: FactsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Every fact, as JSON records (default), JSONL, CSV or TSV.
+
+    [bold]Examples[/bold]
+
+      gaoxin export > facts.json
+
+      gaoxin export --format csv > facts.csv
+    """
+    with boundary(debug=debug):
+        fmt = resolve_format(output_format, json)
+        if fmt is Format.table:
+            from gaoxin_cli.errors import UsageError
+
+            raise UsageError("export writes data: use --format json, jsonl, csv or tsv")
+        if section is not None and section not in SECTIONS:
+            from gaoxin_cli.errors import UsageError
+
+            raise UsageError(f"unknown section {section!r}; one of: {', '.join(SECTIONS)}")
+        book = _book(facts)
+        chosen = [f for f in book.facts if section is None or f.section == section]
+        write_facts(chosen, fmt)
+
+
+@app.command(rich_help_panel="Data")
+def validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Facts folder, dataset folder or fact file. Default: --facts or the shipped facts.",
+            show_default=False,
+        ),
+    ] = None,
+    facts: FactsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Check fact files: every problem on its own path:line: line. Exit 2 if any.
+
+    [bold]Examples[/bold]
+
+      gaoxin validate
+
+      gaoxin validate facts/dalian-2020
+    """
+    with boundary(debug=debug):
+        target = path or facts
+        try:
+            book = _book(target)
+        except FactsError as error:
+            for line in error.lines():
+                error_line(line)
+            noun = "problem" if len(error.problems) == 1 else "problems"
+            error_line(f"gaoxin: {len(error.problems)} {noun} found")
+            raise typer.Exit(int(ExitCode.ERROR)) from None
+        datasets = len(book.datasets)
+        typer.echo(
+            f"ok: {len(book.facts)} facts in {datasets} dataset{'s' if datasets != 1 else ''}, "
+            "no problems"
+        )

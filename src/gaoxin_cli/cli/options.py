@@ -1,0 +1,59 @@
+"""Options shared by the commands, declared once."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Format(str, enum.Enum):
+    """Output formats of the listing commands."""
+
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class Lang(str, enum.Enum):
+    """Label languages."""
+
+    zh = "zh"
+    en = "en"
+
+
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table at a terminal, tsv when piped.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="Same as --format json."),
+]
+LangOption = Annotated[
+    Lang,
+    typer.Option("--lang", "-l", envvar="GAOXIN_LANG", help="Label language.", case_sensitive=False),
+]
+FactsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--facts",
+        envvar="GAOXIN_FACTS",
+        help="Facts folder to read instead of the shipped one.",
+        show_default=False,
+    ),
+]
+DebugOption = Annotated[
+    bool,
+    typer.Option("--debug", envvar="GAOXIN_DEBUG", help="Show tracebacks (for maintainers)."),
+]

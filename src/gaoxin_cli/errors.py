@@ -1,0 +1,72 @@
+"""The project's errors and exit codes.
+
+The core raises these; only the CLI turns them into stderr lines and exit
+codes.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class ExitCode(enum.IntEnum):
+    """What `gaoxin` exits with, like grep."""
+
+    #: Something was found and printed.
+    OK = 0
+    #: The query was understood but nothing matched.
+    NO_MATCH = 1
+    #: Bad usage, bad fact files, or output that could not be written.
+    ERROR = 2
+    #: The reader of standard output went away (`| head`): 128 + SIGPIPE.
+    BROKEN_PIPE = 141
+    #: Interrupted by Ctrl-C: 128 + SIGINT.
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with a fact file, at a place a person can open."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class GaoxinError(Exception):
+    """Base of every error `gaoxin` reports to the user."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def lines(self) -> list[str]:
+        """What to print on stderr, one line each."""
+        return [f"gaoxin: {line}" for line in str(self).splitlines()]
+
+
+class FactsError(GaoxinError):
+    """The fact files have problems; each is reported on its own line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class UsageError(GaoxinError):
+    """The command line asks for something that cannot be done."""
+
+
+class NotFoundError(GaoxinError):
+    """An id or query matched nothing."""
+
+    exit_code = ExitCode.NO_MATCH
+
+
+class OutputError(GaoxinError):
+    """Standard output could not take what was written."""

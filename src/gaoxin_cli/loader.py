@@ -1,0 +1,494 @@
+"""Reading fact files: TOML on disk -> model, with `path:line` on every problem.
+
+This is the only module that reads files. It never stops at the first
+problem: every file is read and every problem collected, so one run of
+`gaoxin validate` shows all that is wrong.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import stat
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gaoxin_cli.errors import FactsError, Problem
+from gaoxin_cli.model import (
+    MEASURES,
+    QUALIFIERS,
+    SECTIONS,
+    Dataset,
+    Fact,
+    FactBook,
+    Indicator,
+    Label,
+    Location,
+    Source,
+    Value,
+)
+from gaoxin_cli.toml_lines import LineIndex, TomlPath
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+#: The file that makes a folder a dataset.
+DATASET_FILE = "dataset.toml"
+#: Fact files larger than this are refused unread (the shipped ones are ~10 KiB).
+MAX_FILE_BYTES = 4 * 1024 * 1024
+#: Integers beyond this are not figures of a review but typos or attacks.
+MAX_MAGNITUDE = 10**15
+#: Ids are lower-case words joined by hyphens: "fixed-asset-investment".
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
+
+
+def default_facts_dir() -> Path:
+    """The facts shipped with the package (wheel), or beside the source tree."""
+    here = Path(__file__).resolve().parent
+    installed = here / "facts"
+    if installed.is_dir():
+        return installed
+    return here.parent.parent / "facts"
+
+
+@dataclass
+class _File:
+    """A TOML file being turned into models, collecting problems as it goes."""
+
+    path: Path
+    data: dict[str, Any]
+    lines: LineIndex
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def problem(self, where: TomlPath, key: str | None, message: str) -> None:
+        self.problems.append(Problem(self.name, self.lines.line(where, key), message))
+
+    def location(self, where: TomlPath) -> Location:
+        return Location(self.name, self.lines.line(where))
+
+    def table(
+        self, where: TomlPath, data: Mapping[str, Any], allowed: Mapping[str, Checker], what: str
+    ) -> dict[str, Any]:
+        """Check `data` against `allowed` (key -> checker); return the keys that passed."""
+        good: dict[str, Any] = {}
+        for key, value in data.items():
+            checker = allowed.get(key)
+            if checker is None:
+                self.problem(where, key, _unknown_key(key, what, allowed))
+                continue
+            error = checker.test(value)
+            if error:
+                self.problem(where, key, f"{what} '{key}' {error}")
+            else:
+                good[key] = value
+        for key, checker in allowed.items():
+            if checker.required and key not in data:
+                self.problem(where, None, f"{what} is missing required key '{key}'")
+        return good
+
+
+@dataclass(frozen=True)
+class Checker:
+    """How one key's value is checked: a test returning an error or None."""
+
+    test: Callable[[Any], str | None]
+    required: bool = False
+
+
+def _unknown_key(key: str, what: str, allowed: Mapping[str, Checker]) -> str:
+    import difflib  # only on this error path
+
+    message = f"unknown key '{key}' in {what}"
+    close = difflib.get_close_matches(key, list(allowed), n=1)
+    if close:
+        return f"{message} (did you mean '{close[0]}'?)"
+    return f"{message} (allowed: {', '.join(allowed)})"
+
+
+def _string(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"must be a string, not {_kind(value)}"
+    if not value.strip():
+        return "must not be empty"
+    return None
+
+
+def _identifier(value: Any) -> str | None:
+    error = _string(value)
+    if error:
+        return error
+    if not ID_PATTERN.match(value):
+        return f"must be lower-case letters, digits and hyphens, not {value!r}"
+    return None
+
+
+def _label_table(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return f"must be a table with zh and en, not {_kind(value)}"
+    missing = [lang for lang in ("zh", "en") if lang not in value]
+    extra = [key for key in value if key not in ("zh", "en")]
+    if missing:
+        return f"is missing {' and '.join(missing)}"
+    if extra:
+        return f"has unknown key '{extra[0]}' (allowed: zh, en)"
+    for lang in ("zh", "en"):
+        error = _string(value[lang])
+        if error:
+            return f"{lang} {error}"
+    return None
+
+
+def _string_list(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return f"must be a list of strings, not {_kind(value)}"
+    return None
+
+
+def _one_of(choices: Mapping[str, object]) -> Callable[[Any], str | None]:
+    def test(value: Any) -> str | None:
+        error = _string(value)
+        if error:
+            return error
+        if value not in choices:
+            return f"is {value!r}, not one of: {', '.join(choices)}"
+        return None
+
+    return test
+
+
+def _figure(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return f"must be a number or a string, not {_kind(value)}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"must be a finite number, not {value}"
+    if isinstance(value, int | float) and abs(value) > MAX_MAGNITUDE:
+        return f"is too large to be a figure ({value:.3g}; the limit is 10^15)"
+    if isinstance(value, str):
+        return _string(value)
+    return None
+
+
+def _kind(value: Any) -> str:
+    kinds = {bool: "a boolean", int: "an integer", float: "a float", str: "a string"}
+    kinds |= {list: "an array", dict: "a table"}
+    for kind, name in kinds.items():
+        if isinstance(value, kind):
+            return name
+    return "a date or time"
+
+
+def _array_of_tables(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return f"must be an array of tables ([[...]]), not {_kind(value)}"
+    return None
+
+
+_LABEL = Checker(_label_table, required=True)
+
+DATASET_KEYS: dict[str, Checker] = {
+    "id": Checker(_identifier),
+    "period": Checker(_string, required=True),
+    "title": _LABEL,
+    "area": _LABEL,
+    "headlines": Checker(_string_list),
+    "source": Checker(
+        lambda v: None if isinstance(v, dict) else f"must be a table, not {_kind(v)}", required=True
+    ),
+}
+SOURCE_KEYS: dict[str, Checker] = {
+    "title": Checker(_string, required=True),
+    "description": Checker(_string),
+    "byline": Checker(_string),
+    "authors": Checker(_string_list),
+}
+SECTION_KEYS: dict[str, Checker] = {
+    "section": Checker(_one_of(SECTIONS), required=True),
+    "heading": _LABEL,
+    "indicator": Checker(_array_of_tables, required=True),
+}
+INDICATOR_KEYS: dict[str, Checker] = {
+    "id": Checker(_identifier, required=True),
+    "zh": Checker(_string, required=True),
+    "en": Checker(_string, required=True),
+    "heading": Checker(_label_table),
+    "fact": Checker(_array_of_tables, required=True),
+}
+FACT_KEYS: dict[str, Checker] = {
+    "key": Checker(_identifier),
+    "measure": Checker(_one_of(MEASURES), required=True),
+    "value": Checker(_figure, required=True),
+    "unit": Checker(_string),
+    "qualifier": Checker(_one_of(QUALIFIERS)),
+    "written": Checker(_string),
+    "quote": Checker(_string, required=True),
+    "note": Checker(_string),
+    "zh": Checker(_string),
+    "en": Checker(_string),
+}
+
+
+def _label(data: Mapping[str, str]) -> Label:
+    return Label(zh=data["zh"], en=data["en"])
+
+
+# --- finding files ---------------------------------------------------------
+
+
+def _problem_at(path: Path, message: str, line: int = 1) -> Problem:
+    return Problem(str(path), line, message)
+
+
+def find_dataset_dirs(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The dataset folders under `root` (itself, or its sub-folders)."""
+    try:
+        mode = root.stat().st_mode
+    except FileNotFoundError:
+        return [], [_problem_at(root, "no such file or folder")]
+    except OSError as error:
+        return [], [_problem_at(root, f"cannot read: {error.strerror or error}")]
+    if stat.S_ISREG(mode):
+        return [root.parent], []
+    if not stat.S_ISDIR(mode):
+        return [], [_problem_at(root, "not a folder or a regular file")]
+    try:
+        entries = sorted(root.iterdir())
+    except OSError as error:
+        return [], [_problem_at(root, f"cannot list folder: {error.strerror or error}")]
+    if (root / DATASET_FILE).exists() or any(e.suffix == ".toml" for e in entries):
+        return [root], []
+    found = [e for e in entries if _is_dir(e) and _has_toml(e)]
+    if not found:
+        return [], [_problem_at(root, "no fact files here (no *.toml in it or its sub-folders)")]
+    return found, []
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _has_toml(folder: Path) -> bool:
+    try:
+        return any(entry.suffix == ".toml" for entry in folder.iterdir())
+    except OSError:
+        return False
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """Parse one TOML file: (data, text, problems). Only regular files are opened."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        return None, "", [_problem_at(path, f"cannot read: {error.strerror or error}")]
+    if not stat.S_ISREG(info.st_mode):
+        return None, "", [_problem_at(path, "not a regular file; skipped")]
+    if info.st_size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return None, "", [_problem_at(path, f"file is larger than {limit} MiB; not read")]
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return None, "", [_problem_at(path, f"cannot read: {error.strerror or error}")]
+    return parse_toml(path, raw)
+
+
+def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """Decode and parse TOML bytes, turning every failure into a located problem."""
+    if raw.startswith(_UTF16_BOMS):
+        return None, "", [_problem_at(path, "file is UTF-16; fact files must be UTF-8")]
+    raw = raw.removeprefix(_UTF8_BOM)  # editors on Windows add one; harmless
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return (
+            None,
+            "",
+            [_problem_at(path, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", line)],
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error.args[0]) if error.args else str(error)
+        line = getattr(error, "lineno", None)
+        position = _TOML_POSITION.search(message)
+        if position:
+            message = message[: position.start()]
+            if line is None:
+                line = int(position.group(1)) if position.group(1) else text.count("\n") + 1
+        if message:
+            message = message[0].lower() + message[1:]
+        return None, text, [_problem_at(path, f"invalid TOML: {message}", line or 1)]
+    except RecursionError:
+        return None, text, [_problem_at(path, "invalid TOML: nested too deeply")]
+    return data, text, []
+
+
+# --- building models ---------------------------------------------------------
+
+
+def _dataset_meta(folder: Path) -> tuple[dict[str, Any] | None, Location, list[Problem]]:
+    path = folder / DATASET_FILE
+    if not path.exists():
+        return (
+            None,
+            Location(str(path), 1),
+            [_problem_at(folder, f"no {DATASET_FILE}: a dataset folder needs one")],
+        )
+    data, text, problems = read_toml(path)
+    if data is None:
+        return None, Location(str(path), 1), problems
+    file = _File(path, data, LineIndex(text))
+    good = file.table((), data, DATASET_KEYS, "dataset")
+    if "source" in good:
+        good["source"] = file.table(("source",), good["source"], SOURCE_KEYS, "source")
+    if "id" not in good and "id" not in data:
+        good["id"] = folder.name
+    return good, Location(str(path), 1), file.problems
+
+
+def _section_indicators(
+    file: _File, meta: Mapping[str, Any], dataset_id: str
+) -> Iterator[Indicator]:
+    top = file.table((), file.data, SECTION_KEYS, "section file")
+    section = top.get("section", "overview")
+    heading = _label(top["heading"]) if "heading" in top else Label("", "")
+    area = _label(meta["area"]) if "area" in meta else Label("", "")
+    period = meta.get("period", "")
+    for i, raw in enumerate(top.get("indicator", [])):
+        where: TomlPath = ("indicator", i)
+        ind = file.table(where, raw, INDICATOR_KEYS, "indicator")
+        if not {"id", "zh", "en"} <= ind.keys():
+            continue
+        ind_heading = _label(ind["heading"]) if "heading" in ind else heading
+        label = Label(ind["zh"], ind["en"])
+        facts: list[Fact] = []
+        for j, raw_fact in enumerate(ind.get("fact", [])):
+            fact_where: TomlPath = (*where, "fact", j)
+            fields = file.table(fact_where, raw_fact, FACT_KEYS, "fact")
+            if not {"measure", "value", "quote"} <= fields.keys():
+                continue
+            value: Value = fields["value"]
+            facts.append(
+                Fact(
+                    id=f"{ind['id']}.{fields.get('key', fields['measure'])}",
+                    dataset=dataset_id,
+                    section=section,
+                    heading=ind_heading,
+                    indicator=ind["id"],
+                    label=Label(fields.get("zh", label.zh), fields.get("en", label.en)),
+                    measure=fields["measure"],
+                    value=value,
+                    unit=fields.get("unit"),
+                    qualifier=fields.get("qualifier"),
+                    period=period,
+                    area=area,
+                    quote=fields["quote"],
+                    written=fields.get("written"),
+                    note=fields.get("note"),
+                    location=Location(file.name, file.lines.line(fact_where)),
+                )
+            )
+        if "fact" in ind and not facts and not raw.get("fact"):
+            file.problem(where, "fact", "indicator has no facts")
+        yield Indicator(
+            id=ind["id"],
+            dataset=dataset_id,
+            section=section,
+            heading=ind_heading,
+            label=label,
+            facts=tuple(facts),
+            location=file.location(where),
+        )
+
+
+def load_dataset(folder: Path) -> tuple[Dataset | None, list[Problem]]:
+    """Read one dataset folder: its metadata and every section file in it."""
+    meta, location, problems = _dataset_meta(folder)
+    usable_meta: Mapping[str, Any] = meta or {}
+    dataset_id = str(usable_meta.get("id", folder.name))
+    indicators: list[Indicator] = []
+    try:
+        files = sorted(
+            p for p in folder.iterdir() if p.suffix == ".toml" and p.name != DATASET_FILE
+        )
+    except OSError as error:
+        return None, [*problems, _problem_at(folder, f"cannot list folder: {error.strerror}")]
+    for path in files:
+        data, text, file_problems = read_toml(path)
+        problems.extend(file_problems)
+        if data is None:
+            continue
+        file = _File(path, data, LineIndex(text))
+        indicators.extend(_section_indicators(file, usable_meta, dataset_id))
+        problems.extend(file.problems)
+    if meta is None:
+        return None, problems
+    source = meta.get("source", {})
+    dataset = Dataset(
+        id=dataset_id,
+        title=_label(meta["title"]) if "title" in meta else Label(dataset_id, dataset_id),
+        area=_label(meta["area"]) if "area" in meta else Label("", ""),
+        period=str(meta.get("period", "")),
+        source=Source(
+            title=source.get("title", ""),
+            description=source.get("description", ""),
+            byline=source.get("byline", ""),
+            authors=tuple(source.get("authors", ())),
+        ),
+        indicators=_in_section_order(indicators),
+        headlines=tuple(meta.get("headlines", ())),
+        location=location,
+    )
+    return dataset, problems
+
+
+def _in_section_order(indicators: list[Indicator]) -> tuple[Indicator, ...]:
+    order = {name: i for i, name in enumerate(SECTIONS)}
+    return tuple(sorted(indicators, key=lambda ind: order.get(ind.section, len(order))))
+
+
+def read_factbook(root: Path) -> tuple[FactBook, list[Problem]]:
+    """Every dataset under `root`, with every problem found reading them."""
+    folders, problems = find_dataset_dirs(root)
+    datasets: list[Dataset] = []
+    for folder in folders:
+        dataset, dataset_problems = load_dataset(folder)
+        problems.extend(dataset_problems)
+        if dataset is not None:
+            datasets.append(dataset)
+    return FactBook(tuple(datasets)), problems
+
+
+def load_factbook(root: Path) -> FactBook:
+    """Read and validate `root`; raise FactsError listing every problem."""
+    from gaoxin_cli.validate import check_factbook
+
+    book, problems = read_factbook(root)
+    problems.extend(check_factbook(book))
+    if problems:
+        raise FactsError(problems)
+    return book
+
+
+def facts_dir_from_env(explicit: str | None) -> Path:
+    """The facts folder: `--facts`, else $GAOXIN_FACTS, else the shipped facts."""
+    chosen = explicit or os.environ.get("GAOXIN_FACTS")
+    return Path(chosen) if chosen else default_facts_dir()

@@ -1,0 +1,172 @@
+"""Select, look up and search: models in, models out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from gaoxin_cli.errors import NotFoundError
+from gaoxin_cli.model import SECTIONS, Dataset, Fact, FactBook, Indicator, format_value
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    """A section of one dataset, its indicators in the article's order."""
+
+    dataset: Dataset
+    section: str
+    indicators: tuple[Indicator, ...]
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return tuple(fact for ind in self.indicators for fact in ind.facts)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A search result: a fact and how well it matched."""
+
+    fact: Fact
+    score: int
+
+
+def section_view(book: FactBook, section: str) -> list[SectionView]:
+    """The section in each dataset of `book` that has it."""
+    return [
+        SectionView(d, section, tuple(i for i in d.indicators if i.section == section))
+        for d in book.datasets
+    ]
+
+
+def section_counts(dataset: Dataset) -> dict[str, int]:
+    """Facts per section, in the article's order, for sections that have any."""
+    counts = dict.fromkeys(SECTIONS, 0)
+    for fact in dataset.facts:
+        counts[fact.section] = counts.get(fact.section, 0) + 1
+    return {name: n for name, n in counts.items() if n}
+
+
+def all_ids(book: FactBook) -> list[str]:
+    """Every indicator and fact id, indicators first, in order."""
+    return [i.id for i in book.indicators] + [f.id for f in book.facts]
+
+
+def lookup(book: FactBook, ids: Sequence[str]) -> list[Indicator | Fact]:
+    """The indicators or facts named by `ids`, in the order asked.
+
+    Raises NotFoundError naming every unknown id, with a suggestion when one
+    is close.
+    """
+    indicators = {i.id: i for i in book.indicators}
+    facts = {f.id: f for f in book.facts}
+    found: list[Indicator | Fact] = []
+    missing: list[str] = []
+    for wanted in ids:
+        key = wanted.strip()
+        item = indicators.get(key) or facts.get(key)
+        if item is None:
+            missing.append(wanted)
+        else:
+            found.append(item)
+    if missing:
+        raise NotFoundError("\n".join(_unknown_id(m, book) for m in missing))
+    return found
+
+
+def _unknown_id(wanted: str, book: FactBook) -> str:
+    import difflib  # only on this error path
+
+    candidates = all_ids(book)
+    close = difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.6)
+    if not close:
+        lowered = wanted.lower()
+        close = [c for c in candidates if lowered and lowered in c][:3]
+    message = f"no indicator or fact with id '{wanted}'"
+    if close:
+        return f"{message}; did you mean {' or '.join(repr(c) for c in close)}?"
+    return f"{message}; try: gaoxin search {wanted}"
+
+
+def headline_indicators(book: FactBook, dataset: Dataset) -> list[Indicator]:
+    """The dataset's headline indicators; a headline fact brings its indicator
+    with only that fact."""
+    indicators = {i.id: i for i in dataset.indicators}
+    out: list[Indicator] = []
+    for item in lookup(FactBook((dataset,)), dataset.headlines):
+        if isinstance(item, Indicator):
+            out.append(item)
+        else:
+            parent = indicators[item.indicator]
+            out.append(replace(parent, facts=(item,)))
+    del book
+    return out
+
+
+def facts_of(items: Iterable[Indicator | Fact]) -> list[Fact]:
+    """The facts of looked-up items: an indicator's facts, or the fact itself."""
+    out: list[Fact] = []
+    for item in items:
+        out.extend(item.facts if isinstance(item, Indicator) else (item,))
+    return out
+
+
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hit]:
+    """Facts matching every word of `query`, best first.
+
+    Words match ids, zh and en labels, headings, values, quotes and notes,
+    case-insensitively. A number matches figures equal to it first, then
+    quotes and values that contain it as a whole number.
+    """
+    words = query.split()
+    if not words:
+        return []
+    hits: list[Hit] = []
+    for order, fact in enumerate(book.facts):
+        if section is not None and fact.section != section:
+            continue
+        total = 0
+        for word in words:
+            score = _score(fact, word)
+            if score == 0:
+                break
+            total += score
+        else:
+            hits.append(Hit(fact, total * 10_000 - order))
+    hits.sort(key=lambda hit: -hit.score)
+    return hits
+
+
+def _score(fact: Fact, word: str) -> int:
+    lowered = word.casefold()
+    if _NUMBER.match(word):
+        if format_value(fact.value) == word or fact.figure == word:
+            return 100
+        normalized = fact.normalized
+        if normalized is not None and format_value(normalized.value) == word:
+            return 80
+        pattern = rf"(?<![0-9.]){re.escape(word)}(?![0-9]|\.[0-9])"
+        if re.search(pattern, fact.quote):
+            return 20
+        return 0
+    score = 0
+    if lowered == fact.id.casefold() or lowered == fact.indicator.casefold():
+        score = max(score, 90)
+    if lowered in fact.id.casefold():
+        score = max(score, 50)
+    if lowered in fact.label.zh.casefold() or lowered in fact.label.en.casefold():
+        score = max(score, 60)
+    if isinstance(fact.value, str) and lowered in fact.value.casefold():
+        score = max(score, 40)
+    if lowered in fact.heading.zh.casefold() or lowered in fact.heading.en.casefold():
+        score = max(score, 15)
+    if lowered in fact.quote.casefold():
+        score = max(score, 30)
+    if fact.note and lowered in fact.note.casefold():
+        score = max(score, 10)
+    if lowered == fact.measure or lowered == fact.section:
+        score = max(score, 25)
+    return score

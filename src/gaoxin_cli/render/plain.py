@@ -1,0 +1,72 @@
+"""JSON, JSONL, CSV and TSV writers. No Rich here: these are the fast paths."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TextIO
+
+from gaoxin_cli.render.safe import clean, json_escape_unsafe
+
+#: A CSV cell starting with one of these is read as a formula by spreadsheets.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def dumps_json(data: Any, *, ascii_only: bool = False) -> str:
+    """`data` as indented JSON.
+
+    ensure_ascii=False keeps Chinese readable (UTF-8, no \\uXXXX) for people and
+    tools like jq; `ascii_only` is for a stdout that cannot encode it, where
+    escapes still give the same parsed strings.
+    """
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=2, allow_nan=False)
+    return text if ascii_only else json_escape_unsafe(text)
+
+
+def write_json(data: Any, stream: TextIO, *, ascii_only: bool = False) -> None:
+    """Write `data` as one JSON document."""
+    stream.write(dumps_json(data, ascii_only=ascii_only))
+    stream.write("\n")
+
+
+def write_jsonl(records: Iterable[Any], stream: TextIO, *, ascii_only: bool = False) -> None:
+    """Write one compact JSON object per line."""
+    for record in records:
+        line = json.dumps(record, ensure_ascii=ascii_only, allow_nan=False)
+        stream.write(line if ascii_only else json_escape_unsafe(line))
+        stream.write("\n")
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = clean(value)
+        if value.startswith(_FORMULA_STARTS):
+            # A leading apostrophe makes spreadsheets show the text, not run it.
+            return "'" + value
+    return value
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
+    """Write rows as RFC 4180 CSV with a header; text guarded against formulas."""
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(column)) for column in columns])
+
+
+def _tsv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return clean(str(value))
+
+
+def write_tsv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
+    """Write tab-separated text with a header row; tabs and newlines in text become spaces."""
+    stream.write("\t".join(columns) + "\n")
+    for row in rows:
+        stream.write("\t".join(_tsv_cell(row.get(column)) for column in columns) + "\n")

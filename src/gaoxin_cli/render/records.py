@@ -1,0 +1,121 @@
+"""The JSON record of a fact (DESIGN.md's contract) and its flat row form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gaoxin_cli.model import Dataset, Fact, fraction_of
+
+#: Keys of a fact's JSON record, in order. Scripts rely on these.
+RECORD_KEYS = (
+    "id",
+    "dataset",
+    "section",
+    "heading",
+    "indicator",
+    "label",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "normalized",
+    "period",
+    "area",
+    "quote",
+    "note",
+)
+
+#: Columns of the flat form (CSV, TSV): the record with nested values spread out.
+FLAT_COLUMNS = (
+    "id",
+    "dataset",
+    "section",
+    "heading",
+    "indicator",
+    "label_zh",
+    "label_en",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "normalized_value",
+    "normalized_unit",
+    "period",
+    "area_zh",
+    "area_en",
+    "quote",
+    "note",
+)
+
+
+def fact_record(fact: Fact) -> dict[str, Any]:
+    """The JSON record of one fact."""
+    normalized = fact.normalized
+    return {
+        "id": fact.id,
+        "dataset": fact.dataset,
+        "section": fact.section,
+        "heading": fact.heading.zh,
+        "indicator": fact.indicator,
+        "label": {"zh": fact.label.zh, "en": fact.label.en},
+        "measure": fact.measure,
+        "value": fact.value,
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "normalized": (
+            {"value": normalized.value, "unit": normalized.unit} if normalized else None
+        ),
+        "period": fact.period,
+        "area": {"zh": fact.area.zh, "en": fact.area.en},
+        "quote": fact.quote,
+        "note": fact.note,
+    }
+
+
+def flat_row(fact: Fact) -> dict[str, Any]:
+    """One fact as a flat row of scalars (None for empty cells)."""
+    normalized = fact.normalized
+    return {
+        "id": fact.id,
+        "dataset": fact.dataset,
+        "section": fact.section,
+        "heading": fact.heading.zh,
+        "indicator": fact.indicator,
+        "label_zh": fact.label.zh,
+        "label_en": fact.label.en,
+        "measure": fact.measure,
+        "value": fact.value,
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "normalized_value": normalized.value if normalized else None,
+        "normalized_unit": normalized.unit if normalized else None,
+        "period": fact.period,
+        "area_zh": fact.area.zh,
+        "area_en": fact.area.en,
+        "quote": fact.quote,
+        "note": fact.note,
+    }
+
+
+def dataset_record(dataset: Dataset) -> dict[str, Any]:
+    """The JSON record of a dataset's metadata."""
+    return {
+        "id": dataset.id,
+        "title": {"zh": dataset.title.zh, "en": dataset.title.en},
+        "area": {"zh": dataset.area.zh, "en": dataset.area.en},
+        "period": dataset.period,
+        "source": {
+            "title": dataset.source.title,
+            "description": dataset.source.description,
+            "byline": dataset.source.byline,
+            "authors": list(dataset.source.authors),
+        },
+        "facts": len(dataset.facts),
+    }
+
+
+def is_numeric_value(value: object) -> bool:
+    """True for values that are numbers (fractions such as "1/6" included)."""
+    if isinstance(value, str):
+        return fraction_of(value) is not None
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -1,0 +1,300 @@
+"""Rich renderables for people at a terminal.
+
+Every piece of text from fact files goes in as a `Text` object, never as a
+markup string, and is cleaned of control characters first: "[red]" in a
+label prints as those five characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from rich.cells import cell_len
+
+from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset, Fact, Indicator
+from gaoxin_cli.query import Hit, SectionView
+from gaoxin_cli.render.figures import english_amount, format_figure
+from gaoxin_cli.render.safe import clean, clean_keep_lines
+
+_WORDS = {
+    "indicator": ("指标", "Indicator"),
+    "id": ("ID", "ID"),
+    "section": ("栏目", "Section"),
+    "facts": ("事实", "Facts"),
+    "command": ("命令", "Command"),
+    "figure": ("数值", "Figure"),
+    "quote": ("原文", "Quote"),
+    "dataset": ("数据集", "Dataset"),
+    "heading": ("小标题", "Heading"),
+    "unit": ("单位", "Unit"),
+    "normalized": ("标准化", "Normalized"),
+    "qualifier": ("限定", "Qualifier"),
+    "note": ("注", "Note"),
+    "source": ("来源", "Source"),
+    "period": ("时期", "Period"),
+    "area": ("地区", "Area"),
+    "headlines": ("要点", "Headline figures"),
+    "measure": ("度量", "Measure"),
+}
+
+
+#: Measures whose cells hold words; they wrap, figures never do.
+_WIDE_MEASURES = frozenset({"text", "rank"})
+_MIN_LABEL = 10
+_MIN_TEXT = 12
+
+
+def word(name: str, lang: str) -> str:
+    """A fixed UI word in `lang`."""
+    zh, en = _WORDS[name]
+    return en if lang == "en" else zh
+
+
+def data(text: str, style: str = "") -> Text:
+    """Text from a fact file, made safe: no markup, no control characters."""
+    return Text(clean_keep_lines(text), style=style)
+
+
+def _table(title: str | None) -> Table:
+    return Table(
+        title=data(title, "bold") if title else None,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+    )
+
+
+def _cell(facts: Sequence[Fact], lang: str) -> Text:
+    return data("\n".join(format_figure(fact, lang) for fact in facts))
+
+
+def _rows(
+    indicator: Indicator, lang: str, *, with_id: bool = True
+) -> list[tuple[Text, dict[str, list[Fact]]]]:
+    """The indicator's row, then a sub-row for each fact with a label of its own."""
+    main: dict[str, list[Fact]] = {}
+    subrows: list[tuple[Text, dict[str, list[Fact]]]] = []
+    for fact in indicator.facts:
+        if fact.label.pick(lang) == indicator.label.pick(lang):
+            main.setdefault(fact.measure, []).append(fact)
+        else:
+            subrows.append((data("└ " + fact.label.pick(lang)), {fact.measure: [fact]}))
+    label = data(indicator.label.pick(lang))
+    if with_id:
+        label.append("\n")
+        label.append_text(data(indicator.id, "dim"))
+    return [(label, main), *subrows]
+
+
+def section_tables(
+    views: Iterable[SectionView], lang: str, width: int, *, show_dataset: bool
+) -> Group:
+    """One table per heading of each section view, one row per indicator."""
+    parts: list[RenderableType] = []
+    for view in views:
+        for heading, group in groupby(view.indicators, key=lambda ind: ind.heading):
+            title = heading.pick(lang)
+            if show_dataset:
+                title = f"{view.dataset.title.pick(lang)} · {title}"
+            parts.append(indicator_block(list(group), title, lang, width))
+    return Group(*parts)
+
+
+def indicator_block(
+    indicators: Sequence[Indicator], title: str | None, lang: str, width: int
+) -> RenderableType:
+    """Indicators with a column per measure, or stacked when the width is too small.
+
+    Figures are never folded: when the columns of figures do not fit beside
+    a readable label, each indicator is listed on its own lines instead.
+    """
+    measures = [m for m in MEASURES if any(f.measure == m for i in indicators for f in i.facts)]
+    figures = 0
+    for measure in measures:
+        if measure in _WIDE_MEASURES:
+            figures += _MIN_TEXT + 3
+            continue
+        lines = [
+            format_figure(f, lang) for i in indicators for f in i.facts if f.measure == measure
+        ]
+        figures += max(cell_len(x) for x in [word_for_measure(measure, lang), *lines]) + 3
+    labels = max(
+        cell_len(label.plain)
+        for i in indicators
+        for label, _ in _rows(i, lang, with_id=False)
+    )
+    ids = max(len(i.id) for i in indicators)
+    if figures + max(labels, ids) <= width:
+        with_id, label_width = True, max(labels, ids)
+    elif figures + min(labels, _MIN_LABEL) <= width:
+        with_id, label_width = False, min(labels, max(_MIN_LABEL, width - figures))
+    else:
+        return _stacked(indicators, title, lang)
+    table = _table(title)
+    table.add_column(word("indicator", lang), overflow="fold", min_width=label_width)
+    for measure in measures:
+        wide = measure in _WIDE_MEASURES
+        table.add_column(
+            word_for_measure(measure, lang),
+            overflow="fold",
+            justify="left" if wide else "right",
+            no_wrap=not wide,
+            min_width=_MIN_TEXT if wide else None,
+        )
+    for indicator in indicators:
+        for label, cell_facts in _rows(indicator, lang, with_id=with_id):
+            table.add_row(label, *(_cell(cell_facts.get(m, []), lang) for m in measures))
+    return table
+
+
+def _stacked(indicators: Sequence[Indicator], title: str | None, lang: str) -> Group:
+    parts: list[RenderableType] = []
+    if title:
+        parts.append(data(title, "bold"))
+    for indicator in indicators:
+        for label, cell_facts in _rows(indicator, lang):
+            parts.append(label)
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            for measure, facts in cell_facts.items():
+                grid.add_row(
+                    Text(f"  {word_for_measure(measure, lang)}", style="bold"),
+                    _cell(facts, lang),
+                )
+            parts.append(grid)
+    return Group(*parts)
+
+
+def word_for_measure(measure: str, lang: str) -> str:
+    """A measure's column heading in `lang`."""
+    zh, en = MEASURES[measure]
+    return en if lang == "en" else zh
+
+
+def detail(items: Sequence[Indicator | Fact], datasets: dict[str, Dataset], lang: str) -> Group:
+    """Indicators or facts in full: labels, every measure, unit, normalized value, quote."""
+    parts: list[RenderableType] = []
+    for item in items:
+        facts = item.facts if isinstance(item, Indicator) else (item,)
+        head = Text()
+        head.append_text(data(item.label.zh, "bold"))
+        head.append("  ")
+        head.append_text(data(item.label.en, "bold"))
+        head.append("  ")
+        head.append_text(data(item.id, "dim"))
+        parts.append(head)
+        dataset = datasets.get(item.dataset)
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        if dataset is not None:
+            grid.add_row(
+                word("dataset", lang),
+                data(f"{dataset.id} · {dataset.title.pick(lang)} · {dataset.period}"),
+            )
+        grid.add_row(
+            word("section", lang),
+            data(f"{item.section} · {SECTIONS[item.section][1 if lang == 'en' else 0]}"),
+        )
+        grid.add_row(word("heading", lang), data(item.heading.pick(lang)))
+        parts.append(grid)
+        for fact in facts:
+            parts.append(_fact_grid(fact, lang))
+        parts.append(Text(""))
+    return Group(*parts)
+
+
+def _fact_grid(fact: Fact, lang: str) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    zh, en = MEASURES[fact.measure]
+    title = Text("• ")
+    title.append_text(data(fact.id, "cyan"))
+    grid.add_row(title, data(f"{en if lang == 'en' else zh} ({fact.measure})"))
+    rows: list[tuple[str, str]] = [("figure", format_figure(fact, lang))]
+    if fact.label.pick(lang) != "":
+        rows.append(("indicator", f"{fact.label.zh} · {fact.label.en}"))
+    normalized = fact.normalized
+    if normalized is not None:
+        rows.append(("unit", f"{fact.unit or '—'}"))
+        amount = english_amount(normalized.value, normalized.unit)
+        rows.append(("normalized", f"{normalized.value} {normalized.unit}  ({amount})"))
+    if fact.qualifier:
+        rows.append(("qualifier", f"{fact.qualifier} ({QUALIFIERS[fact.qualifier][0]})"))
+    rows.append(("quote", f"“{fact.quote}”"))
+    if fact.note:
+        rows.append(("note", fact.note))
+    for name, value in rows:
+        grid.add_row(Text(f"  {word(name, lang)}", style="bold"), data(value))
+    return grid
+
+
+def search_table(hits: Sequence[Hit], lang: str) -> Table:
+    """Search results, best first: id, label, figure and quote."""
+    table = _table(None)
+    table.add_column(word("id", lang), overflow="fold", style="cyan", ratio=3)
+    table.add_column(word("indicator", lang), overflow="fold", ratio=3)
+    table.add_column(word("figure", lang), overflow="fold", ratio=2)
+    table.add_column(word("quote", lang), overflow="fold", ratio=5)
+    for hit in hits:
+        fact = hit.fact
+        table.add_row(
+            data(fact.id),
+            data(fact.label.pick(lang)),
+            data(format_figure(fact, lang)),
+            data(fact.quote),
+        )
+    return table
+
+
+def overview(
+    dataset: Dataset,
+    counts: dict[str, int],
+    headlines: Sequence[Indicator],
+    lang: str,
+    width: int,
+) -> Group:
+    """What `gaoxin` shows with no arguments."""
+    parts: list[RenderableType] = [data(dataset.title.pick(lang), "bold")]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(word("area", lang), data(dataset.area.pick(lang)))
+    grid.add_row(word("period", lang), data(dataset.period))
+    grid.add_row(word("source", lang), data(dataset.source.title))
+    if dataset.source.byline:
+        grid.add_row("", data(dataset.source.byline))
+    grid.add_row(word("dataset", lang), data(dataset.id))
+    parts.extend([grid, Text("")])
+
+    sections = _table(None)
+    sections.add_column(word("section", lang), overflow="fold")
+    sections.add_column(word("facts", lang), justify="right")
+    sections.add_column(word("command", lang), overflow="fold", style="cyan")
+    for name, count in counts.items():
+        zh, en = SECTIONS[name]
+        command = "gaoxin" if name == "overview" else f"gaoxin {name}"
+        sections.add_row(en if lang == "en" else zh, str(count), command)
+    parts.extend([sections, Text("")])
+
+    if headlines:
+        parts.extend([indicator_block(headlines, word("headlines", lang), lang, width), Text("")])
+
+    example = headlines[0].id if headlines else "ID"
+    more = "More" if lang == "en" else "更多"
+    hint = (
+        f"{more}: gaoxin economy · gaoxin get {example} · gaoxin search 专利 · "
+        "gaoxin export --format csv · gaoxin --help"
+    )
+    parts.append(data(hint, "dim"))
+    return Group(*parts)
