@@ -327,15 +327,16 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, str, list
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error.args[0]) if error.args else str(error)
-        line = getattr(error, "lineno", None)
+        toml_line: int | None = getattr(error, "lineno", None)
         position = _TOML_POSITION.search(message)
         if position:
             message = message[: position.start()]
-            if line is None:
-                line = int(position.group(1)) if position.group(1) else text.count("\n") + 1
+            if toml_line is None:
+                end = text.count("\n") + 1
+                toml_line = int(position.group(1)) if position.group(1) else end
         if message:
             message = message[0].lower() + message[1:]
-        return None, text, [_problem_at(path, f"invalid TOML: {message}", line or 1)]
+        return None, text, [_problem_at(path, f"invalid TOML: {message}", toml_line or 1)]
     except RecursionError:
         return None, text, [_problem_at(path, "invalid TOML: nested too deeply")]
     return data, text, []

@@ -120,11 +120,10 @@ class Fact:
     @property
     def normalized(self) -> units.Normalized | None:
         """The value with scale words applied and the unit named, or None for text."""
-        if self.is_text:
-            return None
-        number = fraction_of(self.value) if isinstance(self.value, str) else self.value
-        assert number is not None  # is_text is False, so the value is a number
-        return units.normalize(number, self.unit)
+        if not isinstance(self.value, str):
+            return units.normalize(self.value, self.unit)
+        fraction = fraction_of(self.value)
+        return None if fraction is None else units.normalize(fraction, self.unit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,14 +77,14 @@ def lookup(book: FactBook, ids: Sequence[str]) -> list[Indicator | Fact]:
 def _unknown_id(wanted: str, book: FactBook) -> str:
     import difflib  # only on this error path
 
-    candidates = all_ids(book)
-    close = difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.6)
-    if not close:
-        lowered = wanted.lower()
-        close = [c for c in candidates if lowered and lowered in c][:3]
     message = f"no indicator or fact with id '{wanted}'"
-    if close:
-        return f"{message}; did you mean {' or '.join(repr(c) for c in close)}?"
+    for candidates in ([i.id for i in book.indicators], [f.id for f in book.facts]):
+        lowered = wanted.lower()
+        close = [c for c in candidates if lowered and lowered in c]
+        close += difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.6)
+        close = list(dict.fromkeys(close))[:3]
+        if close:
+            return f"{message}; did you mean {' or '.join(repr(c) for c in close)}?"
     return f"{message}; try: gaoxin search {wanted}"
 
 
@@ -167,6 +167,6 @@ def _score(fact: Fact, word: str) -> int:
         score = max(score, 30)
     if fact.note and lowered in fact.note.casefold():
         score = max(score, 10)
-    if lowered == fact.measure or lowered == fact.section:
+    if lowered in (fact.measure, fact.section):
         score = max(score, 25)
     return score

@@ -43,9 +43,8 @@ def check_fact(fact: Fact) -> Iterator[str]:
         yield f"measure '{fact.measure}' takes a text value, not {fact.figure}"
     elif fact.measure not in TEXT_MEASURES | {"rank"} and not is_number:
         yield f"measure '{fact.measure}' needs a number (or a fraction such as \"1/6\")"
-    if is_number and not is_fraction:
-        if fact.unit is None:
-            yield "a number needs a unit (亿元, 家, %, 个百分点 …)"
+    if is_number and not is_fraction and fact.unit is None:
+        yield "a number needs a unit (亿元, 家, %, 个百分点 …)"
     if fact.unit is not None:
         if not is_number:
             yield f"a text value takes no unit, but unit is {fact.unit!r}"

@@ -62,7 +62,7 @@ def complete_ids(incomplete: str) -> list[str]:
     """Shell completion for indicator and fact ids."""
     try:
         book = _book(None)
-    except Exception:  # noqa: BLE001 - completion must never fail loudly
+    except Exception:
         return []
     return [i for i in query.all_ids(book) if i.startswith(incomplete)]
 
@@ -84,8 +84,13 @@ def overview(
     debug: DebugOption = False,
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_show_version, is_eager=True,
-                     help="Show the version and exit."),
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
     ] = False,
 ) -> None:
     """Figures of the Dalian High-tech Zone 2019 review, each with its source quote.
@@ -315,7 +320,7 @@ def validate(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Facts folder, dataset folder or fact file. Default: --facts or the shipped facts.",
+            help="Facts folder, dataset folder or fact file (default: --facts, else shipped).",
             show_default=False,
         ),
     ] = None,

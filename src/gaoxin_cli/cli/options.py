@@ -42,7 +42,9 @@ JsonOption = Annotated[
 ]
 LangOption = Annotated[
     Lang,
-    typer.Option("--lang", "-l", envvar="GAOXIN_LANG", help="Label language.", case_sensitive=False),
+    typer.Option(
+        "--lang", "-l", envvar="GAOXIN_LANG", help="Label language.", case_sensitive=False
+    ),
 ]
 FactsOption = Annotated[
     Path | None,

@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 def resolve_format(chosen: Format | None, json_flag: bool) -> Format:
     """The format asked for, else a table at a terminal and TSV elsewhere."""
     if json_flag:
-        if chosen not in (None, Format.json):
-            assert chosen is not None
+        if chosen is not None and chosen is not Format.json:
             raise UsageError(f"--json and --format {chosen.value} ask for different formats")
         return Format.json
     if chosen is not None:
@@ -71,7 +70,6 @@ def write_data(data: Any, fmt: Format) -> None:
 
 def write_facts(facts: Sequence[Fact], fmt: Format) -> None:
     """Write facts in a machine format: JSON records, or flat CSV/TSV rows."""
-    stream = sys.stdout
     if fmt in (Format.json, Format.jsonl):
         write_data([fact_record(f) for f in facts], fmt)
         return

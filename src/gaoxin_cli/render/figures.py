@@ -13,8 +13,17 @@ _EN_UNITS = {
 _MONEY = frozenset({"CNY", "USD"})
 #: Counted things: the column and label say what; the number is enough.
 _COUNTS = frozenset(
-    {"organizations", "items", "people", "times", "events", "institutions", "facilities",
-     "households", "levels"}
+    {
+        "organizations",
+        "items",
+        "people",
+        "times",
+        "events",
+        "institutions",
+        "facilities",
+        "households",
+        "levels",
+    }
 )
 
 

@@ -12,6 +12,9 @@ import re
 #: C0 controls, DEL, C1 controls, and the bidi embedding/override/isolate marks.
 _UNSAFE = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
+#: What JSON leaves raw of those: json.dumps escapes C0 itself, and the raw
+#: newlines in its output are its own indentation.
+_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str) -> str:
@@ -35,4 +38,4 @@ def json_escape_unsafe(text: str) -> str:
     would otherwise reach a terminal that prints the JSON. Escaped, the JSON
     still parses to the very same strings.
     """
-    return _UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

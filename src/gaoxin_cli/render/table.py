@@ -11,16 +11,15 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from rich.cells import cell_len
-
-from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset, Fact, Indicator
+from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset, Fact, Indicator, Label
 from gaoxin_cli.query import Hit, SectionView
 from gaoxin_cli.render.figures import english_amount, format_figure
-from gaoxin_cli.render.safe import clean, clean_keep_lines
+from gaoxin_cli.render.safe import clean_keep_lines
 
 _WORDS = {
     "indicator": ("指标", "Indicator"),
@@ -86,7 +85,7 @@ def _rows(
         if fact.label.pick(lang) == indicator.label.pick(lang):
             main.setdefault(fact.measure, []).append(fact)
         else:
-            subrows.append((data("└ " + fact.label.pick(lang)), {fact.measure: [fact]}))
+            subrows.append((data("└" + fact.label.pick(lang)), {fact.measure: [fact]}))
     label = data(indicator.label.pick(lang))
     if with_id:
         label.append("\n")
@@ -127,9 +126,7 @@ def indicator_block(
         ]
         figures += max(cell_len(x) for x in [word_for_measure(measure, lang), *lines]) + 3
     labels = max(
-        cell_len(label.plain)
-        for i in indicators
-        for label, _ in _rows(i, lang, with_id=False)
+        cell_len(label.plain) for i in indicators for label, _ in _rows(i, lang, with_id=False)
     )
     ids = max(len(i.id) for i in indicators)
     if figures + max(labels, ids) <= width:
@@ -207,13 +204,12 @@ def detail(items: Sequence[Indicator | Fact], datasets: dict[str, Dataset], lang
         )
         grid.add_row(word("heading", lang), data(item.heading.pick(lang)))
         parts.append(grid)
-        for fact in facts:
-            parts.append(_fact_grid(fact, lang))
+        parts.extend(_fact_grid(fact, lang, item.label) for fact in facts)
         parts.append(Text(""))
     return Group(*parts)
 
 
-def _fact_grid(fact: Fact, lang: str) -> Table:
+def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
@@ -222,7 +218,7 @@ def _fact_grid(fact: Fact, lang: str) -> Table:
     title.append_text(data(fact.id, "cyan"))
     grid.add_row(title, data(f"{en if lang == 'en' else zh} ({fact.measure})"))
     rows: list[tuple[str, str]] = [("figure", format_figure(fact, lang))]
-    if fact.label.pick(lang) != "":
+    if fact.label != indicator_label:
         rows.append(("indicator", f"{fact.label.zh} · {fact.label.en}"))
     normalized = fact.normalized
     if normalized is not None:
@@ -242,10 +238,10 @@ def _fact_grid(fact: Fact, lang: str) -> Table:
 def search_table(hits: Sequence[Hit], lang: str) -> Table:
     """Search results, best first: id, label, figure and quote."""
     table = _table(None)
-    table.add_column(word("id", lang), overflow="fold", style="cyan", ratio=3)
-    table.add_column(word("indicator", lang), overflow="fold", ratio=3)
-    table.add_column(word("figure", lang), overflow="fold", ratio=2)
-    table.add_column(word("quote", lang), overflow="fold", ratio=5)
+    table.add_column(word("id", lang), no_wrap=True, style="cyan")
+    table.add_column(word("indicator", lang), overflow="fold", ratio=2)
+    table.add_column(word("figure", lang), no_wrap=True)
+    table.add_column(word("quote", lang), overflow="fold", ratio=3)
     for hit in hits:
         fact = hit.fact
         table.add_row(

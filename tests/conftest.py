@@ -1,0 +1,112 @@
+"""Shared fixtures: the shipped facts, a CLI runner, and fact-file builders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+from typer.testing import CliRunner, Result
+
+from gaoxin_cli.cli.app import app
+from gaoxin_cli.loader import default_facts_dir, load_factbook
+from gaoxin_cli.model import FactBook
+
+settings.register_profile("ci", max_examples=1000, deadline=None)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SOURCE = SHARED / "source" / "dalian-gaoxin-2019-review.txt"
+TOML_TEST = SHARED / "toml-test" / "invalid"
+
+DATASET_TOML = """\
+id = "testland-2019"
+period = "2019"
+title = { zh = "测试区2019年综述", en = "Testland 2019 review" }
+area = { zh = "测试区", en = "Testland" }
+
+[source]
+title = "测试文章"
+authors = ["甲", "乙"]
+"""
+
+SECTION_TOML = """\
+section = "economy"
+heading = { zh = "经济指标", en = "Economy" }
+
+[[indicator]]
+id = "fixed-asset-investment"
+zh = "固定资产投资"
+en = "Fixed-asset investment"
+
+[[indicator.fact]]
+measure = "level"
+value = 85
+unit = "亿元"
+quote = "固定资产投资完成85亿元"
+
+[[indicator.fact]]
+measure = "growth"
+value = 18.3
+unit = "%"
+quote = "固定资产投资完成85亿元,增长18.3%"
+"""
+
+
+@pytest.fixture(scope="session")
+def shipped() -> FactBook:
+    """The facts shipped with the package, loaded and validated."""
+    return load_factbook(default_facts_dir())
+
+
+@pytest.fixture
+def make_dataset(tmp_path: Path) -> Callable[..., Path]:
+    """Write a dataset folder: dataset.toml plus the given files (name -> text)."""
+
+    def make(files: dict[str, str] | None = None, *, meta: str | None = DATASET_TOML) -> Path:
+        folder = tmp_path / "facts" / "testland-2019"
+        folder.mkdir(parents=True, exist_ok=True)
+        if meta is not None:
+            (folder / "dataset.toml").write_text(meta, encoding="utf-8")
+        for name, text in (files if files is not None else {"economy.toml": SECTION_TOML}).items():
+            (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def gaoxin(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run `gaoxin ARGS` in-process; environment variables that steer it are cleared."""
+    for name in ("GAOXIN_FACTS", "GAOXIN_LANG", "GAOXIN_DEBUG", "NO_COLOR", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env, prog_name="gaoxin")
+
+    return run
+
+
+@pytest.fixture
+def installed_copy(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the shipped facts that a test may edit."""
+    target = tmp_path / "facts"
+    shutil.copytree(default_facts_dir(), target)
+    return target
+
+
+def run_module_argv() -> list[str]:
+    """The command that runs the CLI in a subprocess, as a user would."""
+    return [sys.executable, "-m", "gaoxin_cli"]

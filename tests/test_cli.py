@@ -1,0 +1,262 @@
+"""The commands through the real entry point: exit code, stdout and stderr apart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from gaoxin_cli.model import FactBook
+from gaoxin_cli.render.records import FLAT_COLUMNS, RECORD_KEYS, fact_record
+
+CONTRACT_KEYS = {
+    "id",
+    "dataset",
+    "section",
+    "heading",
+    "indicator",
+    "label",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "normalized",
+    "period",
+    "area",
+    "quote",
+}
+
+
+def test_export_json_is_every_fact_with_the_contract_keys(gaoxin, shipped: FactBook) -> None:
+    """`export --format json` prints every fact as the contract's record."""
+    result = gaoxin("export", "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    records = json.loads(result.stdout)
+    assert records == [fact_record(f) for f in shipped.facts]
+    assert all(set(r) >= CONTRACT_KEYS for r in records)
+    assert all(list(r) == list(RECORD_KEYS) for r in records)
+
+
+def test_export_json_keeps_chinese_unescaped(gaoxin) -> None:
+    """JSON keeps Chinese as UTF-8, not \\uXXXX escapes."""
+    result = gaoxin("export")
+    assert "固定资产投资" in result.stdout
+    assert "\\u" not in result.stdout
+
+
+def test_contract_example_record(gaoxin) -> None:
+    """The DESIGN.md example record, field for field."""
+    result = gaoxin("get", "fixed-asset-investment.growth", "--json")
+    assert result.exit_code == 0
+    (record,) = json.loads(result.stdout)
+    assert record == {
+        "id": "fixed-asset-investment.growth",
+        "dataset": "dalian-2019",
+        "section": "economy",
+        "heading": "经济指标强力攀升",
+        "indicator": "fixed-asset-investment",
+        "label": {"zh": "固定资产投资", "en": "Fixed-asset investment"},
+        "measure": "growth",
+        "value": 18.3,
+        "unit": "%",
+        "qualifier": None,
+        "normalized": {"value": 18.3, "unit": "percent"},
+        "period": "2019",
+        "area": {"zh": "大连高新区", "en": "Dalian Hi-tech Zone"},
+        "quote": "固定资产投资完成85亿元,增长18.3%",
+        "note": None,
+    }
+
+
+def test_export_jsonl_one_record_per_line(gaoxin, shipped: FactBook) -> None:
+    """JSONL is one compact object per line, the same records as JSON."""
+    result = gaoxin("export", "--format", "jsonl")
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(shipped.facts)
+    assert [json.loads(line) for line in lines] == [fact_record(f) for f in shipped.facts]
+
+
+def test_export_csv_parses_back(gaoxin, shipped: FactBook) -> None:
+    """CSV has a header of the flat columns and one row per fact."""
+    result = gaoxin("export", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == list(FLAT_COLUMNS)
+    assert len(rows) == len(shipped.facts)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["fixed-asset-investment.level"]["normalized_value"] == "8500000000"
+    assert by_id["visiting-delegations.level"]["qualifier"] == "over"
+
+
+def test_json_flag_equals_format_json(gaoxin) -> None:
+    """`--json` is `--format json`, byte for byte."""
+    assert gaoxin("economy", "--json").stdout == gaoxin("economy", "--format", "json").stdout
+
+
+def test_json_and_other_format_conflict(gaoxin) -> None:
+    """Asking for two formats is a usage error."""
+    result = gaoxin("economy", "--json", "--format", "csv")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--json and --format csv" in result.stderr
+
+
+def test_validate_clean(gaoxin, shipped: FactBook) -> None:
+    """`validate` on the shipped facts exits 0 and says how many facts."""
+    result = gaoxin("validate")
+    assert result.exit_code == 0
+    assert result.stdout == f"ok: {len(shipped.facts)} facts in 1 dataset, no problems\n"
+
+
+def test_validate_broken_reports_lines_and_exits_2(gaoxin, installed_copy) -> None:
+    """Problems go to stderr as path:line: lines plus a count; exit 2, no traceback."""
+    path = installed_copy / "dalian-2019" / "economy.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("value = 85\n", "value = 58\n"), encoding="utf-8"
+    )
+    result = gaoxin("validate", str(installed_copy))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{path}:")
+    assert "quote does not contain the figure as written ('58')" in lines[0]
+    assert lines[-1] == "gaoxin: 1 problem found"
+    assert "Traceback" not in result.stderr
+
+
+def test_other_commands_refuse_broken_facts(gaoxin, installed_copy) -> None:
+    """Any command on broken facts prints the problems and exits 2."""
+    (installed_copy / "dalian-2019" / "party.toml").write_text("section = [\n", encoding="utf-8")
+    result = gaoxin("economy", "--facts", str(installed_copy))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "party.toml:2: invalid TOML: invalid value" in result.stderr
+
+
+def test_facts_from_environment(gaoxin, make_dataset) -> None:
+    """GAOXIN_FACTS chooses the facts folder like --facts."""
+    folder = make_dataset()
+    result = gaoxin("export", env={"GAOXIN_FACTS": str(folder)})
+    assert [r["dataset"] for r in json.loads(result.stdout)] == ["testland-2019"] * 2
+
+
+def test_section_piped_is_tsv_with_header(gaoxin) -> None:
+    """Without --format and not at a terminal, a section is TSV with a header row."""
+    result = gaoxin("economy")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t") == list(FLAT_COLUMNS)
+    assert all(len(line.split("\t")) == len(FLAT_COLUMNS) for line in lines)
+    assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "section", ["investment", "economy", "innovation", "services", "governance", "party"]
+)
+def test_each_section_lists_only_its_facts(gaoxin, shipped: FactBook, section: str) -> None:
+    """Each section command gives exactly that section's facts."""
+    result = gaoxin(section, "--json")
+    assert result.exit_code == 0
+    ids = [r["id"] for r in json.loads(result.stdout)]
+    assert ids == [f.id for f in shipped.facts if f.section == section]
+
+
+def test_get_value_prints_bare_values(gaoxin) -> None:
+    """`get --value` prints one bare value per line, for $(...) in scripts."""
+    result = gaoxin("get", "fixed-asset-investment.growth", "--value")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "18.3\n", "")
+    result = gaoxin("get", "fixed-asset-investment", "patent-applications.level", "--value")
+    assert result.stdout == "85\n18.3\n20\n3288\n"
+
+
+def test_get_unknown_id_suggests(gaoxin) -> None:
+    """An unknown id is exit 1 with a did-you-mean on stderr."""
+    result = gaoxin("get", "fixed-asset-investmnt")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "gaoxin: no indicator or fact with id 'fixed-asset-investmnt'; "
+        "did you mean 'fixed-asset-investment' or 'foreign-investment'?\n"
+    )
+    result = gaoxin("get", "patent")
+    assert "did you mean 'patent-applications' or 'patent-grants'" in result.stderr
+
+
+def test_search_chinese_english_and_number(gaoxin) -> None:
+    """Search finds by Chinese, English and a number, best match first."""
+    ids = lambda *args: [r["id"] for r in json.loads(gaoxin("search", *args, "--json").stdout)]  # noqa: E731
+    assert ids("3288")[0] == "patent-applications.level"
+    assert ids("85")[0] == "fixed-asset-investment.level"
+    assert {"patent-applications.level", "patent-grants.level"} <= set(ids("专利"))
+    assert ids("patent")[0].startswith("patent-")
+    assert ids("unemployment") == ["registered-unemployment.rate"]
+
+
+def test_search_nothing_found_exits_1(gaoxin) -> None:
+    """No match is exit 1, an explanation on stderr, nothing on stdout."""
+    result = gaoxin("search", "火星")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "gaoxin: nothing matches '火星'\n"
+
+
+def test_overview_json(gaoxin) -> None:
+    """`gaoxin --json` gives the dataset, section counts and headline facts."""
+    result = gaoxin("--json")
+    data = json.loads(result.stdout)
+    assert data["dataset"]["id"] == "dalian-2019"
+    assert data["dataset"]["source"]["authors"] == ["杨文书", "李益华", "杨丽娟"]
+    assert {s["section"] for s in data["sections"]} >= {"economy", "party"}
+    assert data["headlines"][0]["id"] == "gdp.growth"
+
+
+def test_version(gaoxin) -> None:
+    """`--version` prints the package version."""
+    result = gaoxin("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("gaoxin ")
+
+
+@pytest.mark.parametrize("command", ["economy", "get", "search", "export", "validate"])
+def test_every_command_help_has_examples(gaoxin, command: str) -> None:
+    """Each command's --help shows real examples."""
+    result = gaoxin(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout
+    assert f"gaoxin {command}" in result.stdout
+
+
+def test_markup_in_data_is_printed_as_text(gaoxin, make_dataset) -> None:
+    """A label with Rich markup prints those characters; escapes never reach the terminal."""
+    folder = make_dataset({"economy.toml": SECTION_WITH_HOSTILE_LABEL})
+    result = gaoxin("economy", "--facts", str(folder), "--format", "table", env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.stderr
+    assert "[red]投资[/red]" in result.stdout
+    for bad in ("\x1b", "\x9b", "\u202e", "\x07"):
+        assert bad not in result.stdout
+    tsv = gaoxin("economy", "--facts", str(folder), "--format", "tsv").stdout
+    assert "\x1b" not in tsv
+    assert "\u202e" not in tsv
+    raw = gaoxin("economy", "--facts", str(folder), "--json").stdout
+    assert "\x9b" not in raw
+    assert "\u202e" not in raw
+    assert json.loads(raw)[0]["label"]["en"] == "Evil\x1b]0;pwned\x07\x9b31m\u202eend"
+
+
+SECTION_WITH_HOSTILE_LABEL = """\
+section = "economy"
+heading = { zh = "经济", en = "Economy" }
+
+[[indicator]]
+id = "fixed-asset-investment"
+zh = "[red]投资[/red]"
+en = "Evil\\u001b]0;pwned\\u0007\\u009b31m\\u202eend"
+
+[[indicator.fact]]
+measure = "level"
+value = 85
+unit = "亿元"
+quote = "固定资产投资完成85亿元"
+"""
