@@ -209,14 +209,11 @@ def detail(items: Sequence[Indicator | Fact], datasets: dict[str, Dataset], lang
     return Group(*parts)
 
 
-def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Table:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
+def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Group:
     zh, en = MEASURES[fact.measure]
     title = Text("• ")
     title.append_text(data(fact.id, "cyan"))
-    grid.add_row(title, data(f"{en if lang == 'en' else zh} ({fact.measure})"))
+    title.append(f"  {en if lang == 'en' else zh}")
     rows: list[tuple[str, str]] = [("figure", format_figure(fact, lang))]
     if fact.label != indicator_label:
         rows.append(("indicator", f"{fact.label.zh} · {fact.label.en}"))
@@ -230,9 +227,12 @@ def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Table:
     rows.append(("quote", f"“{fact.quote}”"))
     if fact.note:
         rows.append(("note", fact.note))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
     for name, value in rows:
         grid.add_row(Text(f"  {word(name, lang)}", style="bold"), data(value))
-    return grid
+    return Group(title, grid)
 
 
 def search_table(hits: Sequence[Hit], lang: str) -> Table:
