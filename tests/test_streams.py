@@ -1,0 +1,175 @@
+"""The real process: pipes, terminals, encodings, signals and full disks."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import run_module_argv
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GAOXIN_", "NO_COLOR"))}
+    env.pop("COLUMNS", None)
+    env.update(extra)
+    return env
+
+
+def _shell(command: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    gaoxin = " ".join(run_module_argv())
+    return subprocess.run(
+        ["bash", "-c", command.replace("gaoxin", gaoxin)],
+        capture_output=True,
+        text=True,
+        env=_env(**extra),
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+@pytest.mark.parametrize(
+    "command", ["gaoxin export --format jsonl", "gaoxin economy", "gaoxin get gdp --value"]
+)
+def test_head_closes_the_pipe_quietly(command: str, unbuffered: str) -> None:
+    """`gaoxin … | head -1` prints one line and nothing on stderr, whatever the output size."""
+    extra = {"PYTHONUNBUFFERED": unbuffered} if unbuffered else {}
+    result = _shell(f"{command} | head -c 1 >/dev/null; {command} | head -n 1", **extra)
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr == ""
+
+
+def test_pipe_closed_before_writing_exits_141_quietly() -> None:
+    """A reader that is already gone: exit 141 (SIGPIPE), no 'Exception ignored'."""
+    result = _shell("gaoxin export --format jsonl | true; echo ${PIPESTATUS[0]} >&2")
+    assert result.stderr.strip() in {"0", "141"}
+
+
+def test_no_color_and_forced_table_have_no_escapes() -> None:
+    """NO_COLOR with --format table gives plain text."""
+    result = _shell("gaoxin economy --format table", NO_COLOR="1")
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout
+    assert "固定资产投资" in result.stdout
+
+
+def _run_in_pty(args: list[str], **extra: str) -> tuple[int, str]:
+    pid, fd = pty.fork()
+    if pid == 0:  # child: a terminal of 100 columns
+        env = _env(COLUMNS="100", **extra)
+        os.execve(sys.executable, [sys.executable, "-m", "gaoxin_cli", *args], env)
+    chunks = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_terminal_gets_a_coloured_table() -> None:
+    """At a terminal, with no --format, the section is a Rich table with colour."""
+    code, screen = _run_in_pty(["economy"], TERM="xterm-256color")
+    assert code == 0
+    assert "\x1b[" in screen
+    assert "固定资产投资" in screen
+    assert "\t" not in screen
+
+
+def test_terminal_honours_no_color() -> None:
+    """NO_COLOR at a terminal: still a table, no colour codes."""
+    code, screen = _run_in_pty(["economy"], TERM="xterm-256color", NO_COLOR="1")
+    assert code == 0
+    assert "\x1b[36m" not in screen  # the cyan of ids; bold and dim are not colour
+    assert "固定资产投资" in screen
+
+
+def test_ascii_stdout_json_is_escaped_and_valid() -> None:
+    """With an ASCII stdout, JSON falls back to \\uXXXX escapes that parse the same."""
+    result = _shell("gaoxin get gdp.growth --json", PYTHONIOENCODING="ascii")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)[0]["label"]["zh"] == "地区生产总值"
+    assert result.stdout.isascii()
+
+
+def test_ascii_stdout_table_is_one_clear_error() -> None:
+    """With an ASCII stdout, tables and TSV give one error line, exit 2, no traceback."""
+    result = _shell("gaoxin economy", PYTHONIOENCODING="ascii")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "cannot show Chinese text" in result.stderr
+
+
+def test_c_locale_still_works() -> None:
+    """LC_ALL=C: Python's UTF-8 mode keeps Chinese output readable."""
+    result = _shell("gaoxin get gdp.growth --value; gaoxin economy | head -2", LC_ALL="C")
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+
+
+def test_full_disk_is_one_error_line() -> None:
+    """Writing to /dev/full: one line on stderr and exit 2."""
+    result = _shell("gaoxin export > /dev/full")
+    assert result.returncode == 2
+    assert result.stderr == "gaoxin: cannot write output: No space left on device\n"
+
+
+def test_ctrl_c_exits_130_quietly() -> None:
+    """SIGINT while running: exit 130, no traceback."""
+    code = (
+        "import signal, os, sys; sys.argv = ['gaoxin', 'export'];"
+        "import gaoxin_cli.loader as l; real = l.load_factbook;"
+        "l.load_factbook = lambda *a: (os.kill(os.getpid(), signal.SIGINT), real(*a))[1];"
+        "import gaoxin_cli.cli.app as app; app.load_factbook = l.load_factbook;"
+        "from gaoxin_cli.__main__ import main; main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 130
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_shows_the_traceback() -> None:
+    """--debug (or GAOXIN_DEBUG=1) lets the traceback through for maintainers."""
+    result = _shell("gaoxin get nope --debug")
+    assert "Traceback" in result.stderr
+    result = _shell("gaoxin get nope", GAOXIN_DEBUG="1")
+    assert "Traceback" in result.stderr
+    quiet = _shell("gaoxin get nope")
+    assert "Traceback" not in quiet.stderr
+
+
+def test_module_and_console_script_agree() -> None:
+    """`python -m gaoxin_cli` works like the `gaoxin` script."""
+    result = subprocess.run(
+        [*run_module_argv(), "get", "gdp.growth", "--value"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, "7.5\n")
