@@ -173,3 +173,49 @@ def test_module_and_console_script_agree() -> None:
         check=False,
     )
     assert (result.returncode, result.stdout) == (0, "7.5\n")
+
+
+def _complete(words: str, cword: int) -> list[str]:
+    result = subprocess.run(
+        run_module_argv(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=_env(_GAOXIN_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword)),
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_shell_completion_of_commands_ids_and_sections() -> None:
+    """Typer's completion completes commands, fact ids and section names."""
+    assert _complete("gaoxin eco", 1) == ["economy"]
+    assert _complete("gaoxin get fixed-asset-investment.g", 2) == ["fixed-asset-investment.growth"]
+    assert _complete("gaoxin search x --section gov", 4) == ["governance"]
+
+
+def test_json_path_never_imports_rich() -> None:
+    """The JSON, CSV and TSV paths never import Rich (a fact about imports, not a timing)."""
+    code = (
+        "import sys; from gaoxin_cli.__main__ import main\n"
+        "sys.argv = ['gaoxin'] + sys.argv[1:]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    for args in (
+        ["economy", "--json"],
+        ["export", "--format", "csv"],
+        ["economy"],
+        ["get", "gdp", "--value"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            timeout=60,
+            check=False,
+        )
+        assert result.stdout
+        assert result.stderr == "", args
