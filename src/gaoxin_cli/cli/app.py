@@ -26,7 +26,7 @@ from gaoxin_cli.cli.output import (
     write_facts,
     write_rows,
 )
-from gaoxin_cli.errors import ExitCode, FactsError, NotFoundError
+from gaoxin_cli.errors import ExitCode, FactsError, NotFoundError, UsageError
 from gaoxin_cli.loader import facts_dir_from_env, load_factbook
 from gaoxin_cli.model import SECTIONS, FactBook, format_value
 
@@ -65,6 +65,11 @@ def complete_ids(incomplete: str) -> list[str]:
     except Exception:
         return []
     return [i for i in query.all_ids(book) if i.startswith(incomplete)]
+
+
+def _check_section(section: str | None) -> None:
+    if section is not None and section not in SECTIONS:
+        raise UsageError(f"unknown section {section!r}; one of: {', '.join(SECTIONS)}")
 
 
 def _section_rows(counts: dict[str, int]) -> list[dict[str, Any]]:
@@ -254,10 +259,7 @@ def search(
       gaoxin search 3288
     """
     with boundary(debug=debug):
-        if section is not None and section not in SECTIONS:
-            from gaoxin_cli.errors import UsageError
-
-            raise UsageError(f"unknown section {section!r}; one of: {', '.join(SECTIONS)}")
+        _check_section(section)
         book = _book(facts)
         fmt = resolve_format(output_format, json)
         hits = query.search(book, " ".join(words), section=section)
@@ -303,13 +305,8 @@ def export(
     with boundary(debug=debug):
         fmt = resolve_format(output_format, json)
         if fmt is Format.table:
-            from gaoxin_cli.errors import UsageError
-
             raise UsageError("export writes data: use --format json, jsonl, csv or tsv")
-        if section is not None and section not in SECTIONS:
-            from gaoxin_cli.errors import UsageError
-
-            raise UsageError(f"unknown section {section!r}; one of: {', '.join(SECTIONS)}")
+        _check_section(section)
         book = _book(facts)
         chosen = [f for f in book.facts if section is None or f.section == section]
         write_facts(chosen, fmt)

@@ -73,28 +73,15 @@ def fact_record(fact: Fact) -> dict[str, Any]:
 
 
 def flat_row(fact: Fact) -> dict[str, Any]:
-    """One fact as a flat row of scalars (None for empty cells)."""
-    normalized = fact.normalized
-    return {
-        "id": fact.id,
-        "dataset": fact.dataset,
-        "section": fact.section,
-        "heading": fact.heading.zh,
-        "indicator": fact.indicator,
-        "label_zh": fact.label.zh,
-        "label_en": fact.label.en,
-        "measure": fact.measure,
-        "value": fact.value,
-        "unit": fact.unit,
-        "qualifier": fact.qualifier,
-        "normalized_value": normalized.value if normalized else None,
-        "normalized_unit": normalized.unit if normalized else None,
-        "period": fact.period,
-        "area_zh": fact.area.zh,
-        "area_en": fact.area.en,
-        "quote": fact.quote,
-        "note": fact.note,
-    }
+    """One fact as a flat row of scalars: the record with `label`, `normalized`
+    and `area` spread into `label_zh`, `normalized_value` … (None for empty cells)."""
+    record = fact_record(fact)
+    normalized = record["normalized"] or {}
+    record["label_zh"], record["label_en"] = record["label"]["zh"], record["label"]["en"]
+    record["normalized_value"] = normalized.get("value")
+    record["normalized_unit"] = normalized.get("unit")
+    record["area_zh"], record["area_en"] = record["area"]["zh"], record["area"]["en"]
+    return {column: record[column] for column in FLAT_COLUMNS}
 
 
 def dataset_record(dataset: Dataset) -> dict[str, Any]:
