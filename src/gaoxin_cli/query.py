@@ -88,7 +88,7 @@ def _unknown_id(wanted: str, book: FactBook) -> str:
     return f"{message}; try: gaoxin search {wanted}"
 
 
-def headline_indicators(book: FactBook, dataset: Dataset) -> list[Indicator]:
+def headline_indicators(dataset: Dataset) -> list[Indicator]:
     """The dataset's headline indicators; a headline fact brings its indicator
     with only that fact."""
     indicators = {i.id: i for i in dataset.indicators}
@@ -99,7 +99,6 @@ def headline_indicators(book: FactBook, dataset: Dataset) -> list[Indicator]:
         else:
             parent = indicators[item.indicator]
             out.append(replace(parent, facts=(item,)))
-    del book
     return out
 
 

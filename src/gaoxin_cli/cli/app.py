@@ -118,7 +118,7 @@ def overview(
             raise NotFoundError("no datasets found")
         dataset = book.datasets[0]
         counts = query.section_counts(dataset)
-        headlines = query.headline_indicators(book, dataset)
+        headlines = query.headline_indicators(dataset)
         if fmt is Format.table:
             from gaoxin_cli.render.table import overview as render_overview
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gaoxin_cli.model import Dataset, Fact, fraction_of
+from gaoxin_cli.model import Dataset, Fact
 
 #: Keys of a fact's JSON record, in order. Scripts rely on these.
 RECORD_KEYS = (
@@ -99,10 +99,3 @@ def dataset_record(dataset: Dataset) -> dict[str, Any]:
         },
         "facts": len(dataset.facts),
     }
-
-
-def is_numeric_value(value: object) -> bool:
-    """True for values that are numbers (fractions such as "1/6" included)."""
-    if isinstance(value, str):
-        return fraction_of(value) is not None
-    return isinstance(value, int | float) and not isinstance(value, bool)
