@@ -142,6 +142,61 @@ def test_facts_from_environment(gaoxin, make_dataset) -> None:
     assert [r["dataset"] for r in json.loads(result.stdout)] == ["testland-2019"] * 2
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["economy"], ["get", "fixed-asset-investment"], ["search", "固定"], ["export"], ["validate"]],
+)
+def test_options_before_the_command_apply_to_it(gaoxin, make_dataset, command) -> None:
+    """`gaoxin --facts X CMD` reads X, as `gaoxin CMD --facts X` does."""
+    folder = make_dataset()
+    before = gaoxin(
+        "--facts",
+        str(folder),
+        *command,
+        *(["--json"] if command[0] not in {"export", "validate"} else []),
+    )
+    after = gaoxin(
+        *command,
+        "--facts",
+        str(folder),
+        *(["--json"] if command[0] not in {"export", "validate"} else []),
+    )
+    assert before.exit_code == after.exit_code == 0, before.output
+    assert before.stdout == after.stdout
+    assert "testland-2019" in before.stdout or "2 facts" in before.stdout
+
+
+def test_language_from_option_environment_and_default(gaoxin) -> None:
+    """--lang wins over GAOXIN_LANG, which wins over the default zh; either position works."""
+    args = ("economy", "--format", "table")
+    zh = gaoxin(*args, env={"COLUMNS": "100"}).stdout
+    en_env = gaoxin(*args, env={"COLUMNS": "100", "GAOXIN_LANG": "en"}).stdout
+    en_before = gaoxin("--lang", "en", *args, env={"COLUMNS": "100"}).stdout
+    zh_option = gaoxin(*args, "--lang", "zh", env={"COLUMNS": "100", "GAOXIN_LANG": "en"}).stdout
+    assert "固定资产投资" in zh
+    assert "Fixed-asset investment" not in zh
+    assert "Fixed-asset investment" in en_env
+    assert en_before == en_env
+    assert zh_option == zh
+    bad = gaoxin(*args, env={"GAOXIN_LANG": "fr"})
+    assert bad.exit_code == 2
+    assert "fr" in bad.stderr
+
+
+def test_debug_lets_the_error_through(gaoxin) -> None:
+    """With --debug, before or after the command, or GAOXIN_DEBUG=1, the error is raised."""
+    for args, env in (
+        (("get", "nope", "--debug"), None),
+        (("--debug", "get", "nope"), None),
+        (("get", "nope"), {"GAOXIN_DEBUG": "1"}),
+    ):
+        result = gaoxin(*args, env=env)
+        assert type(result.exception).__name__ == "NotFoundError", args
+    quiet = gaoxin("get", "nope")
+    assert isinstance(quiet.exception, SystemExit)
+    assert quiet.exit_code == 1
+
+
 def test_section_piped_is_tsv_with_header(gaoxin) -> None:
     """Without --format and not at a terminal, a section is TSV with a header row."""
     result = gaoxin("economy")

@@ -112,7 +112,7 @@ class Checker:
 def _unknown_key(key: str, what: str, allowed: Mapping[str, Checker]) -> str:
     import difflib  # only on this error path
 
-    message = f"unknown key '{key}' in {what}"
+    message = f"unknown key {key!r} in {what}"
     close = difflib.get_close_matches(key, list(allowed), n=1)
     if close:
         return f"{message} (did you mean '{close[0]}'?)"
@@ -144,7 +144,7 @@ def _label_table(value: Any) -> str | None:
     if missing:
         return f"is missing {' and '.join(missing)}"
     if extra:
-        return f"has unknown key '{extra[0]}' (allowed: zh, en)"
+        return f"has unknown key {extra[0]!r} (allowed: zh, en)"
     for lang in ("zh", "en"):
         error = _string(value[lang])
         if error:

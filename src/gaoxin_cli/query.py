@@ -77,7 +77,7 @@ def lookup(book: FactBook, ids: Sequence[str]) -> list[Indicator | Fact]:
 def _unknown_id(wanted: str, book: FactBook) -> str:
     import difflib  # only on this error path
 
-    message = f"no indicator or fact with id '{wanted}'"
+    message = f"no indicator or fact with id {wanted!r}"
     for candidates in ([i.id for i in book.indicators], [f.id for f in book.facts]):
         lowered = wanted.lower()
         close = [c for c in candidates if lowered and lowered in c]

@@ -10,6 +10,7 @@ line 1.
 from __future__ import annotations
 
 import re
+import sys
 
 #: A path into the parsed document: table names and array indices.
 TomlPath = tuple[str | int, ...]
@@ -23,7 +24,27 @@ _KEY_PART = re.compile(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+)""")
 
 
 def _key_parts(dotted: str) -> list[str]:
-    return [next(g for g in m.groups() if g is not None) for m in _KEY_PART.finditer(dotted)]
+    parts = []
+    for match in _KEY_PART.finditer(dotted):
+        quoted, literal, bare = match.groups()
+        if quoted is not None and "\\" in quoted:
+            parts.append(_unescape(match.group()))
+        else:
+            parts.append(next(g for g in (quoted, literal, bare) if g is not None))
+    return parts
+
+
+def _unescape(quoted_key: str) -> str:
+    """A double-quoted key with escapes ("a\\nb"), as TOML reads it."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
+    try:
+        return next(iter(tomllib.loads(f"{quoted_key} = 0")))
+    except (tomllib.TOMLDecodeError, StopIteration):
+        return quoted_key.strip('"')
 
 
 class LineIndex:
@@ -35,7 +56,9 @@ class LineIndex:
         array_counts: dict[TomlPath, int] = {}
         current: TomlPath = ()
         in_multiline: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
+        # TOML lines end at LF (or CRLF); str.splitlines() would also split at
+        # U+0085, U+2028 and others that may sit inside strings.
+        for number, line in enumerate(text.split("\n"), start=1):
             if in_multiline is not None:
                 if line.count(in_multiline) % 2 == 1:
                     in_multiline = None

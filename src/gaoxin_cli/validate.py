@@ -23,7 +23,7 @@ def check_factbook(book: FactBook) -> list[Problem]:
         problems.extend(_duplicates("fact", ((f.id, f.location) for f in dataset.facts)))
         known = {f.id for f in dataset.facts} | {i.id for i in dataset.indicators}
         problems.extend(
-            Problem(*_where(dataset.location), f"headlines: no fact or indicator '{ref}'")
+            Problem(*_where(dataset.location), f"headlines: no fact or indicator {ref!r}")
             for ref in dataset.headlines
             if ref not in known
         )
@@ -76,7 +76,7 @@ def _duplicates(kind: str, items: Iterable[tuple[str, Location | None]]) -> Iter
             where = first[item_id]
             yield Problem(
                 *_where(location),
-                f"duplicate {kind} id '{item_id}' (first defined at {where or 'another file'})",
+                f"duplicate {kind} id {item_id!r} (first defined at {where or 'another file'})",
             )
         else:
             first[item_id] = location

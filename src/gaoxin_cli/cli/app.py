@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,6 +27,7 @@ from gaoxin_cli.cli.output import (
     write_facts,
     write_rows,
 )
+from gaoxin_cli.cli.params import PlainCommand, PlainGroup
 from gaoxin_cli.errors import ExitCode, FactsError, NotFoundError, UsageError
 from gaoxin_cli.loader import facts_dir_from_env, load_factbook
 from gaoxin_cli.model import SECTIONS, FactBook, format_value
@@ -40,10 +42,31 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=PlainGroup,
 )
 
 #: Section names that are commands (the overview is `gaoxin` itself).
 SECTION_COMMANDS = [name for name in SECTIONS if name != "overview"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options that may be given before the command or after it."""
+
+    facts: Path | None
+    lang: str
+    debug: bool
+
+
+def _settings(ctx: typer.Context, facts: Path | None, lang: Lang | None, debug: bool) -> Settings:
+    """The command's own options, else those given before it (`gaoxin --facts X get …`)."""
+    root = ctx.find_root().params
+    chosen_lang = lang or root.get("lang") or Lang.zh
+    return Settings(
+        facts=facts or root.get("facts"),
+        lang=Lang(chosen_lang).value,
+        debug=debug or bool(root.get("debug")),
+    )
 
 
 def _book(facts: Path | None) -> FactBook:
@@ -84,7 +107,7 @@ def overview(
     ctx: typer.Context,
     output_format: FormatOption = None,
     json: JsonOption = False,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = None,
     facts: FactsOption = None,
     debug: DebugOption = False,
     version: Annotated[
@@ -111,8 +134,9 @@ def overview(
     del version
     if ctx.invoked_subcommand is not None:
         return
-    with boundary(debug=debug):
-        book = _book(facts)
+    opts = _settings(ctx, facts, lang, debug)
+    with boundary(debug=opts.debug):
+        book = _book(opts.facts)
         fmt = resolve_format(output_format, json)
         if not book.datasets:
             raise NotFoundError("no datasets found")
@@ -123,7 +147,7 @@ def overview(
             from gaoxin_cli.render.table import overview as render_overview
 
             print_renderable(
-                lambda width: render_overview(dataset, counts, headlines, lang.value, width)
+                lambda width: render_overview(dataset, counts, headlines, opts.lang, width)
             )
         elif fmt in (Format.json, Format.jsonl):
             from gaoxin_cli.render.records import dataset_record, fact_record
@@ -142,14 +166,16 @@ def _make_section_command(section: str) -> Any:
     zh, en = SECTIONS[section]
 
     def section_command(
+        ctx: typer.Context,
         output_format: FormatOption = None,
         json: JsonOption = False,
-        lang: LangOption = Lang.zh,
+        lang: LangOption = None,
         facts: FactsOption = None,
         debug: DebugOption = False,
     ) -> None:
-        with boundary(debug=debug):
-            book = _book(facts)
+        opts = _settings(ctx, facts, lang, debug)
+        with boundary(debug=opts.debug):
+            book = _book(opts.facts)
             fmt = resolve_format(output_format, json)
             views = [v for v in query.section_view(book, section) if v.indicators]
             if not views:
@@ -159,7 +185,7 @@ def _make_section_command(section: str) -> Any:
 
                 print_renderable(
                     lambda width: section_tables(
-                        views, lang.value, width, show_dataset=len(views) > 1
+                        views, opts.lang, width, show_dataset=len(views) > 1
                     )
                 )
             else:
@@ -177,11 +203,14 @@ def _make_section_command(section: str) -> Any:
 
 
 for _section in SECTION_COMMANDS:
-    app.command(_section, rich_help_panel="Sections")(_make_section_command(_section))
+    app.command(_section, rich_help_panel="Sections", cls=PlainCommand)(
+        _make_section_command(_section)
+    )
 
 
-@app.command(rich_help_panel="Look up")
+@app.command(rich_help_panel="Look up", cls=PlainCommand)
 def get(
+    ctx: typer.Context,
     ids: Annotated[
         list[str],
         typer.Argument(
@@ -195,7 +224,7 @@ def get(
     ] = False,
     output_format: FormatOption = None,
     json: JsonOption = False,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = None,
     facts: FactsOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -207,8 +236,9 @@ def get(
 
       gaoxin get fixed-asset-investment.growth --value     prints 18.3
     """
-    with boundary(debug=debug):
-        book = _book(facts)
+    opts = _settings(ctx, facts, lang, debug)
+    with boundary(debug=opts.debug):
+        book = _book(opts.facts)
         items = query.lookup(book, ids)
         found = query.facts_of(items)
         if value:
@@ -219,13 +249,14 @@ def get(
             from gaoxin_cli.render.table import detail
 
             datasets = {d.id: d for d in book.datasets}
-            print_renderable(lambda _width: detail(items, datasets, lang.value))
+            print_renderable(lambda _width: detail(items, datasets, opts.lang))
         else:
             write_facts(found, fmt)
 
 
-@app.command(rich_help_panel="Look up")
+@app.command(rich_help_panel="Look up", cls=PlainCommand)
 def search(
+    ctx: typer.Context,
     words: Annotated[
         list[str],
         typer.Argument(help="Chinese or English words, or a number. All must match."),
@@ -244,7 +275,7 @@ def search(
     ] = None,
     output_format: FormatOption = None,
     json: JsonOption = False,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = None,
     facts: FactsOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -258,9 +289,10 @@ def search(
 
       gaoxin search 3288
     """
-    with boundary(debug=debug):
+    opts = _settings(ctx, facts, lang, debug)
+    with boundary(debug=opts.debug):
         _check_section(section)
-        book = _book(facts)
+        book = _book(opts.facts)
         fmt = resolve_format(output_format, json)
         hits = query.search(book, " ".join(words), section=section)
         if limit is not None:
@@ -270,13 +302,14 @@ def search(
         if fmt is Format.table:
             from gaoxin_cli.render.table import search_table
 
-            print_renderable(lambda _width: search_table(hits, lang.value))
+            print_renderable(lambda _width: search_table(hits, opts.lang))
         else:
             write_facts([hit.fact for hit in hits], fmt)
 
 
-@app.command(rich_help_panel="Data")
+@app.command(rich_help_panel="Data", cls=PlainCommand)
 def export(
+    ctx: typer.Context,
     output_format: Annotated[
         Format,
         typer.Option("--format", "-f", help="json, jsonl, csv or tsv.", case_sensitive=False),
@@ -302,18 +335,20 @@ def export(
 
       gaoxin export --format csv > facts.csv
     """
-    with boundary(debug=debug):
+    opts = _settings(ctx, facts, None, debug)
+    with boundary(debug=opts.debug):
         fmt = resolve_format(output_format, json)
         if fmt is Format.table:
             raise UsageError("export writes data: use --format json, jsonl, csv or tsv")
         _check_section(section)
-        book = _book(facts)
+        book = _book(opts.facts)
         chosen = [f for f in book.facts if section is None or f.section == section]
         write_facts(chosen, fmt)
 
 
-@app.command(rich_help_panel="Data")
+@app.command(rich_help_panel="Data", cls=PlainCommand)
 def validate(
+    ctx: typer.Context,
     path: Annotated[
         Path | None,
         typer.Argument(
@@ -332,8 +367,9 @@ def validate(
 
       gaoxin validate facts/dalian-2020
     """
-    with boundary(debug=debug):
-        target = path or facts
+    opts = _settings(ctx, facts, None, debug)
+    with boundary(debug=opts.debug):
+        target = path or opts.facts
         try:
             book = _book(target)
         except FactsError as error:

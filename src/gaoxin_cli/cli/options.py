@@ -41,9 +41,14 @@ JsonOption = Annotated[
     typer.Option("--json", help="Same as --format json."),
 ]
 LangOption = Annotated[
-    Lang,
+    Lang | None,
     typer.Option(
-        "--lang", "-l", envvar="GAOXIN_LANG", help="Label language.", case_sensitive=False
+        "--lang",
+        "-l",
+        envvar="GAOXIN_LANG",
+        help="Label language: zh (default) or en.",
+        case_sensitive=False,
+        show_default=False,
     ),
 ]
 FactsOption = Annotated[

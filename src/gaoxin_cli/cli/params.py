@@ -1,0 +1,129 @@
+"""Parameter coercion without Pydantic, for start-up speed.
+
+Typer 0.29 coerces every parameter value through a Pydantic TypeAdapter,
+and importing Pydantic costs more than importing Typer itself. The types
+this CLI uses (choices from an Enum, paths, strings, bounded integers,
+lists of strings) need none of it: this module gives them plain coercion
+built from Typer's own Pydantic-free helpers, so messages stay Typer's.
+
+Anything else, or a Typer whose internals differ, keeps Typer's own
+coercion: the result is the same, only slower.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+from typer.core import TyperCommand, TyperGroup
+
+try:
+    from typer._click import Context, Parameter
+    from typer._click.exceptions import BadParameter
+    from typer._coercion import RuntimeParam
+    from typer._param_types import coerce_cli_choice, coerce_cli_path
+except ImportError:  # pragma: no cover - a Typer without these internals
+    RuntimeParam = None  # type: ignore[assignment,misc]
+
+_PLAIN_LEAVES = (str, int, bool, Path)
+_TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
+_FALSE = frozenset({"0", "false", "f", "no", "n", "off", ""})
+
+
+def _is_plain(annotation: Any) -> bool:
+    if get_origin(annotation) is list:
+        return get_args(annotation) == (str,)
+    return annotation in _PLAIN_LEAVES or (
+        isinstance(annotation, type) and issubclass(annotation, enum.Enum)
+    )
+
+
+if RuntimeParam is not None:
+
+    @dataclass(frozen=True)
+    class PlainRuntimeParam(RuntimeParam):
+        """Coerce str, bool, int (with min/max), Path, Enum choices and list[str]."""
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:
+            annotation: Any = self.annotation
+            try:
+                if get_origin(annotation) is list:
+                    return [self._leaf(str, item, param, ctx) for item in value]
+                return self._leaf(annotation, value, param, ctx)
+            except ValueError as error:  # Typer's helpers say what is wrong this way
+                raise BadParameter(str(error), ctx=ctx, param=param) from None
+
+        def _leaf(self, annotation: Any, value: Any, param: Any, ctx: Context) -> Any:
+            info = self.parameter_info
+            if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+                return coerce_cli_choice(
+                    value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx
+                )
+            if annotation is Path:
+                return coerce_cli_path(value, info, path_type=Path, param=param, ctx=ctx)
+            if annotation is bool:
+                return self._boolean(value)
+            if annotation is int:
+                return self._integer(value, param, ctx)
+            if isinstance(value, bytes):
+                return value.decode("utf-8", "replace")
+            return str(value)
+
+        @staticmethod
+        def _boolean(value: Any) -> bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in _TRUE or text in _FALSE:
+                return text in _TRUE
+            raise ValueError(f"{value!r} is not a valid boolean")
+
+        def _integer(self, value: Any, param: Any, ctx: Context) -> int:
+            # Typer's own wording for these two errors.
+            try:
+                number = int(value)
+            except (TypeError, ValueError):
+                message = "Input should be a valid integer, unable to parse string as an integer"
+                raise BadParameter(message, ctx=ctx, param=param) from None
+            low = getattr(self.parameter_info, "min", None)
+            high = getattr(self.parameter_info, "max", None)
+            if low is not None and number < low:
+                message = f"Input should be greater than or equal to {low}"
+                raise BadParameter(message, ctx=ctx, param=param)
+            if high is not None and number > high:
+                message = f"Input should be less than or equal to {high}"
+                raise BadParameter(message, ctx=ctx, param=param)
+            return number
+
+
+def use_plain_coercion(params: Sequence[Parameter]) -> None:
+    """Give each plain-typed parameter the Pydantic-free coercion."""
+    if RuntimeParam is None:  # pragma: no cover
+        return
+    for param in params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or getattr(param, "_runtime_param", False) is not None:
+            continue
+        if descriptor.file_annotation is None and _is_plain(descriptor.annotation):
+            param._runtime_param = PlainRuntimeParam(  # type: ignore[attr-defined]
+                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
+            )
+
+
+class PlainGroup(TyperGroup):
+    """The top-level group, with plain coercion for its options."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        use_plain_coercion(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
+class PlainCommand(TyperCommand):
+    """A command with plain coercion for its parameters."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        use_plain_coercion(self.get_params(ctx))
+        return super().parse_args(ctx, args)
