@@ -133,7 +133,7 @@ def test_full_disk_is_one_error_line() -> None:
 def test_ctrl_c_exits_130_quietly() -> None:
     """SIGINT while running: exit 130, no traceback."""
     code = (
-        "import signal, os, sys; sys.argv = ['gaoxin', 'export'];"
+        "import signal, os, sys; sys.argv = ['gaoxin', 'export', '--no-cache'];"
         "import gaoxin_cli.loader as l; real = l.load_factbook;"
         "l.load_factbook = lambda *a: (os.kill(os.getpid(), signal.SIGINT), real(*a))[1];"
         "import gaoxin_cli.cli.app as app; app.load_factbook = l.load_factbook;"
@@ -196,12 +196,13 @@ def test_shell_completion_of_commands_ids_and_sections() -> None:
 
 
 def test_json_path_never_imports_rich() -> None:
-    """The JSON, CSV and TSV paths never import Rich (a fact about imports, not a timing)."""
+    """The JSON, CSV and TSV paths import neither Rich nor Pydantic (a fact, not a timing)."""
+    heavy = ("rich", "pydantic", "pydantic_core")
     code = (
         "import sys; from gaoxin_cli.__main__ import main\n"
         "sys.argv = ['gaoxin'] + sys.argv[1:]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "sys.stderr.write(' '.join(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+        f"sys.stderr.write(' '.join(m for m in sys.modules if m.split('.')[0] in {heavy!r}))\n"
     )
     for args in (
         ["economy", "--json"],

@@ -1,1 +1,3 @@
-"""gaoxin: figures of the Dalian High-tech Zone 2019 review, each with its source quote."""
+"""gaoxin: the figures of a zone's yearly review, from the terminal and from scripts."""
+
+__version__ = "0.1.0"

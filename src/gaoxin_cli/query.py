@@ -11,6 +11,20 @@ from gaoxin_cli.model import SECTIONS, Dataset, Fact, FactBook, Indicator, forma
 
 
 @dataclass(frozen=True, slots=True)
+class Need:
+    """What a command will look at; the index loads only that.
+
+    Without an index the whole book is read and the query code picks the
+    same things out of it.
+    """
+
+    ids: tuple[str, ...] | None = None
+    section: str | None = None
+    words: tuple[str, ...] | None = None
+    first_dataset: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class SectionView:
     """A section of one dataset, its indicators in the article's order."""
 
@@ -124,7 +138,7 @@ def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hi
     if not words:
         return []
     hits: list[Hit] = []
-    for order, fact in enumerate(book.facts):
+    for fact in book.facts:
         if section is not None and fact.section != section:
             continue
         total = 0
@@ -134,8 +148,8 @@ def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hi
                 break
             total += score
         else:
-            hits.append(Hit(fact, total * 10_000 - order))
-    hits.sort(key=lambda hit: -hit.score)
+            hits.append(Hit(fact, total))
+    hits.sort(key=lambda hit: -hit.score)  # stable: equal scores keep the book's order
     return hits
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +17,7 @@ from gaoxin_cli.cli.options import (
     JsonOption,
     Lang,
     LangOption,
+    NoCacheOption,
 )
 from gaoxin_cli.cli.output import (
     boundary,
@@ -56,9 +57,16 @@ class Settings:
     facts: Path | None
     lang: str
     debug: bool
+    cache: bool
 
 
-def _settings(ctx: typer.Context, facts: Path | None, lang: Lang | None, debug: bool) -> Settings:
+def _settings(
+    ctx: typer.Context,
+    facts: Path | None,
+    lang: Lang | None,
+    debug: bool,
+    no_cache: bool = False,
+) -> Settings:
     """The command's own options, else those given before it (`gaoxin --facts X get …`)."""
     root = ctx.find_root().params
     chosen_lang = lang or root.get("lang") or Lang.zh
@@ -66,25 +74,41 @@ def _settings(ctx: typer.Context, facts: Path | None, lang: Lang | None, debug: 
         facts=facts or root.get("facts"),
         lang=Lang(chosen_lang).value,
         debug=debug or bool(root.get("debug")),
+        cache=not (no_cache or root.get("no_cache")),
     )
 
 
-def _book(facts: Path | None) -> FactBook:
-    return load_factbook(facts_dir_from_env(str(facts) if facts else None))
+def _book(opts: Settings, need: query.Need | None = None) -> FactBook:
+    """The facts `need` asks for: from the index when it can, else the whole book.
+
+    Commands then pick what they show with the query module either way, so
+    the output is the same with or without the index.
+    """
+    root = facts_dir_from_env(str(opts.facts) if opts.facts else None)
+    if opts.cache and need is not None:
+        from gaoxin_cli.index import open_index
+
+        index = open_index(root)
+        if index is not None:
+            try:
+                return index.book(need)
+            finally:
+                index.close()
+    return load_factbook(root)
 
 
 def _show_version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from gaoxin_cli import __version__
 
-        typer.echo(f"gaoxin {version('gaoxin-cli')}")
+        typer.echo(f"gaoxin {__version__}")
         raise typer.Exit
 
 
 def complete_ids(incomplete: str) -> list[str]:
     """Shell completion for indicator and fact ids."""
     try:
-        book = _book(None)
+        book = load_factbook(facts_dir_from_env(None))
     except Exception:
         return []
     return [i for i in query.all_ids(book) if i.startswith(incomplete)]
@@ -110,6 +134,7 @@ def overview(
     lang: LangOption = None,
     facts: FactsOption = None,
     debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -134,9 +159,9 @@ def overview(
     del version
     if ctx.invoked_subcommand is not None:
         return
-    opts = _settings(ctx, facts, lang, debug)
+    opts = _settings(ctx, facts, lang, debug, no_cache)
     with boundary(debug=opts.debug):
-        book = _book(opts.facts)
+        book = _book(opts, query.Need(first_dataset=True))
         fmt = resolve_format(output_format, json)
         if not book.datasets:
             raise NotFoundError("no datasets found")
@@ -172,10 +197,11 @@ def _make_section_command(section: str) -> Any:
         lang: LangOption = None,
         facts: FactsOption = None,
         debug: DebugOption = False,
+        no_cache: NoCacheOption = False,
     ) -> None:
-        opts = _settings(ctx, facts, lang, debug)
+        opts = _settings(ctx, facts, lang, debug, no_cache)
         with boundary(debug=opts.debug):
-            book = _book(opts.facts)
+            book = _book(opts, query.Need(section=section))
             fmt = resolve_format(output_format, json)
             views = [v for v in query.section_view(book, section) if v.indicators]
             if not views:
@@ -227,6 +253,7 @@ def get(
     lang: LangOption = None,
     facts: FactsOption = None,
     debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """An indicator or a fact in full: labels, measures, units, normalized values, quote.
 
@@ -236,10 +263,14 @@ def get(
 
       gaoxin get fixed-asset-investment.growth --value     prints 18.3
     """
-    opts = _settings(ctx, facts, lang, debug)
+    opts = _settings(ctx, facts, lang, debug, no_cache)
     with boundary(debug=opts.debug):
-        book = _book(opts.facts)
-        items = query.lookup(book, ids)
+        book = _book(opts, query.Need(ids=tuple(ids)))
+        try:
+            items = query.lookup(book, ids)
+        except NotFoundError:
+            book = _book(opts, query.Need())  # suggestions look at every id
+            items = query.lookup(book, ids)
         found = query.facts_of(items)
         if value:
             typer.echo("\n".join(format_value(f.value) for f in found))
@@ -278,6 +309,7 @@ def search(
     lang: LangOption = None,
     facts: FactsOption = None,
     debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Find facts by label, quote, id or number, best match first. Exit 1 if none.
 
@@ -289,10 +321,10 @@ def search(
 
       gaoxin search 3288
     """
-    opts = _settings(ctx, facts, lang, debug)
+    opts = _settings(ctx, facts, lang, debug, no_cache)
     with boundary(debug=opts.debug):
         _check_section(section)
-        book = _book(opts.facts)
+        book = _book(opts, query.Need(words=tuple(" ".join(words).split()), section=section))
         fmt = resolve_format(output_format, json)
         hits = query.search(book, " ".join(words), section=section)
         if limit is not None:
@@ -326,6 +358,7 @@ def export(
     ] = None,
     facts: FactsOption = None,
     debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Every fact, as JSON records (default), JSONL, CSV or TSV.
 
@@ -335,13 +368,13 @@ def export(
 
       gaoxin export --format csv > facts.csv
     """
-    opts = _settings(ctx, facts, None, debug)
+    opts = _settings(ctx, facts, None, debug, no_cache)
     with boundary(debug=opts.debug):
         fmt = resolve_format(output_format, json)
         if fmt is Format.table:
             raise UsageError("export writes data: use --format json, jsonl, csv or tsv")
         _check_section(section)
-        book = _book(opts.facts)
+        book = _book(opts, query.Need(section=section))
         chosen = [f for f in book.facts if section is None or f.section == section]
         write_facts(chosen, fmt)
 
@@ -358,6 +391,7 @@ def validate(
     ] = None,
     facts: FactsOption = None,
     debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check fact files: every problem on its own path:line: line. Exit 2 if any.
 
@@ -367,11 +401,11 @@ def validate(
 
       gaoxin validate facts/dalian-2020
     """
-    opts = _settings(ctx, facts, None, debug)
+    opts = _settings(ctx, facts, None, debug, no_cache)
     with boundary(debug=opts.debug):
         target = path or opts.facts
         try:
-            book = _book(target)
+            book = _book(replace(opts, facts=target, cache=False))
         except FactsError as error:
             for line in error.lines():
                 error_line(line)

@@ -64,3 +64,11 @@ DebugOption = Annotated[
     bool,
     typer.Option("--debug", envvar="GAOXIN_DEBUG", help="Show tracebacks (for maintainers)."),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="GAOXIN_NO_CACHE",
+        help="Read the fact files, not the index in the cache folder.",
+    ),
+]

@@ -1,0 +1,623 @@
+"""A SQLite index of a facts folder, so that lookups cost the same at any size.
+
+The index lives in the user's cache folder ($XDG_CACHE_HOME/gaoxin, else
+~/.cache/gaoxin), one file per facts folder. It is only a copy: the TOML
+files stay the truth, and whenever the index cannot be trusted or used the
+files are read instead, with the same output.
+
+- Fresh or stale: every run compares the fact files' list, sizes and mtimes
+  with those recorded; a file whose size or mtime moved is hashed (SHA-256)
+  and counts as changed only if its content did. A file written in the same
+  second as the index was built is always hashed ("racy", as git says).
+  The tool version and the schema version are part of the key.
+- Rebuilt only for what changed: datasets whose files changed are read again;
+  the rest is copied. Every build is written to a temporary file and moved
+  into place with os.replace, so readers never see half an index and two
+  processes building at once both succeed.
+- Facts with problems are never indexed: the caller then reads the files,
+  which report the problems as usual.
+
+Search uses FTS5 with the trigram tokenizer (substrings, Chinese included)
+to find candidates; words shorter than three characters scan the search
+text instead. The candidates are then scored by the same code as without the
+index.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gaoxin_cli import __version__
+from gaoxin_cli.model import Dataset, Fact, FactBook, Indicator, Label, Location, Source
+from gaoxin_cli.query import Need
+
+#: Bump when the tables below change.
+SCHEMA_VERSION = "1"
+#: A file modified this close to the build is hashed on every check.
+RACY_NS = 2_000_000_000
+_DATASET_FILE = "dataset.toml"
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(
+    dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, racy INTEGER NOT NULL,
+    PRIMARY KEY(dir, name));
+CREATE TABLE datasets(
+    dir TEXT PRIMARY KEY, seq INTEGER NOT NULL, id TEXT NOT NULL,
+    title_zh TEXT, title_en TEXT, area_zh TEXT, area_en TEXT, period TEXT,
+    source TEXT NOT NULL, headlines TEXT NOT NULL, line INTEGER);
+CREATE TABLE indicators(
+    dir TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, section TEXT NOT NULL,
+    heading_zh TEXT, heading_en TEXT, zh TEXT, en TEXT, file TEXT, line INTEGER,
+    PRIMARY KEY(dir, seq));
+CREATE INDEX indicators_id ON indicators(id);
+CREATE INDEX indicators_section ON indicators(section);
+CREATE TABLE facts(
+    rowid INTEGER PRIMARY KEY, dir TEXT NOT NULL, ind_seq INTEGER NOT NULL,
+    seq INTEGER NOT NULL, id TEXT NOT NULL, measure TEXT NOT NULL, value ANY,
+    unit TEXT, qualifier TEXT, quote TEXT NOT NULL, written TEXT, note TEXT,
+    zh TEXT, en TEXT, line INTEGER);
+CREATE INDEX facts_id ON facts(id);
+CREATE INDEX facts_indicator ON facts(dir, ind_seq);
+CREATE VIRTUAL TABLE search USING fts5(text, tokenize='trigram');
+"""
+
+
+def cache_dir() -> Path:
+    """$XDG_CACHE_HOME/gaoxin, else ~/.cache/gaoxin."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "gaoxin"
+
+
+def index_path(root: Path) -> Path:
+    """The index file for the facts folder `root`."""
+    import hashlib
+
+    key = hashlib.sha256(os.fsencode(str(root.resolve()))).hexdigest()[:20]
+    return cache_dir() / f"{key}.sqlite3"
+
+
+# --- what is on disk ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileStat:
+    dir: str
+    name: str
+    size: int
+    mtime_ns: int
+
+
+def _base(root: Path) -> Path:
+    return root.parent if root.is_file() else root
+
+
+def scan(root: Path) -> tuple[list[str], list[FileStat]] | None:
+    """Dataset folders (relative to the base, "" for itself) and their TOML files.
+
+    None when the folder is anything the loader would report a problem for.
+    """
+    from gaoxin_cli.loader import find_dataset_dirs
+
+    folders, problems = find_dataset_dirs(root)
+    if problems:
+        return None
+    base = _base(root)
+    dirs: list[str] = []
+    files: list[FileStat] = []
+    for folder in folders:
+        rel = "" if folder == base else folder.name
+        dirs.append(rel)
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return None
+        for entry in entries:
+            if not entry.name.endswith(".toml"):
+                continue
+            try:
+                info = entry.stat()
+            except OSError:
+                return None
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            files.append(FileStat(rel, entry.name, info.st_size, info.st_mtime_ns))
+    return dirs, files
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _folder(base: Path, rel: str) -> Path:
+    return base / rel if rel else base
+
+
+# --- opening ---------------------------------------------------------------------
+
+
+class Index:
+    """An open, fresh index of one facts folder."""
+
+    def __init__(self, connection: sqlite3.Connection, base: Path) -> None:
+        self._db = connection
+        self._base = base
+
+    def close(self) -> None:
+        self._db.close()
+
+    def book(self, need: Need) -> FactBook:
+        """The datasets, with the indicators `need` asks for (all when it asks for none)."""
+        rows = self._select_indicators(need)
+        return self._assemble(rows, first_only=need.first_dataset)
+
+    def fact_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM facts").fetchone()[0])
+
+    def _select_indicators(self, need: Need) -> list[tuple[str, int]] | None:
+        """(dir, seq) of the indicators wanted, or None for all."""
+        db = self._db
+        if need.ids is not None:
+            ids = [i.strip() for i in need.ids]
+            marks = ",".join("?" * len(ids))
+            query = (
+                f"SELECT dir, seq FROM indicators WHERE id IN ({marks}) UNION "  # noqa: S608
+                f"SELECT dir, ind_seq FROM facts WHERE id IN ({marks})"  # only ? marks
+            )
+            return list(db.execute(query, [*ids, *ids]))
+        if need.words is not None:
+            return self._search_candidates(need.words, need.section)
+        if need.section is not None:
+            return list(
+                db.execute("SELECT dir, seq FROM indicators WHERE section = ?", [need.section])
+            )
+        return None
+
+    def _search_candidates(
+        self, words: Sequence[str], section: str | None
+    ) -> list[tuple[str, int]]:
+        rowids: set[int] | None = None
+        for word in words:
+            folded = word.casefold()
+            if len(folded) >= 3:
+                phrase = '"' + folded.replace('"', '""') + '"'
+                found = {
+                    r
+                    for (r,) in self._db.execute(
+                        "SELECT rowid FROM search WHERE text MATCH ?", [phrase]
+                    )
+                }
+            else:
+                found = {
+                    r
+                    for (r,) in self._db.execute(
+                        "SELECT rowid FROM search WHERE instr(text, ?) > 0", [folded]
+                    )
+                }
+            rowids = found if rowids is None else rowids & found
+            if not rowids:
+                return []
+        if not rowids:
+            return []
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
+        self._db.execute("DELETE FROM wanted")
+        self._db.executemany("INSERT INTO wanted VALUES (?)", ((r,) for r in rowids))
+        query = (
+            "SELECT DISTINCT f.dir, f.ind_seq FROM facts f JOIN wanted w ON f.rowid = w.rowid"
+            " JOIN indicators i ON i.dir = f.dir AND i.seq = f.ind_seq"
+        )
+        params: list[Any] = []
+        if section is not None:
+            query += " WHERE i.section = ?"
+            params.append(section)
+        return list(self._db.execute(query, params))
+
+    def _assemble(self, wanted: list[tuple[str, int]] | None, *, first_only: bool) -> FactBook:
+        db = self._db
+        dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq"))
+        if first_only:
+            dataset_rows = dataset_rows[:1]
+            if wanted is None:
+                first = [row[0] for row in dataset_rows]
+                wanted = list(
+                    db.execute(
+                        "SELECT dir, seq FROM indicators WHERE dir IN (?)", first[:1] or [""]
+                    )
+                )
+        if wanted is None:
+            ind_rows = list(db.execute("SELECT * FROM indicators"))
+            fact_rows = list(db.execute("SELECT * FROM facts ORDER BY dir, ind_seq, seq"))
+        else:
+            ind_rows, fact_rows = [], []
+            for dir_, seq in sorted(set(wanted)):
+                ind_rows.extend(
+                    db.execute("SELECT * FROM indicators WHERE dir = ? AND seq = ?", [dir_, seq])
+                )
+                fact_rows.extend(
+                    db.execute(
+                        "SELECT * FROM facts WHERE dir = ? AND ind_seq = ? ORDER BY seq",
+                        [dir_, seq],
+                    )
+                )
+        facts_by_indicator: dict[tuple[str, int], list[tuple[Any, ...]]] = {}
+        for row in fact_rows:
+            facts_by_indicator.setdefault((row[1], row[2]), []).append(row)
+        inds_by_dir: dict[str, list[tuple[Any, ...]]] = {}
+        for row in ind_rows:
+            inds_by_dir.setdefault(row[0], []).append(row)
+        datasets = []
+        for row in dataset_rows:
+            dir_ = row[0]
+            datasets.append(self._dataset(row, inds_by_dir.get(dir_, []), facts_by_indicator))
+        return FactBook(tuple(datasets))
+
+    def _dataset(
+        self,
+        row: tuple[Any, ...],
+        ind_rows: list[tuple[Any, ...]],
+        facts_by_indicator: dict[tuple[str, int], list[tuple[Any, ...]]],
+    ) -> Dataset:
+        dir_, _seq, dataset_id, title_zh, title_en, area_zh, area_en, period = row[:8]
+        source, headlines, line = json.loads(row[8]), json.loads(row[9]), row[10]
+        folder = _folder(self._base, dir_)
+        area = Label(area_zh, area_en)
+        indicators = []
+        for ind in sorted(ind_rows, key=lambda r: r[1]):
+            _, seq, ind_id, section, heading_zh, heading_en, zh, en, file, ind_line = ind
+            path = str(folder / file)
+            heading = Label(heading_zh, heading_en)
+            facts = tuple(
+                Fact(
+                    id=f[4],
+                    dataset=dataset_id,
+                    section=section,
+                    heading=heading,
+                    indicator=ind_id,
+                    label=Label(f[12], f[13]),
+                    measure=f[5],
+                    value=f[6],
+                    unit=f[7],
+                    qualifier=f[8],
+                    period=period,
+                    area=area,
+                    quote=f[9],
+                    written=f[10],
+                    note=f[11],
+                    location=Location(path, f[14]),
+                )
+                for f in facts_by_indicator.get((dir_, seq), [])
+            )
+            indicators.append(
+                Indicator(
+                    id=ind_id,
+                    dataset=dataset_id,
+                    section=section,
+                    heading=heading,
+                    label=Label(zh, en),
+                    facts=facts,
+                    location=Location(path, ind_line),
+                )
+            )
+        return Dataset(
+            id=dataset_id,
+            title=Label(title_zh, title_en),
+            area=area,
+            period=period,
+            source=Source(
+                title=source["title"],
+                description=source["description"],
+                byline=source["byline"],
+                authors=tuple(source["authors"]),
+            ),
+            indicators=tuple(indicators),
+            headlines=tuple(headlines),
+            location=Location(str(folder / _DATASET_FILE), line),
+        )
+
+
+def open_index(root: Path) -> Index | None:
+    """A fresh index of `root`, built or updated as needed; None to read the files instead."""
+    found = scan(root)
+    if found is None:
+        return None
+    dirs, files = found
+    path = index_path(root)
+    base = _base(root)
+    changes = _changes(path, root, dirs, files)
+    if changes is not None and not changes.dirs and not changes.refresh:
+        try:
+            return Index(sqlite3.connect(path.as_uri() + "?mode=ro", uri=True), base)
+        except sqlite3.Error:
+            return None
+    try:
+        built = _build(path, root, base, dirs, files, changes)
+    except (OSError, sqlite3.Error):
+        return None
+    if not built:
+        return None
+    try:
+        return Index(sqlite3.connect(path.as_uri() + "?mode=ro", uri=True), base)
+    except sqlite3.Error:
+        return None
+
+
+@dataclass
+class _Changes:
+    """Dataset folders whose files changed, and files only touched (same content)."""
+
+    dirs: set[str]
+    refresh: list[FileStat]
+
+
+def _changes(  # noqa: PLR0912 - one pass over the files, a branch per case
+    path: Path, root: Path, dirs: list[str], files: list[FileStat]
+) -> _Changes | None:
+    """What changed since the index was built; None if it is missing or unusable."""
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        if meta != _meta(root):
+            return None
+        known = {(d, n): (s, m, h, r) for d, n, s, m, h, r in db.execute("SELECT * FROM files")}
+        stored_dirs = [d for (d,) in db.execute("SELECT dir FROM datasets ORDER BY seq")]
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    if stored_dirs != dirs:
+        return None  # datasets added, removed or reordered: rebuild the list
+    base = _base(root)
+    changed: set[str] = set()
+    refresh: list[FileStat] = []
+    now = time.time_ns()
+    seen: set[tuple[str, str]] = set()
+    for file in files:
+        key = (file.dir, file.name)
+        seen.add(key)
+        old = known.get(key)
+        if old is None:
+            changed.add(file.dir)
+            continue
+        size, mtime_ns, sha, racy = old
+        if size != file.size:
+            changed.add(file.dir)
+        elif mtime_ns != file.mtime_ns or racy or now - file.mtime_ns < RACY_NS:
+            try:
+                same = _sha256(_folder(base, file.dir) / file.name) == sha
+            except OSError:
+                same = False
+            if not same:
+                changed.add(file.dir)
+            elif mtime_ns != file.mtime_ns or (racy and now - file.mtime_ns >= RACY_NS):
+                refresh.append(file)
+    changed.update(d for d, _ in set(known) - seen)
+    return _Changes(changed, [f for f in refresh if f.dir not in changed])
+
+
+def _meta(root: Path) -> dict[str, str]:
+    return {"schema": SCHEMA_VERSION, "version": __version__, "root": str(root.resolve())}
+
+
+# --- building ----------------------------------------------------------------------
+
+
+def _build(
+    path: Path,
+    root: Path,
+    base: Path,
+    dirs: list[str],
+    files: list[FileStat],
+    changes: _Changes | None,
+) -> bool:
+    """Write a fresh index to `path`; False if the facts have problems."""
+    from gaoxin_cli.loader import load_dataset
+    from gaoxin_cli.validate import check_factbook
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=path.stem + ".", suffix=".tmp")
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        incremental = changes is not None and path.is_file()
+        if incremental:
+            _copy_database(path, temp)
+        db = sqlite3.connect(temp)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            if not incremental:
+                db.executescript(_SCHEMA)
+                db.executemany("INSERT INTO meta VALUES (?, ?)", _meta(root).items())
+            todo = changes.dirs if incremental and changes is not None else set(dirs)
+            with db:
+                for dir_ in todo:
+                    _delete_dataset(db, dir_)
+                started = time.time_ns()
+                for dir_ in dirs:
+                    if dir_ not in todo:
+                        continue
+                    dataset, problems = load_dataset(_folder(base, dir_))
+                    if problems or dataset is None:
+                        return False
+                    if check_factbook(FactBook((dataset,))):
+                        return False
+                    _insert_dataset(db, dir_, dataset)
+                    _insert_files(db, base, dir_, [f for f in files if f.dir == dir_], started)
+                if incremental and changes is not None:
+                    db.executemany(
+                        "UPDATE files SET size = ?, mtime_ns = ?, racy = ?"
+                        " WHERE dir = ? AND name = ?",
+                        (
+                            (f.size, f.mtime_ns, int(started - f.mtime_ns < RACY_NS), f.dir, f.name)
+                            for f in changes.refresh
+                        ),
+                    )
+                db.executemany(
+                    "UPDATE datasets SET seq = ? WHERE dir = ?",
+                    [(i, d) for i, d in enumerate(dirs)],
+                )
+                duplicate = db.execute(
+                    "SELECT id FROM datasets GROUP BY id HAVING count(*) > 1"
+                ).fetchone()
+                if duplicate:
+                    return False
+        finally:
+            db.close()
+        temp.replace(path)  # atomic: readers see the old index or the new one
+        return True
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    src = sqlite3.connect(source.as_uri() + "?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
+def _delete_dataset(db: sqlite3.Connection, dir_: str) -> None:
+    db.execute("DELETE FROM search WHERE rowid IN (SELECT rowid FROM facts WHERE dir = ?)", [dir_])
+    for table in ("facts", "indicators", "datasets", "files"):
+        db.execute(f"DELETE FROM {table} WHERE dir = ?", [dir_])  # noqa: S608 - fixed names
+
+
+def _insert_files(
+    db: sqlite3.Connection, base: Path, dir_: str, files: Iterable[FileStat], started: int
+) -> None:
+    folder = _folder(base, dir_)
+    db.executemany(
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (
+                f.dir,
+                f.name,
+                f.size,
+                f.mtime_ns,
+                _sha256(folder / f.name),
+                int(started - f.mtime_ns < RACY_NS),
+            )
+            for f in files
+        ),
+    )
+
+
+def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None:
+    source = dataset.source
+    db.execute(
+        "INSERT INTO datasets VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            dir_,
+            dataset.id,
+            dataset.title.zh,
+            dataset.title.en,
+            dataset.area.zh,
+            dataset.area.en,
+            dataset.period,
+            json.dumps(
+                {
+                    "title": source.title,
+                    "description": source.description,
+                    "byline": source.byline,
+                    "authors": list(source.authors),
+                },
+                ensure_ascii=False,
+            ),
+            json.dumps(list(dataset.headlines), ensure_ascii=False),
+            dataset.location.line if dataset.location else 1,
+        ],
+    )
+    ind_rows = []
+    fact_rows = []
+    for seq, ind in enumerate(dataset.indicators):
+        location = ind.location or Location("", 1)
+        ind_rows.append(
+            (
+                dir_,
+                seq,
+                ind.id,
+                ind.section,
+                ind.heading.zh,
+                ind.heading.en,
+                ind.label.zh,
+                ind.label.en,
+                Path(location.path).name,
+                location.line,
+            )
+        )
+        for fact_seq, fact in enumerate(ind.facts):
+            fact_rows.append(
+                (
+                    dir_,
+                    seq,
+                    fact_seq,
+                    fact.id,
+                    fact.measure,
+                    fact.value,
+                    fact.unit,
+                    fact.qualifier,
+                    fact.quote,
+                    fact.written,
+                    fact.note,
+                    fact.label.zh,
+                    fact.label.en,
+                    fact.location.line if fact.location else 1,
+                )
+            )
+    db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ind_rows)
+    first = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM facts").fetchone()[0]
+    db.executemany(
+        "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((first + n, *row) for n, row in enumerate(fact_rows)),
+    )
+    db.executemany(
+        "INSERT INTO search(rowid, text) VALUES (?, ?)",
+        ((first + n, search_text(fact)) for n, fact in enumerate(dataset.facts)),
+    )
+
+
+def search_text(fact: Fact) -> str:
+    """Everything a search word can match in `fact`, case-folded (see query.search)."""
+    from gaoxin_cli.model import format_value
+
+    normalized = fact.normalized
+    parts: Iterator[str] = (
+        part
+        for part in (
+            fact.id,
+            fact.indicator,
+            fact.label.zh,
+            fact.label.en,
+            format_value(fact.value),
+            fact.figure,
+            format_value(normalized.value) if normalized is not None else "",
+            fact.heading.zh,
+            fact.heading.en,
+            fact.quote,
+            fact.note or "",
+            fact.measure,
+            fact.section,
+        )
+    )
+    return "\n".join(parts).casefold()
