@@ -13,6 +13,7 @@ import time
 import pytest
 
 from conftest import run_module_argv
+from gaoxin_cli.loader import default_facts_dir
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -209,6 +210,8 @@ def test_json_path_never_imports_rich() -> None:
         ["export", "--format", "csv"],
         ["economy"],
         ["get", "gdp", "--value"],
+        ["--facts", str(default_facts_dir()), "get", "gdp", "--value", "--no-cache"],
+        ["search", "专利", "--limit", "2", "--lang", "en", "--format", "csv"],
     ):
         result = subprocess.run(
             [sys.executable, "-c", code, *args],

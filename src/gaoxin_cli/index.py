@@ -31,7 +31,7 @@ import sqlite3
 import stat
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ from gaoxin_cli.model import Dataset, Fact, FactBook, Indicator, Label, Location
 from gaoxin_cli.query import Need
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"
 #: A file modified this close to the build is hashed on every check.
 RACY_NS = 2_000_000_000
 _DATASET_FILE = "dataset.toml"
@@ -59,18 +59,33 @@ CREATE TABLE datasets(
 CREATE TABLE indicators(
     dir TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, section TEXT NOT NULL,
     heading_zh TEXT, heading_en TEXT, zh TEXT, en TEXT, file TEXT, line INTEGER,
-    PRIMARY KEY(dir, seq));
-CREATE INDEX indicators_id ON indicators(id);
-CREATE INDEX indicators_section ON indicators(section);
+    search_row INTEGER NOT NULL);
 CREATE TABLE facts(
-    rowid INTEGER PRIMARY KEY, dir TEXT NOT NULL, ind_seq INTEGER NOT NULL,
-    seq INTEGER NOT NULL, id TEXT NOT NULL, measure TEXT NOT NULL, value ANY,
+    dir TEXT NOT NULL, ind_seq INTEGER NOT NULL,
+    seq INTEGER NOT NULL, id TEXT NOT NULL, measure TEXT NOT NULL,
+    value, -- no type, so no affinity: 33.0 stays a float and "85" stays text
     unit TEXT, qualifier TEXT, quote TEXT NOT NULL, written TEXT, note TEXT,
     zh TEXT, en TEXT, line INTEGER);
-CREATE INDEX facts_id ON facts(id);
-CREATE INDEX facts_indicator ON facts(dir, ind_seq);
-CREATE VIRTUAL TABLE search USING fts5(text, tokenize='trigram');
+-- One row per indicator: everything a search word can match in it or its facts.
+-- detail=none keeps the index small; candidates are checked again in Python.
+CREATE VIRTUAL TABLE search USING fts5(text, tokenize='trigram', detail=none);
 """
+#: Created after the first bulk load, which is faster than keeping them up to date.
+_INDEXES = """
+CREATE UNIQUE INDEX indicators_place ON indicators(dir, seq);
+CREATE INDEX indicators_id ON indicators(id);
+CREATE INDEX indicators_section ON indicators(section);
+CREATE INDEX indicators_search ON indicators(search_row);
+CREATE INDEX facts_id ON facts(id);
+CREATE INDEX facts_place ON facts(dir, ind_seq);
+"""
+
+
+_MATCH = "SELECT rowid FROM search WHERE search MATCH ?"
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
 
 
 def cache_dir() -> Path:
@@ -171,13 +186,12 @@ class Index:
         """(dir, seq) of the indicators wanted, or None for all."""
         db = self._db
         if need.ids is not None:
-            ids = [i.strip() for i in need.ids]
-            marks = ",".join("?" * len(ids))
+            ids = json.dumps([i.strip() for i in need.ids])
             query = (
-                f"SELECT dir, seq FROM indicators WHERE id IN ({marks}) UNION "  # noqa: S608
-                f"SELECT dir, ind_seq FROM facts WHERE id IN ({marks})"  # only ? marks
+                "SELECT dir, seq FROM indicators WHERE id IN (SELECT value FROM json_each(?))"
+                " UNION SELECT dir, ind_seq FROM facts WHERE id IN (SELECT value FROM json_each(?))"
             )
-            return list(db.execute(query, [*ids, *ids]))
+            return list(db.execute(query, [ids, ids]))
         if need.words is not None:
             return self._search_candidates(need.words, need.section)
         if need.section is not None:
@@ -189,41 +203,39 @@ class Index:
     def _search_candidates(
         self, words: Sequence[str], section: str | None
     ) -> list[tuple[str, int]]:
-        rowids: set[int] | None = None
+        rows: set[int] | None = None
         for word in words:
             folded = word.casefold()
             if len(folded) >= 3:
-                phrase = '"' + folded.replace('"', '""') + '"'
-                found = {
-                    r
-                    for (r,) in self._db.execute(
-                        "SELECT rowid FROM search WHERE text MATCH ?", [phrase]
-                    )
-                }
+                # Every trigram of the word: a superset of the rows holding it.
+                grams = list(dict.fromkeys(folded[i : i + 3] for i in range(len(folded) - 2)))
+                match = " AND ".join(map(_quoted, grams))
             else:
-                found = {
-                    r
-                    for (r,) in self._db.execute(
-                        "SELECT rowid FROM search WHERE instr(text, ?) > 0", [folded]
-                    )
-                }
-            rowids = found if rowids is None else rowids & found
-            if not rowids:
+                # Shorter than a trigram: any trigram that starts with it (every
+                # character starts one, as texts end with two newlines).
+                match = " OR ".join(map(_quoted, self._terms_starting(folded)))
+            found = {row for (row,) in self._db.execute(_MATCH, [match])} if match else set()
+            rows = found if rows is None else rows & found
+            if not rows:
                 return []
-        if not rowids:
+        if not rows:
             return []
-        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
-        self._db.execute("DELETE FROM wanted")
-        self._db.executemany("INSERT INTO wanted VALUES (?)", ((r,) for r in rowids))
         query = (
-            "SELECT DISTINCT f.dir, f.ind_seq FROM facts f JOIN wanted w ON f.rowid = w.rowid"
-            " JOIN indicators i ON i.dir = f.dir AND i.seq = f.ind_seq"
+            "SELECT dir, seq FROM indicators WHERE search_row IN (SELECT value FROM json_each(?))"
         )
-        params: list[Any] = []
+        params: list[Any] = [json.dumps(sorted(rows))]
         if section is not None:
-            query += " WHERE i.section = ?"
+            query += " AND section = ?"
             params.append(section)
         return list(self._db.execute(query, params))
+
+    def _terms_starting(self, prefix: str) -> list[str]:
+        self._db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms"
+            " USING fts5vocab(main, search, row)"
+        )
+        query = "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ?"
+        return [term for (term,) in self._db.execute(query, [prefix, prefix + "\U0010ffff"])]
 
     def _assemble(self, wanted: list[tuple[str, int]] | None, *, first_only: bool) -> FactBook:
         db = self._db
@@ -254,7 +266,7 @@ class Index:
                 )
         facts_by_indicator: dict[tuple[str, int], list[tuple[Any, ...]]] = {}
         for row in fact_rows:
-            facts_by_indicator.setdefault((row[1], row[2]), []).append(row)
+            facts_by_indicator.setdefault((row[0], row[1]), []).append(row)
         inds_by_dir: dict[str, list[tuple[Any, ...]]] = {}
         for row in ind_rows:
             inds_by_dir.setdefault(row[0], []).append(row)
@@ -276,27 +288,27 @@ class Index:
         area = Label(area_zh, area_en)
         indicators = []
         for ind in sorted(ind_rows, key=lambda r: r[1]):
-            _, seq, ind_id, section, heading_zh, heading_en, zh, en, file, ind_line = ind
+            _, seq, ind_id, section, heading_zh, heading_en, zh, en, file, ind_line, _ = ind
             path = str(folder / file)
             heading = Label(heading_zh, heading_en)
             facts = tuple(
                 Fact(
-                    id=f[4],
+                    id=f[3],
                     dataset=dataset_id,
                     section=section,
                     heading=heading,
                     indicator=ind_id,
-                    label=Label(f[12], f[13]),
-                    measure=f[5],
-                    value=f[6],
-                    unit=f[7],
-                    qualifier=f[8],
+                    label=Label(f[11], f[12]),
+                    measure=f[4],
+                    value=f[5],
+                    unit=f[6],
+                    qualifier=f[7],
                     period=period,
                     area=area,
-                    quote=f[9],
-                    written=f[10],
-                    note=f[11],
-                    location=Location(path, f[14]),
+                    quote=f[8],
+                    written=f[9],
+                    note=f[10],
+                    location=Location(path, f[13]),
                 )
                 for f in facts_by_indicator.get((dir_, seq), [])
             )
@@ -479,6 +491,8 @@ def _build(
                 ).fetchone()
                 if duplicate:
                     return False
+            if not incremental:
+                db.executescript(_INDEXES)
         finally:
             db.close()
         temp.replace(path)  # atomic: readers see the old index or the new one
@@ -498,7 +512,10 @@ def _copy_database(source: Path, target: Path) -> None:
 
 
 def _delete_dataset(db: sqlite3.Connection, dir_: str) -> None:
-    db.execute("DELETE FROM search WHERE rowid IN (SELECT rowid FROM facts WHERE dir = ?)", [dir_])
+    db.execute(
+        "DELETE FROM search WHERE rowid IN (SELECT search_row FROM indicators WHERE dir = ?)",
+        [dir_],
+    )
     for table in ("facts", "indicators", "datasets", "files"):
         db.execute(f"DELETE FROM {table} WHERE dir = ?", [dir_])  # noqa: S608 - fixed names
 
@@ -548,8 +565,10 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
             dataset.location.line if dataset.location else 1,
         ],
     )
+    first_row = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search").fetchone()[0]
     ind_rows = []
     fact_rows = []
+    texts = []
     for seq, ind in enumerate(dataset.indicators):
         location = ind.location or Location("", 1)
         ind_rows.append(
@@ -564,8 +583,10 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
                 ind.label.en,
                 Path(location.path).name,
                 location.line,
+                first_row + seq,
             )
         )
+        texts.append((first_row + seq, search_text(ind)))
         for fact_seq, fact in enumerate(ind.facts):
             fact_rows.append(
                 (
@@ -585,39 +606,36 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
                     fact.location.line if fact.location else 1,
                 )
             )
-    db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ind_rows)
-    first = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM facts").fetchone()[0]
-    db.executemany(
-        "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((first + n, *row) for n, row in enumerate(fact_rows)),
-    )
-    db.executemany(
-        "INSERT INTO search(rowid, text) VALUES (?, ?)",
-        ((first + n, search_text(fact)) for n, fact in enumerate(dataset.facts)),
-    )
+    db.executemany("INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ind_rows)
+    db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fact_rows)
+    db.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", texts)
 
 
-def search_text(fact: Fact) -> str:
-    """Everything a search word can match in `fact`, case-folded (see query.search)."""
+_SCALED = ("万", "亿")
+
+
+def search_text(indicator: Indicator) -> str:
+    """Everything a search word can match in an indicator's facts, case-folded.
+
+    A superset of what query.search scores: ids, labels, headings, values as
+    written and normalized, quotes, notes, measures and the section.
+    """
     from gaoxin_cli.model import format_value
 
-    normalized = fact.normalized
-    parts: Iterator[str] = (
-        part
-        for part in (
-            fact.id,
-            fact.indicator,
-            fact.label.zh,
-            fact.label.en,
-            format_value(fact.value),
-            fact.figure,
-            format_value(normalized.value) if normalized is not None else "",
-            fact.heading.zh,
-            fact.heading.en,
-            fact.quote,
-            fact.note or "",
-            fact.measure,
-            fact.section,
-        )
-    )
-    return "\n".join(parts).casefold()
+    parts = [indicator.id, indicator.label.zh, indicator.label.en, indicator.section]
+    parts += [indicator.heading.zh, indicator.heading.en]
+    for fact in indicator.facts:
+        parts += [fact.id, fact.measure, fact.quote, fact.label.zh, fact.label.en, fact.figure]
+        value = fact.value
+        parts.append(format_value(value))
+        if fact.note:
+            parts.append(fact.note)
+        if fact.section != indicator.section or fact.heading != indicator.heading:
+            parts += [fact.section, fact.heading.zh, fact.heading.en]
+        unit = fact.unit or ""
+        whole_float = isinstance(value, float) and value.is_integer()
+        if isinstance(value, str) or unit.startswith(_SCALED) or whole_float:
+            normalized = fact.normalized  # only these can differ from the value as written
+            if normalized is not None:
+                parts.append(format_value(normalized.value))
+    return "\n".join(dict.fromkeys(parts)).casefold() + "\n\n"

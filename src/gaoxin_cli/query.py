@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.model import SECTIONS, Dataset, Fact, FactBook, Indicator, format_value
+from gaoxin_cli.validate import stands_alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +162,7 @@ def _score(fact: Fact, word: str) -> int:
         normalized = fact.normalized
         if normalized is not None and format_value(normalized.value) == word:
             return 80
-        pattern = rf"(?<![0-9.]){re.escape(word)}(?![0-9]|\.[0-9])"
-        if re.search(pattern, fact.quote):
+        if stands_alone(word, fact.quote):
             return 20
         return 0
     score = 0

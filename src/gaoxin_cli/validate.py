@@ -6,7 +6,6 @@ checked each key's type; these checks need the whole fact, or every fact.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from gaoxin_cli import units
@@ -65,8 +64,28 @@ def quote_states(fact: Fact) -> bool:
     figure = fact.figure
     if fact.written is not None or fact.is_text:
         return figure in fact.quote
-    pattern = rf"(?<![0-9.]){re.escape(figure)}(?![0-9]|\.[0-9])"
-    return re.search(pattern, fact.quote) is not None
+    return stands_alone(figure, fact.quote)
+
+
+def stands_alone(number: str, text: str) -> bool:
+    """True if `number` occurs in `text` not as part of a longer number.
+
+    Not after a digit or a point, and not before a digit or a point followed by
+    a digit: "6" is in "增长6%" and "6." ends a sentence, but not in "16" or "6.3".
+    """
+    start = text.find(number)
+    while start != -1:
+        end = start + len(number)
+        before = text[start - 1] if start else ""
+        after = text[end : end + 2]
+        if not (before.isdecimal() and before.isascii()) and before != ".":
+            followed = after[:1]
+            if not (followed.isascii() and followed.isdecimal()) and not (
+                followed == "." and after[1:2].isascii() and after[1:2].isdecimal()
+            ):
+                return True
+        start = text.find(number, start + 1)
+    return False
 
 
 def _duplicates(kind: str, items: Iterable[tuple[str, Location | None]]) -> Iterator[Problem]:

@@ -13,6 +13,7 @@ coercion: the result is the same, only slower.
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,8 @@ if RuntimeParam is not None:
                     value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx
                 )
             if annotation is Path:
+                if isinstance(value, str | bytes):
+                    value = Path(os.fsdecode(value))  # else Typer converts with Pydantic
                 return coerce_cli_path(value, info, path_type=Path, param=param, ctx=ctx)
             if annotation is bool:
                 return self._boolean(value)
