@@ -14,7 +14,8 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from gaoxin_cli.cli.app import app
-from gaoxin_cli.loader import default_facts_dir, load_factbook
+from gaoxin_cli.folders import default_facts_dir
+from gaoxin_cli.loader import load_factbook
 from gaoxin_cli.model import FactBook
 
 settings.register_profile("ci", max_examples=1000, deadline=None)

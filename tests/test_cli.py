@@ -166,6 +166,14 @@ def test_options_before_the_command_apply_to_it(gaoxin, make_dataset, command) -
     assert "testland-2019" in before.stdout or "2 facts" in before.stdout
 
 
+@pytest.mark.parametrize("before", [["--json"], ["-f", "json"], ["--format=json"]])
+def test_format_before_the_command_applies_to_it(gaoxin, before) -> None:
+    """`gaoxin --json economy` is `gaoxin economy --json`; the command's own choice wins."""
+    assert gaoxin(*before, "economy").stdout == gaoxin("economy", "--json").stdout
+    assert gaoxin(*before, "export", "-f", "csv").stdout == gaoxin("export", "-f", "csv").stdout
+    assert gaoxin("-f", "csv", "export").stdout.startswith("id,dataset,")
+
+
 def test_language_from_option_environment_and_default(gaoxin) -> None:
     """--lang wins over GAOXIN_LANG, which wins over the default zh; either position works."""
     args = ("economy", "--format", "table")

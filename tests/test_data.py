@@ -7,7 +7,8 @@ import re
 import pytest
 
 from conftest import SOURCE
-from gaoxin_cli.loader import default_facts_dir, read_factbook
+from gaoxin_cli.folders import default_facts_dir
+from gaoxin_cli.loader import read_factbook
 from gaoxin_cli.model import SECTIONS, FactBook
 from gaoxin_cli.validate import check_factbook, quote_states
 

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from conftest import run_module_argv
-from gaoxin_cli.loader import default_facts_dir
+from gaoxin_cli.folders import default_facts_dir
 
 
 def _env(**extra: str) -> dict[str, str]:

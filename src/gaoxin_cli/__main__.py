@@ -10,9 +10,9 @@ def main() -> None:
     from gaoxin_cli.errors import ExitCode
 
     try:
-        from gaoxin_cli.cli.app import app
+        from gaoxin_cli.cli.app import command_for
 
-        app(prog_name="gaoxin")
+        command_for(sys.argv[1:])(prog_name="gaoxin")
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
     except BrokenPipeError:

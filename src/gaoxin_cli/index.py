@@ -29,14 +29,13 @@ import json
 import os
 import sqlite3
 import stat
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from gaoxin_cli import __version__
+from gaoxin_cli.folders import DATASET_FILE, find_dataset_dirs
 from gaoxin_cli.model import Dataset, Fact, FactBook, Indicator, Label, Location, Source
 from gaoxin_cli.query import Need
 
@@ -44,7 +43,6 @@ from gaoxin_cli.query import Need
 SCHEMA_VERSION = "3"
 #: A file modified this close to the build is hashed on every check.
 RACY_NS = 2_000_000_000
-_DATASET_FILE = "dataset.toml"
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -96,18 +94,22 @@ def cache_dir() -> Path:
 
 
 def index_path(root: Path) -> Path:
-    """The index file for the facts folder `root`."""
-    import hashlib
+    """The index file for the facts folder `root`: its name, then a checksum of its path.
 
-    key = hashlib.sha256(os.fsencode(str(root.resolve()))).hexdigest()[:20]
-    return cache_dir() / f"{key}.sqlite3"
+    The full path is also recorded inside, so two folders sharing a file name
+    never use each other's index.
+    """
+    import zlib
+
+    resolved = os.fsencode(str(root.resolve()))
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in root.resolve().name)[:40]
+    return cache_dir() / f"{stem or 'facts'}-{zlib.crc32(resolved):08x}.sqlite3"
 
 
 # --- what is on disk ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FileStat:
+class FileStat(NamedTuple):
     dir: str
     name: str
     size: int
@@ -123,8 +125,6 @@ def scan(root: Path) -> tuple[list[str], list[FileStat]] | None:
 
     None when the folder is anything the loader would report a problem for.
     """
-    from gaoxin_cli.loader import find_dataset_dirs
-
     folders, problems = find_dataset_dirs(root)
     if problems:
         return None
@@ -336,7 +336,7 @@ class Index:
             ),
             indicators=tuple(indicators),
             headlines=tuple(headlines),
-            location=Location(str(folder / _DATASET_FILE), line),
+            location=Location(str(folder / DATASET_FILE), line),
         )
 
 
@@ -366,8 +366,7 @@ def open_index(root: Path) -> Index | None:
         return None
 
 
-@dataclass
-class _Changes:
+class _Changes(NamedTuple):
     """Dataset folders whose files changed, and files only touched (same content)."""
 
     dirs: set[str]
@@ -440,6 +439,8 @@ def _build(
     changes: _Changes | None,
 ) -> bool:
     """Write a fresh index to `path`; False if the facts have problems."""
+    import tempfile
+
     from gaoxin_cli.loader import load_dataset
     from gaoxin_cli.validate import check_factbook
 

@@ -8,7 +8,6 @@ problem: every file is read and every problem collected, so one run of
 from __future__ import annotations
 
 import math
-import os
 import re
 import stat
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from gaoxin_cli.errors import FactsError, Problem
+from gaoxin_cli.folders import DATASET_FILE, find_dataset_dirs, problem_at
 from gaoxin_cli.model import (
     MEASURES,
     QUALIFIERS,
@@ -38,8 +38,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-#: The file that makes a folder a dataset.
-DATASET_FILE = "dataset.toml"
 #: Fact files larger than this are refused unread (the shipped ones are ~10 KiB).
 MAX_FILE_BYTES = 4 * 1024 * 1024
 #: Integers beyond this are not figures of a review but typos or attacks.
@@ -50,15 +48,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
-
-
-def default_facts_dir() -> Path:
-    """The facts shipped with the package (wheel), or beside the source tree."""
-    here = Path(__file__).resolve().parent
-    installed = here / "facts"
-    if installed.is_dir():
-        return installed
-    return here.parent.parent / "facts"
 
 
 @dataclass
@@ -245,49 +234,7 @@ def _label(data: Mapping[str, str]) -> Label:
     return Label(zh=data["zh"], en=data["en"])
 
 
-# --- finding files ---------------------------------------------------------
-
-
-def _problem_at(path: Path, message: str, line: int = 1) -> Problem:
-    return Problem(str(path), line, message)
-
-
-def find_dataset_dirs(root: Path) -> tuple[list[Path], list[Problem]]:
-    """The dataset folders under `root` (itself, or its sub-folders)."""
-    try:
-        mode = root.stat().st_mode
-    except FileNotFoundError:
-        return [], [_problem_at(root, "no such file or folder")]
-    except OSError as error:
-        return [], [_problem_at(root, f"cannot read: {error.strerror or error}")]
-    if stat.S_ISREG(mode):
-        return [root.parent], []
-    if not stat.S_ISDIR(mode):
-        return [], [_problem_at(root, "not a folder or a regular file")]
-    try:
-        entries = sorted(root.iterdir())
-    except OSError as error:
-        return [], [_problem_at(root, f"cannot list folder: {error.strerror or error}")]
-    if (root / DATASET_FILE).exists() or any(e.suffix == ".toml" for e in entries):
-        return [root], []
-    found = [e for e in entries if _is_dir(e) and _has_toml(e)]
-    if not found:
-        return [], [_problem_at(root, "no fact files here (no *.toml in it or its sub-folders)")]
-    return found, []
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return stat.S_ISDIR(path.stat().st_mode)
-    except OSError:
-        return False
-
-
-def _has_toml(folder: Path) -> bool:
-    try:
-        return any(entry.suffix == ".toml" for entry in folder.iterdir())
-    except OSError:
-        return False
+# --- reading files ---------------------------------------------------------
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
@@ -295,24 +242,24 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     try:
         info = path.stat()
     except OSError as error:
-        return None, "", [_problem_at(path, f"cannot read: {error.strerror or error}")]
+        return None, "", [problem_at(path, f"cannot read: {error.strerror or error}")]
     if not stat.S_ISREG(info.st_mode):
-        return None, "", [_problem_at(path, "not a regular file; skipped")]
+        return None, "", [problem_at(path, "not a regular file; skipped")]
     if info.st_size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
-        return None, "", [_problem_at(path, f"file is larger than {limit} MiB; not read")]
+        return None, "", [problem_at(path, f"file is larger than {limit} MiB; not read")]
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return None, "", [_problem_at(path, f"cannot read: {error.strerror or error}")]
+        return None, "", [problem_at(path, f"cannot read: {error.strerror or error}")]
     return parse_toml(path, raw)
 
 
 def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     """Decode and parse TOML bytes, turning every failure into a located problem."""
     if raw.startswith(_UTF16_BOMS):
-        return None, "", [_problem_at(path, "file is UTF-16; fact files must be UTF-8")]
+        return None, "", [problem_at(path, "file is UTF-16; fact files must be UTF-8")]
     raw = raw.removeprefix(_UTF8_BOM)  # editors on Windows add one; harmless
     try:
         text = raw.decode("utf-8")
@@ -321,7 +268,7 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, str, list
         return (
             None,
             "",
-            [_problem_at(path, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", line)],
+            [problem_at(path, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", line)],
         )
     try:
         data = tomllib.loads(text)
@@ -336,9 +283,9 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, str, list
                 toml_line = int(position.group(1)) if position.group(1) else end
         if message:
             message = message[0].lower() + message[1:]
-        return None, text, [_problem_at(path, f"invalid TOML: {message}", toml_line or 1)]
+        return None, text, [problem_at(path, f"invalid TOML: {message}", toml_line or 1)]
     except RecursionError:
-        return None, text, [_problem_at(path, "invalid TOML: nested too deeply")]
+        return None, text, [problem_at(path, "invalid TOML: nested too deeply")]
     return data, text, []
 
 
@@ -351,7 +298,7 @@ def _dataset_meta(folder: Path) -> tuple[dict[str, Any] | None, Location, list[P
         return (
             None,
             Location(str(path), 1),
-            [_problem_at(folder, f"no {DATASET_FILE}: a dataset folder needs one")],
+            [problem_at(folder, f"no {DATASET_FILE}: a dataset folder needs one")],
         )
     data, text, problems = read_toml(path)
     if data is None:
@@ -431,7 +378,7 @@ def load_dataset(folder: Path) -> tuple[Dataset | None, list[Problem]]:
             p for p in folder.iterdir() if p.suffix == ".toml" and p.name != DATASET_FILE
         )
     except OSError as error:
-        return None, [*problems, _problem_at(folder, f"cannot list folder: {error.strerror}")]
+        return None, [*problems, problem_at(folder, f"cannot list folder: {error.strerror}")]
     for path in files:
         data, text, file_problems = read_toml(path)
         problems.extend(file_problems)
@@ -487,9 +434,3 @@ def load_factbook(root: Path) -> FactBook:
     if problems:
         raise FactsError(problems)
     return book
-
-
-def facts_dir_from_env(explicit: str | None) -> Path:
-    """The facts folder: `--facts`, else $GAOXIN_FACTS, else the shipped facts."""
-    chosen = explicit or os.environ.get("GAOXIN_FACTS")
-    return Path(chosen) if chosen else default_facts_dir()

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from gaoxin_cli.errors import NotFoundError
-from gaoxin_cli.model import SECTIONS, Dataset, Fact, FactBook, Indicator, format_value
-from gaoxin_cli.validate import stands_alone
+from gaoxin_cli.model import (
+    SECTIONS,
+    Dataset,
+    Fact,
+    FactBook,
+    Indicator,
+    format_value,
+    stands_alone,
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Need:
+class Need(NamedTuple):
     """What a command will look at; the index loads only that.
 
     Without an index the whole book is read and the query code picks the
@@ -25,8 +31,7 @@ class Need:
     first_dataset: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class SectionView:
+class SectionView(NamedTuple):
     """A section of one dataset, its indicators in the article's order."""
 
     dataset: Dataset
@@ -38,8 +43,7 @@ class SectionView:
         return tuple(fact for ind in self.indicators for fact in ind.facts)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A search result: a fact and how well it matched."""
 
     fact: Fact
@@ -113,7 +117,7 @@ def headline_indicators(dataset: Dataset) -> list[Indicator]:
             out.append(item)
         else:
             parent = indicators[item.indicator]
-            out.append(replace(parent, facts=(item,)))
+            out.append(parent._replace(facts=(item,)))
     return out
 
 

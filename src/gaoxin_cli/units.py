@@ -9,9 +9,9 @@ Arithmetic is done in Decimal so that 32.8 亿 is 3280000000, not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 #: Scale words, longest first so that 万亿 is not read as 万.
 SCALES: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
@@ -48,8 +48,7 @@ UNSCALED = frozenset({"%", "个百分点", "微克/立方米"})
 FRACTION_UNIT = "percent"
 
 
-@dataclass(frozen=True, slots=True)
-class Normalized:
+class Normalized(NamedTuple):
     """A value in base units: scale applied, unit named in English."""
 
     value: int | float

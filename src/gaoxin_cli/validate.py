@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from gaoxin_cli import units
 from gaoxin_cli.errors import Problem
-from gaoxin_cli.model import TEXT_MEASURES, Fact, FactBook, Location, fraction_of
+from gaoxin_cli.model import TEXT_MEASURES, Fact, FactBook, Location, fraction_of, stands_alone
 
 
 def check_factbook(book: FactBook) -> list[Problem]:
@@ -65,27 +65,6 @@ def quote_states(fact: Fact) -> bool:
     if fact.written is not None or fact.is_text:
         return figure in fact.quote
     return stands_alone(figure, fact.quote)
-
-
-def stands_alone(number: str, text: str) -> bool:
-    """True if `number` occurs in `text` not as part of a longer number.
-
-    Not after a digit or a point, and not before a digit or a point followed by
-    a digit: "6" is in "增长6%" and "6." ends a sentence, but not in "16" or "6.3".
-    """
-    start = text.find(number)
-    while start != -1:
-        end = start + len(number)
-        before = text[start - 1] if start else ""
-        after = text[end : end + 2]
-        if not (before.isdecimal() and before.isascii()) and before != ".":
-            followed = after[:1]
-            if not (followed.isascii() and followed.isdecimal()) and not (
-                followed == "." and after[1:2].isascii() and after[1:2].isdecimal()
-            ):
-                return True
-        start = text.find(number, start + 1)
-    return False
 
 
 def _duplicates(kind: str, items: Iterable[tuple[str, Location | None]]) -> Iterator[Problem]:

@@ -1,10 +1,11 @@
-"""The Typer app: parse, call the core, render. Commands stay thin."""
+"""The Typer app: parse, call the core, render. Commands stay thin.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Typer reads the commands'
+annotations at every start, and real objects spare it evaluating strings.
+"""
 
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
@@ -30,7 +31,7 @@ from gaoxin_cli.cli.output import (
 )
 from gaoxin_cli.cli.params import PlainCommand, PlainGroup
 from gaoxin_cli.errors import ExitCode, FactsError, NotFoundError, UsageError
-from gaoxin_cli.loader import facts_dir_from_env, load_factbook
+from gaoxin_cli.folders import facts_dir_from_env
 from gaoxin_cli.model import SECTIONS, FactBook, format_value
 
 app = typer.Typer(
@@ -50,8 +51,7 @@ app = typer.Typer(
 SECTION_COMMANDS = [name for name in SECTIONS if name != "overview"]
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Options that may be given before the command or after it."""
 
     facts: Path | None
@@ -78,6 +78,18 @@ def _settings(
     )
 
 
+def _format(
+    ctx: typer.Context, chosen: Format | None, json_flag: bool, default: Format | None = None
+) -> Format:
+    """The output format: the command's, else given before it, else `default` or automatic."""
+    if chosen is None and not json_flag:
+        root = ctx.find_root().params
+        chosen, json_flag = root.get("output_format"), bool(root.get("json"))
+    if chosen is None and not json_flag and default is not None:
+        return default
+    return resolve_format(chosen, json_flag)
+
+
 def _book(opts: Settings, need: query.Need | None = None) -> FactBook:
     """The facts `need` asks for: from the index when it can, else the whole book.
 
@@ -94,6 +106,8 @@ def _book(opts: Settings, need: query.Need | None = None) -> FactBook:
                 return index.book(need)
             finally:
                 index.close()
+    from gaoxin_cli.loader import load_factbook
+
     return load_factbook(root)
 
 
@@ -108,6 +122,8 @@ def _show_version(value: bool) -> None:
 def complete_ids(incomplete: str) -> list[str]:
     """Shell completion for indicator and fact ids."""
     try:
+        from gaoxin_cli.loader import load_factbook
+
         book = load_factbook(facts_dir_from_env(None))
     except Exception:
         return []
@@ -162,7 +178,7 @@ def overview(
     opts = _settings(ctx, facts, lang, debug, no_cache)
     with boundary(debug=opts.debug):
         book = _book(opts, query.Need(first_dataset=True))
-        fmt = resolve_format(output_format, json)
+        fmt = _format(ctx, output_format, json)
         if not book.datasets:
             raise NotFoundError("no datasets found")
         dataset = book.datasets[0]
@@ -202,7 +218,7 @@ def _make_section_command(section: str) -> Any:
         opts = _settings(ctx, facts, lang, debug, no_cache)
         with boundary(debug=opts.debug):
             book = _book(opts, query.Need(section=section))
-            fmt = resolve_format(output_format, json)
+            fmt = _format(ctx, output_format, json)
             views = [v for v in query.section_view(book, section) if v.indicators]
             if not views:
                 raise NotFoundError(f"no facts in section '{section}'")
@@ -275,7 +291,7 @@ def get(
         if value:
             typer.echo("\n".join(format_value(f.value) for f in found))
             return
-        fmt = resolve_format(output_format, json)
+        fmt = _format(ctx, output_format, json)
         if fmt is Format.table:
             from gaoxin_cli.render.table import detail
 
@@ -325,7 +341,7 @@ def search(
     with boundary(debug=opts.debug):
         _check_section(section)
         book = _book(opts, query.Need(words=tuple(" ".join(words).split()), section=section))
-        fmt = resolve_format(output_format, json)
+        fmt = _format(ctx, output_format, json)
         hits = query.search(book, " ".join(words), section=section)
         if limit is not None:
             hits = hits[:limit]
@@ -343,9 +359,11 @@ def search(
 def export(
     ctx: typer.Context,
     output_format: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="json, jsonl, csv or tsv.", case_sensitive=False),
-    ] = Format.json,
+        Format | None,
+        typer.Option(
+            "--format", "-f", help="json (default), jsonl, csv or tsv.", case_sensitive=False
+        ),
+    ] = None,
     json: JsonOption = False,
     section: Annotated[
         str | None,
@@ -370,7 +388,7 @@ def export(
     """
     opts = _settings(ctx, facts, None, debug, no_cache)
     with boundary(debug=opts.debug):
-        fmt = resolve_format(output_format, json)
+        fmt = _format(ctx, output_format, json, default=Format.json)
         if fmt is Format.table:
             raise UsageError("export writes data: use --format json, jsonl, csv or tsv")
         _check_section(section)
@@ -405,7 +423,7 @@ def validate(
     with boundary(debug=opts.debug):
         target = path or opts.facts
         try:
-            book = _book(replace(opts, facts=target, cache=False))
+            book = _book(opts._replace(facts=target, cache=False))
         except FactsError as error:
             for line in error.lines():
                 error_line(line)
@@ -417,3 +435,47 @@ def validate(
             f"ok: {len(book.facts)} facts in {datasets} dataset{'s' if datasets != 1 else ''}, "
             "no problems"
         )
+
+
+#: Options of `gaoxin` itself that take a value (the next word is not a command).
+_ROOT_VALUE_OPTIONS = frozenset({"--format", "-f", "--lang", "-l", "--facts"})
+
+
+def _command_name(argv: list[str]) -> str | None:
+    """The command named on a command line, if any: the first word not an option."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in _ROOT_VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def command_for(argv: list[str]) -> Any:
+    """The click command that runs `argv`: only the named command is built.
+
+    Typer builds every command (reading its signature) at each start; a
+    lookup needs one. With no command, an unknown one, or shell completion at
+    work, the whole app is built, so help and suggestions are complete.
+    """
+    import os
+
+    import typer.main
+
+    name = _command_name(argv)
+    known = {
+        info.name or getattr(info.callback, "__name__", "") for info in app.registered_commands
+    }
+    if name not in known or any(key.endswith("_COMPLETE") for key in os.environ):
+        return typer.main.get_command(app)
+    every = app.registered_commands
+    app.registered_commands = [
+        info for info in every if (info.name or getattr(info.callback, "__name__", "")) == name
+    ]
+    try:
+        return typer.main.get_command(app)
+    finally:
+        app.registered_commands = every
