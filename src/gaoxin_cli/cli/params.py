@@ -15,7 +15,6 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -44,8 +43,7 @@ def _is_plain(annotation: Any) -> bool:
 
 if RuntimeParam is not None:
 
-    @dataclass(frozen=True)
-    class PlainRuntimeParam(RuntimeParam):
+    class PlainRuntimeParam(RuntimeParam):  # no fields of its own: no @dataclass needed
         """Coerce str, bool, int (with min/max), Path, Enum choices and list[str]."""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:

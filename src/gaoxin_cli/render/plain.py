@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
@@ -51,6 +50,8 @@ def _csv_cell(value: Any) -> Any:
 
 def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
     """Write rows as RFC 4180 CSV with a header; text guarded against formulas."""
+    import csv
+
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:

@@ -7,14 +7,18 @@ removed before text reaches a terminal or a text format.
 
 from __future__ import annotations
 
-import re
-
-#: C0 controls, DEL, C1 controls, and the bidi embedding/override/isolate marks.
-_UNSAFE = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
-#: What JSON leaves raw of those: json.dumps escapes C0 itself, and the raw
-#: newlines in its output are its own indentation.
-_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Bidi embedding, override and isolate marks, and the Arabic letter mark.
+_BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+#: What JSON leaves raw of the unsafe characters (json.dumps escapes C0 itself,
+#: and the raw newlines in its output are its own indentation): DEL, C1, bidi.
+_JSON_UNSAFE = [*range(0x7F, 0xA0), *_BIDI]
+#: C0 controls, then the rest: whitespace controls become a space, others go.
+_CLEAN = dict.fromkeys([*range(32), *_JSON_UNSAFE]) | {
+    ord("\t"): " ",
+    ord("\n"): " ",
+    ord("\r"): " ",
+}
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in _JSON_UNSAFE}
 
 
 def clean(text: str) -> str:
@@ -23,7 +27,7 @@ def clean(text: str) -> str:
     Whitespace controls (tab, newline, carriage return) become a space so
     words stay apart; every other unsafe character is dropped.
     """
-    return _UNSAFE_RE.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
+    return text.translate(_CLEAN)
 
 
 def clean_keep_lines(text: str) -> str:
@@ -38,4 +42,4 @@ def json_escape_unsafe(text: str) -> str:
     would otherwise reach a terminal that prints the JSON. Escaped, the JSON
     still parses to the very same strings.
     """
-    return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.translate(_JSON_ESCAPES)
