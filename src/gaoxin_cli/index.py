@@ -5,11 +5,13 @@ The index lives in the user's cache folder ($XDG_CACHE_HOME/gaoxin, else
 files stay the truth, and whenever the index cannot be trusted or used the
 files are read instead, with the same output.
 
-- Fresh or stale: every run compares the fact files' list, sizes and mtimes
-  with those recorded; a file whose size or mtime moved is hashed (SHA-256)
-  and counts as changed only if its content did. A file written in the same
-  second as the index was built is always hashed ("racy", as git says).
-  The tool version and the schema version are part of the key.
+- Fresh or stale: every run compares the fact files' list, sizes, mtimes and
+  ctimes with those recorded; a file whose mtime or ctime moved is hashed
+  (SHA-256) and counts as changed only if its content did (a touched file is
+  then recorded anew). A file written within two seconds of the build is
+  hashed every time ("racy", as git says). The ctime catches an edit whose
+  mtime was set back. The tool version and the schema version are part of
+  the key.
 - Rebuilt only for what changed: datasets whose files changed are read again;
   the rest is copied. Every build is written to a temporary file and moved
   into place with os.replace, so readers never see half an index and two
@@ -17,10 +19,11 @@ files are read instead, with the same output.
 - Facts with problems are never indexed: the caller then reads the files,
   which report the problems as usual.
 
-Search uses FTS5 with the trigram tokenizer (substrings, Chinese included)
-to find candidates; words shorter than three characters scan the search
-text instead. The candidates are then scored by the same code as without the
-index.
+Search uses FTS5 with the trigram tokenizer (substrings, Chinese included),
+one row per indicator: a word of three or more characters must have all its
+trigrams in the row; a shorter word, any trigram that starts with it (from
+the index's term list). The candidates are then scored by the same code as
+without the index, so the results are the same.
 """
 
 from __future__ import annotations
@@ -35,12 +38,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from gaoxin_cli import __version__
-from gaoxin_cli.folders import DATASET_FILE, find_dataset_dirs
+from gaoxin_cli.folders import DATASET_FILE
 from gaoxin_cli.model import Dataset, Fact, FactBook, Indicator, Label, Location, Source
 from gaoxin_cli.query import Need
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 #: A file modified this close to the build is hashed on every check.
 RACY_NS = 2_000_000_000
 
@@ -48,7 +51,8 @@ _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(
     dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, racy INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    racy INTEGER NOT NULL,
     PRIMARY KEY(dir, name));
 CREATE TABLE datasets(
     dir TEXT PRIMARY KEY, seq INTEGER NOT NULL, id TEXT NOT NULL,
@@ -114,41 +118,61 @@ class FileStat(NamedTuple):
     name: str
     size: int
     mtime_ns: int
+    #: Changes with any write, and cannot be set back: catches edits that keep the mtime.
+    ctime_ns: int
+
+    @property
+    def latest_ns(self) -> int:
+        return max(self.mtime_ns, self.ctime_ns)
 
 
 def _base(root: Path) -> Path:
     return root.parent if root.is_file() else root
 
 
+def _is_toml(name: str) -> bool:
+    """As the loader sees it: Path(name).suffix == ".toml" (".toml" alone is not)."""
+    return name.endswith(".toml") and len(name) > len(".toml")
+
+
+def _toml_entries(folder: str) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        return [entry for entry in entries if _is_toml(entry.name)]
+
+
 def scan(root: Path) -> tuple[list[str], list[FileStat]] | None:
     """Dataset folders (relative to the base, "" for itself) and their TOML files.
 
-    None when the folder is anything the loader would report a problem for.
+    The same folders as folders.find_dataset_dirs, in one pass with one
+    listing per folder. None for anything the loader would report a problem
+    for: the loader then says what.
     """
-    folders, problems = find_dataset_dirs(root)
-    if problems:
-        return None
-    base = _base(root)
-    dirs: list[str] = []
-    files: list[FileStat] = []
-    for folder in folders:
-        rel = "" if folder == base else folder.name
-        dirs.append(rel)
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            return None
-        for entry in entries:
-            if not entry.name.endswith(".toml"):
-                continue
-            try:
+    try:
+        if stat.S_ISREG(root.stat().st_mode):
+            folders = [("", _toml_entries(str(root.parent)))]
+        else:
+            with os.scandir(root) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+            own = [e for e in entries if _is_toml(e.name)]
+            if own or any(e.name == DATASET_FILE for e in entries):
+                folders = [("", own)]
+            else:
+                folders = [(e.name, _toml_entries(e.path)) for e in entries if e.is_dir()]
+                folders = [(name, found) for name, found in folders if found]
+        dirs: list[str] = []
+        files: list[FileStat] = []
+        for rel, found in folders:
+            dirs.append(rel)
+            for entry in found:
                 info = entry.stat()
-            except OSError:
-                return None
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            files.append(FileStat(rel, entry.name, info.st_size, info.st_mtime_ns))
-    return dirs, files
+                if not stat.S_ISREG(info.st_mode):
+                    return None
+                files.append(
+                    FileStat(rel, entry.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                )
+    except OSError:
+        return None
+    return (dirs, files) if dirs else None
 
 
 def _sha256(path: Path) -> str:
@@ -239,9 +263,8 @@ class Index:
 
     def _assemble(self, wanted: list[tuple[str, int]] | None, *, first_only: bool) -> FactBook:
         db = self._db
-        dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq"))
         if first_only:
-            dataset_rows = dataset_rows[:1]
+            dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq LIMIT 1"))
             if wanted is None:
                 first = [row[0] for row in dataset_rows]
                 wanted = list(
@@ -249,6 +272,18 @@ class Index:
                         "SELECT dir, seq FROM indicators WHERE dir IN (?)", first[:1] or [""]
                     )
                 )
+        elif wanted is None:
+            dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq"))
+        else:
+            # Only datasets with something wanted: the query code skips the others.
+            dirs = json.dumps(sorted({dir_ for dir_, _ in wanted}))
+            dataset_rows = list(
+                db.execute(
+                    "SELECT * FROM datasets WHERE dir IN (SELECT value FROM json_each(?))"
+                    " ORDER BY seq",
+                    [dirs],
+                )
+            )
         if wanted is None:
             ind_rows = list(db.execute("SELECT * FROM indicators"))
             fact_rows = list(db.execute("SELECT * FROM facts ORDER BY dir, ind_seq, seq"))
@@ -347,23 +382,23 @@ def open_index(root: Path) -> Index | None:
         return None
     dirs, files = found
     path = index_path(root)
+    if path.exists() and not path.is_file():
+        return None  # something else is in the way: read the files
     base = _base(root)
-    changes = _changes(path, root, dirs, files)
-    if changes is not None and not changes.dirs and not changes.refresh:
-        try:
-            return Index(sqlite3.connect(path.as_uri() + "?mode=ro", uri=True), base)
-        except sqlite3.Error:
-            return None
+    db = _open_read_only(path)
+    changes = _changes(db, root, dirs, files)
+    if db is not None:
+        if changes is not None and not changes.dirs and not changes.refresh:
+            return Index(db, base)  # fresh: the common case
+        db.close()
     try:
         built = _build(path, root, base, dirs, files, changes)
     except (OSError, sqlite3.Error):
         return None
     if not built:
         return None
-    try:
-        return Index(sqlite3.connect(path.as_uri() + "?mode=ro", uri=True), base)
-    except sqlite3.Error:
-        return None
+    db = _open_read_only(path)
+    return None if db is None else Index(db, base)
 
 
 class _Changes(NamedTuple):
@@ -373,26 +408,29 @@ class _Changes(NamedTuple):
     refresh: list[FileStat]
 
 
-def _changes(  # noqa: PLR0912 - one pass over the files, a branch per case
-    path: Path, root: Path, dirs: list[str], files: list[FileStat]
-) -> _Changes | None:
-    """What changed since the index was built; None if it is missing or unusable."""
+def _open_read_only(path: Path) -> sqlite3.Connection | None:
     if not path.is_file():
         return None
     try:
-        db = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+        return sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error:
+        return None
+
+
+def _changes(
+    db: sqlite3.Connection | None, root: Path, dirs: list[str], files: list[FileStat]
+) -> _Changes | None:
+    """What changed since the index was built; None if it is missing or unusable."""
+    if db is None:
         return None
     try:
         meta = dict(db.execute("SELECT key, value FROM meta"))
         if meta != _meta(root):
             return None
-        known = {(d, n): (s, m, h, r) for d, n, s, m, h, r in db.execute("SELECT * FROM files")}
+        known = {(row[0], row[1]): row[2:] for row in db.execute("SELECT * FROM files")}
         stored_dirs = [d for (d,) in db.execute("SELECT dir FROM datasets ORDER BY seq")]
     except sqlite3.Error:
         return None
-    finally:
-        db.close()
     if stored_dirs != dirs:
         return None  # datasets added, removed or reordered: rebuild the list
     base = _base(root)
@@ -407,17 +445,18 @@ def _changes(  # noqa: PLR0912 - one pass over the files, a branch per case
         if old is None:
             changed.add(file.dir)
             continue
-        size, mtime_ns, sha, racy = old
+        size, mtime_ns, ctime_ns, sha, racy = old
+        moved = (mtime_ns, ctime_ns) != (file.mtime_ns, file.ctime_ns)
         if size != file.size:
             changed.add(file.dir)
-        elif mtime_ns != file.mtime_ns or racy or now - file.mtime_ns < RACY_NS:
+        elif moved or racy or now - file.latest_ns < RACY_NS:
             try:
                 same = _sha256(_folder(base, file.dir) / file.name) == sha
             except OSError:
                 same = False
             if not same:
                 changed.add(file.dir)
-            elif mtime_ns != file.mtime_ns or (racy and now - file.mtime_ns >= RACY_NS):
+            elif moved or (racy and now - file.latest_ns >= RACY_NS):
                 refresh.append(file)
     changed.update(d for d, _ in set(known) - seen)
     return _Changes(changed, [f for f in refresh if f.dir not in changed])
@@ -476,10 +515,17 @@ def _build(
                     _insert_files(db, base, dir_, [f for f in files if f.dir == dir_], started)
                 if incremental and changes is not None:
                     db.executemany(
-                        "UPDATE files SET size = ?, mtime_ns = ?, racy = ?"
+                        "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, racy = ?"
                         " WHERE dir = ? AND name = ?",
                         (
-                            (f.size, f.mtime_ns, int(started - f.mtime_ns < RACY_NS), f.dir, f.name)
+                            (
+                                f.size,
+                                f.mtime_ns,
+                                f.ctime_ns,
+                                int(started - f.latest_ns < RACY_NS),
+                                f.dir,
+                                f.name,
+                            )
                             for f in changes.refresh
                         ),
                     )
@@ -526,15 +572,16 @@ def _insert_files(
 ) -> None:
     folder = _folder(base, dir_)
     db.executemany(
-        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 f.dir,
                 f.name,
                 f.size,
                 f.mtime_ns,
+                f.ctime_ns,
                 _sha256(folder / f.name),
-                int(started - f.mtime_ns < RACY_NS),
+                int(started - f.latest_ns < RACY_NS),
             )
             for f in files
         ),
