@@ -28,7 +28,6 @@ without the index, so the results are the same.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import stat
@@ -43,7 +42,7 @@ from gaoxin_cli.model import Dataset, Fact, FactBook, Indicator, Label, Location
 from gaoxin_cli.query import Need
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 #: A file modified this close to the build is hashed on every check.
 RACY_NS = 2_000_000_000
 
@@ -57,7 +56,9 @@ CREATE TABLE files(
 CREATE TABLE datasets(
     dir TEXT PRIMARY KEY, seq INTEGER NOT NULL, id TEXT NOT NULL,
     title_zh TEXT, title_en TEXT, area_zh TEXT, area_en TEXT, period TEXT,
-    source TEXT NOT NULL, headlines TEXT NOT NULL, line INTEGER);
+    source_title TEXT, source_description TEXT, source_byline TEXT, line INTEGER);
+-- A dataset's lists (kind "author" or "headline"), in order.
+CREATE TABLE lists(dir TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT);
 CREATE TABLE indicators(
     dir TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, section TEXT NOT NULL,
     heading_zh TEXT, heading_en TEXT, zh TEXT, en TEXT, file TEXT, line INTEGER,
@@ -84,6 +85,17 @@ CREATE INDEX facts_place ON facts(dir, ind_seq);
 
 
 _MATCH = "SELECT rowid FROM search WHERE search MATCH ?"
+#: Lists longer than this go to SQLite as one JSON array rather than one ? each.
+_MAX_MARKS = 500
+
+
+def _among(values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """An `IN (...)` operand for `values` and its parameters."""
+    if len(values) <= _MAX_MARKS:
+        return "(" + ",".join("?" * len(values)) + ")", list(values)
+    import json
+
+    return "(SELECT value FROM json_each(?))", [json.dumps(list(values))]
 
 
 def _quoted(term: str) -> str:
@@ -210,12 +222,12 @@ class Index:
         """(dir, seq) of the indicators wanted, or None for all."""
         db = self._db
         if need.ids is not None:
-            ids = json.dumps([i.strip() for i in need.ids])
+            among, ids = _among([i.strip() for i in need.ids])
             query = (
-                "SELECT dir, seq FROM indicators WHERE id IN (SELECT value FROM json_each(?))"
-                " UNION SELECT dir, ind_seq FROM facts WHERE id IN (SELECT value FROM json_each(?))"
+                f"SELECT dir, seq FROM indicators WHERE id IN {among}"  # noqa: S608 - ? marks
+                f" UNION SELECT dir, ind_seq FROM facts WHERE id IN {among}"
             )
-            return list(db.execute(query, [ids, ids]))
+            return list(db.execute(query, [*ids, *ids]))
         if need.words is not None:
             return self._search_candidates(need.words, need.section)
         if need.section is not None:
@@ -244,10 +256,9 @@ class Index:
                 return []
         if not rows:
             return []
-        query = (
-            "SELECT dir, seq FROM indicators WHERE search_row IN (SELECT value FROM json_each(?))"
-        )
-        params: list[Any] = [json.dumps(sorted(rows))]
+        among, values = _among(sorted(rows))
+        query = f"SELECT dir, seq FROM indicators WHERE search_row IN {among}"  # noqa: S608
+        params: list[Any] = values
         if section is not None:
             query += " AND section = ?"
             params.append(section)
@@ -276,12 +287,11 @@ class Index:
             dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq"))
         else:
             # Only datasets with something wanted: the query code skips the others.
-            dirs = json.dumps(sorted({dir_ for dir_, _ in wanted}))
+            among, dirs = _among(sorted({dir_ for dir_, _ in wanted}))
             dataset_rows = list(
                 db.execute(
-                    "SELECT * FROM datasets WHERE dir IN (SELECT value FROM json_each(?))"
-                    " ORDER BY seq",
-                    [dirs],
+                    f"SELECT * FROM datasets WHERE dir IN {among} ORDER BY seq",  # noqa: S608
+                    dirs,
                 )
             )
         if wanted is None:
@@ -318,7 +328,12 @@ class Index:
         facts_by_indicator: dict[tuple[str, int], list[tuple[Any, ...]]],
     ) -> Dataset:
         dir_, _seq, dataset_id, title_zh, title_en, area_zh, area_en, period = row[:8]
-        source, headlines, line = json.loads(row[8]), json.loads(row[9]), row[10]
+        source_title, source_description, source_byline, line = row[8:12]
+        lists: dict[str, list[str]] = {"author": [], "headline": []}
+        for kind, value in self._db.execute(
+            "SELECT kind, value FROM lists WHERE dir = ? ORDER BY seq", [dir_]
+        ):
+            lists[kind].append(value)
         folder = _folder(self._base, dir_)
         area = Label(area_zh, area_en)
         indicators = []
@@ -364,13 +379,13 @@ class Index:
             area=area,
             period=period,
             source=Source(
-                title=source["title"],
-                description=source["description"],
-                byline=source["byline"],
-                authors=tuple(source["authors"]),
+                title=source_title,
+                description=source_description,
+                byline=source_byline,
+                authors=tuple(lists["author"]),
             ),
             indicators=tuple(indicators),
-            headlines=tuple(headlines),
+            headlines=tuple(lists["headline"]),
             location=Location(str(folder / DATASET_FILE), line),
         )
 
@@ -563,7 +578,7 @@ def _delete_dataset(db: sqlite3.Connection, dir_: str) -> None:
         "DELETE FROM search WHERE rowid IN (SELECT search_row FROM indicators WHERE dir = ?)",
         [dir_],
     )
-    for table in ("facts", "indicators", "datasets", "files"):
+    for table in ("facts", "indicators", "datasets", "lists", "files"):
         db.execute(f"DELETE FROM {table} WHERE dir = ?", [dir_])  # noqa: S608 - fixed names
 
 
@@ -591,7 +606,7 @@ def _insert_files(
 def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None:
     source = dataset.source
     db.execute(
-        "INSERT INTO datasets VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO datasets VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             dir_,
             dataset.id,
@@ -600,17 +615,17 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
             dataset.area.zh,
             dataset.area.en,
             dataset.period,
-            json.dumps(
-                {
-                    "title": source.title,
-                    "description": source.description,
-                    "byline": source.byline,
-                    "authors": list(source.authors),
-                },
-                ensure_ascii=False,
-            ),
-            json.dumps(list(dataset.headlines), ensure_ascii=False),
+            source.title,
+            source.description,
+            source.byline,
             dataset.location.line if dataset.location else 1,
+        ],
+    )
+    db.executemany(
+        "INSERT INTO lists VALUES (?, ?, ?, ?)",
+        [
+            *((dir_, "author", n, name) for n, name in enumerate(source.authors)),
+            *((dir_, "headline", n, ref) for n, ref in enumerate(dataset.headlines)),
         ],
     )
     first_row = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search").fetchone()[0]

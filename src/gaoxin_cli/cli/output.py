@@ -14,13 +14,12 @@ import typer
 
 from gaoxin_cli.cli.options import Format
 from gaoxin_cli.errors import ExitCode, GaoxinError, OutputError, UsageError
-from gaoxin_cli.model import Fact
-from gaoxin_cli.render import plain
-from gaoxin_cli.render.records import FLAT_COLUMNS, fact_record, flat_row
 from gaoxin_cli.render.safe import clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from gaoxin_cli.model import Fact
 
 
 def resolve_format(chosen: Format | None, json_flag: bool) -> Format:
@@ -61,6 +60,8 @@ def _require_chinese(stream: TextIO) -> None:
 
 def write_data(data: Any, fmt: Format) -> None:
     """Write a JSON-able value as JSON (the one format for non-tabular results)."""
+    from gaoxin_cli.render import plain
+
     stream = sys.stdout
     if fmt is Format.jsonl and isinstance(data, list):
         plain.write_jsonl(data, stream, ascii_only=not _can_encode_chinese(stream))
@@ -70,6 +71,8 @@ def write_data(data: Any, fmt: Format) -> None:
 
 def write_facts(facts: Sequence[Fact], fmt: Format) -> None:
     """Write facts in a machine format: JSON records, or flat CSV/TSV rows."""
+    from gaoxin_cli.render.records import FLAT_COLUMNS, fact_record, flat_row
+
     if fmt in (Format.json, Format.jsonl):
         write_data([fact_record(f) for f in facts], fmt)
         return
@@ -78,6 +81,8 @@ def write_facts(facts: Sequence[Fact], fmt: Format) -> None:
 
 def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Format) -> None:
     """Write flat rows as CSV or TSV (JSON formats write them as objects)."""
+    from gaoxin_cli.render import plain
+
     stream = sys.stdout
     if fmt in (Format.json, Format.jsonl):
         write_data([dict(r) for r in rows], fmt)

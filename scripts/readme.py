@@ -1,0 +1,96 @@
+"""Keep the README's example outputs true: run each `$ gaoxin …` block and paste its output.
+
+    python scripts/readme.py           # rewrite README.md in place
+    python scripts/readme.py --check   # exit 1 if any example's output is out of date
+
+Each ```console block whose first line is `$ COMMAND` gets COMMAND's real
+output (stdout, then stderr), run by bash at 80 columns without colour, in a
+scratch folder that holds `my-facts/`: a copy of the shipped facts, named
+dalian-2020 and with three deliberate mistakes, for the `validate` example.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+README = REPO / "README.md"
+BLOCK = re.compile(r"(```console\n\$ (?P<command>[^\n]+)\n)(?P<output>.*?)(```)", re.DOTALL)
+
+#: (file, old, new): my-facts/dalian-2020 takes its id from its folder, and has
+#: three mistakes: a figure its quote does not state, a NaN, a misspelt key.
+MISTAKES = [
+    ("economy.toml", "value = 7.5\n", "value = 7.6\n"),
+    ("economy.toml", "value = 85\n", "value = nan\n"),
+    ("economy.toml", 'measure = "growth"\nvalue = 18.3', 'meassure = "growth"\nvalue = 18.3'),
+    ("dataset.toml", 'id = "dalian-2019"\n', ""),
+]
+
+
+def scratch_folder(root: Path) -> None:
+    """my-facts/dalian-2020 under `root`: the shipped facts, broken three ways."""
+    target = root / "my-facts" / "dalian-2020"
+    shutil.copytree(REPO / "facts" / "dalian-2019", target)
+    for name, old, new in MISTAKES:
+        path = target / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run(command: str, cwd: Path) -> str:
+    bin_dir = str(Path(sys.executable).parent)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GAOXIN_")}
+    env |= {
+        "NO_COLOR": "1",
+        "COLUMNS": "80",
+        "PATH": bin_dir + os.pathsep + env.get("PATH", ""),
+        "XDG_CACHE_HOME": str(cwd / ".cache"),
+    }
+    done = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, env=env, cwd=cwd, check=False
+    )
+    text = done.stdout + done.stderr
+    return "".join(line.rstrip() + "\n" for line in text.rstrip("\n").split("\n"))
+
+
+def rendered(readme: str) -> str:
+    """The README with every example's output replaced by the real one."""
+    with tempfile.TemporaryDirectory(prefix="gaoxin-readme-") as tmp:
+        cwd = Path(tmp)
+        scratch_folder(cwd)
+
+        def fill(match: re.Match[str]) -> str:
+            return match.group(1) + run(match.group("command"), cwd) + match.group(4)
+
+        return BLOCK.sub(fill, readme)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report outdated examples")
+    args = parser.parse_args()
+    current = README.read_text(encoding="utf-8")
+    fresh = rendered(current)
+    if args.check:
+        if fresh != current:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    current.splitlines(True), fresh.splitlines(True), "README.md", "real output"
+                )
+            )
+            sys.exit(1)
+        return
+    README.write_text(fresh, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
