@@ -26,8 +26,6 @@ the index's term list). The candidates are then scored by the same code as
 without the index, so the results are the same.
 """
 
-from __future__ import annotations
-
 import os
 import sqlite3
 import stat

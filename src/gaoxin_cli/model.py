@@ -6,18 +6,14 @@ defining a dataclass costs about a millisecond at start-up, a named tuple a
 tenth of that.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 if TYPE_CHECKING:  # imported where used: start-up time
-    from fractions import Fraction
-
     from gaoxin_cli import units
 
 #: A figure as the article writes it: a whole number, a decimal, or a text
 #: (a ranking such as "居全省首位", a list of names, or a fraction "1/6").
-Value: TypeAlias = "int | float | str"
+Value: TypeAlias = int | float | str
 
 #: Sections, in the article's order, with their zh and en names.
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -119,7 +115,7 @@ class Fact(NamedTuple):
         return format_value(self.value)
 
     @property
-    def normalized(self) -> units.Normalized | None:
+    def normalized(self) -> "units.Normalized | None":
         """The value with scale words applied and the unit named, or None for text."""
         from gaoxin_cli import units
 
@@ -184,16 +180,14 @@ class FactBook(NamedTuple):
         return tuple(ind for dataset in self.datasets for ind in dataset.indicators)
 
 
-def fraction_of(text: str) -> Fraction | None:
-    """The fraction a text such as "1/6" writes, or None if it is not one."""
+def fraction_of(text: str) -> tuple[int, int] | None:
+    """(numerator, denominator) of a text such as "1/6", or None if it is not one."""
     numerator, slash, denominator = text.partition("/")
     if not slash or not numerator.isdigit() or not denominator.isdigit():
         return None
     if not numerator.isascii() or not denominator.isascii() or int(denominator) == 0:
         return None
-    from fractions import Fraction
-
-    return Fraction(int(numerator), int(denominator))
+    return int(numerator), int(denominator)
 
 
 def format_value(value: Value) -> str:

@@ -3,14 +3,10 @@
 A unit is an optional scale word (万 = 10^4, 亿 = 10^8, 万亿 = 10^12) before a
 base unit (元, 美元, 家, %, 个百分点 …). Normalizing applies the scale and
 names the base unit in English, so that 85 亿元 becomes 8500000000 CNY.
-Arithmetic is done in Decimal so that 32.8 亿 is 3280000000, not
-3280000000.0000005.
+Scaling is exact, on the decimal digits the file holds, so that 32.8 亿 is
+3280000000, not 3280000000.0000005.
 """
 
-from __future__ import annotations
-
-from decimal import Decimal
-from fractions import Fraction
 from typing import NamedTuple
 
 #: Scale words, longest first so that 万亿 is not read as 万.
@@ -76,23 +72,43 @@ def known_units() -> list[str]:
     return list(BASE_UNITS)
 
 
-def normalize(number: int | float | Fraction, unit: str | None) -> Normalized | None:
+def normalize(number: int | float | tuple[int, int], unit: str | None) -> Normalized | None:
     """`number` written in `unit`, in base units; None if the unit is unknown.
 
-    A fraction with no unit ("1/6") is a share, normalized to percent.
+    A fraction (numerator, denominator) with no unit ("1/6") is a share,
+    normalized to percent. (int / int is correctly rounded, as a Fraction
+    would be.)
     """
-    if isinstance(number, Fraction):
+    if isinstance(number, tuple):
+        numerator, denominator = number
         if unit is None:
-            return Normalized(float(number * 100), FRACTION_UNIT)
-        number = float(number)
+            return Normalized(numerator * 100 / denominator, FRACTION_UNIT)
+        number = numerator / denominator
     if unit is None:
         return None
     parts = split_unit(unit)
     if parts is None:
         return None
     scale, base = parts
-    # repr() gives the shortest decimal that reads back as this float, i.e.
-    # the digits the fact file holds; Decimal keeps them exact.
-    exact = Decimal(repr(number)) * scale
-    value: int | float = int(exact) if exact == exact.to_integral_value() else float(exact)
-    return Normalized(value, BASE_UNITS[base])
+    return Normalized(scaled(number, scale), BASE_UNITS[base])
+
+
+def scaled(number: int | float, scale: int) -> int | float:
+    """`number` times `scale` (a power of ten), exactly: an int when whole.
+
+    repr() gives the shortest decimal that reads back as the float, i.e. the
+    digits the fact file holds; shifting those digits is exact, and float()
+    of the result rounds it once, correctly.
+    """
+    if isinstance(number, int):
+        return number * scale
+    mantissa, _, exponent = repr(number).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = int(whole + fraction)
+    shift = int(exponent or 0) - len(fraction) + len(str(scale)) - 1
+    if shift >= 0:
+        return digits * int(10**shift)
+    divisor = int(10**-shift)
+    if digits % divisor == 0:
+        return digits // divisor
+    return float(f"{digits}e{shift}")
