@@ -1,6 +1,5 @@
 """Select, look up and search: models in, models out."""
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -127,7 +126,12 @@ def facts_of(items: Iterable[Indicator | Fact]) -> list[Fact]:
     return out
 
 
-_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+def _is_number(word: str) -> bool:
+    """True for 85, -3.5, +18.3: ASCII digits, an optional sign and decimals."""
+    unsigned = word[1:] if word.startswith(("+", "-")) else word
+    whole, point, decimals = unsigned.partition(".")
+    digits = whole + decimals
+    return bool(whole) and (not point or bool(decimals)) and digits.isascii() and digits.isdigit()
 
 
 def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hit]:
@@ -158,7 +162,7 @@ def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hi
 
 def _score(fact: Fact, word: str) -> int:
     lowered = word.casefold()
-    if _NUMBER.match(word):
+    if _is_number(word):
         if format_value(fact.value) == word or fact.figure == word:
             return 100
         normalized = fact.normalized

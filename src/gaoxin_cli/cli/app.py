@@ -69,10 +69,10 @@ def _settings(
 ) -> Settings:
     """The command's own options, else those given before it (`gaoxin --facts X get …`)."""
     root = ctx.find_root().params
-    chosen_lang = lang or root.get("lang") or Lang.zh
+    chosen_lang = lang or root.get("lang") or "zh"
     return Settings(
         facts=facts or root.get("facts"),
-        lang=Lang(chosen_lang).value,
+        lang=str(chosen_lang).lower(),
         debug=debug or bool(root.get("debug")),
         cache=not (no_cache or root.get("no_cache")),
     )
@@ -184,13 +184,13 @@ def overview(
         dataset = book.datasets[0]
         counts = query.section_counts(dataset)
         headlines = query.headline_indicators(dataset)
-        if fmt is Format.table:
+        if fmt == "table":
             from gaoxin_cli.render.table import overview as render_overview
 
             print_renderable(
                 lambda width: render_overview(dataset, counts, headlines, opts.lang, width)
             )
-        elif fmt in (Format.json, Format.jsonl):
+        elif fmt in ("json", "jsonl"):
             from gaoxin_cli.render.records import dataset_record, fact_record
 
             summary = {
@@ -198,7 +198,7 @@ def overview(
                 "sections": _section_rows(counts),
                 "headlines": [fact_record(f) for f in query.facts_of(headlines)],
             }
-            write_data(summary, Format.json)
+            write_data(summary, "json")
         else:
             write_rows(_section_rows(counts), ("section", "zh", "en", "facts"), fmt)
 
@@ -222,7 +222,7 @@ def _make_section_command(section: str) -> Any:
             views = [v for v in query.section_view(book, section) if v.indicators]
             if not views:
                 raise NotFoundError(f"no facts in section '{section}'")
-            if fmt is Format.table:
+            if fmt == "table":
                 from gaoxin_cli.render.table import section_tables
 
                 print_renderable(
@@ -292,7 +292,7 @@ def get(
             typer.echo("\n".join(format_value(f.value) for f in found))
             return
         fmt = _format(ctx, output_format, json)
-        if fmt is Format.table:
+        if fmt == "table":
             from gaoxin_cli.render.table import detail
 
             datasets = {d.id: d for d in book.datasets}
@@ -347,7 +347,7 @@ def search(
             hits = hits[:limit]
         if not hits:
             raise NotFoundError(f"nothing matches {' '.join(words)!r}")
-        if fmt is Format.table:
+        if fmt == "table":
             from gaoxin_cli.render.table import search_table
 
             print_renderable(lambda _width: search_table(hits, opts.lang))
@@ -388,8 +388,8 @@ def export(
     """
     opts = _settings(ctx, facts, None, debug, no_cache)
     with boundary(debug=opts.debug):
-        fmt = _format(ctx, output_format, json, default=Format.json)
-        if fmt is Format.table:
+        fmt = _format(ctx, output_format, json, default="json")
+        if fmt == "table":
             raise UsageError("export writes data: use --format json, jsonl, csv or tsv")
         _check_section(section)
         book = _book(opts, query.Need(section=section))

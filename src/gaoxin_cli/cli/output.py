@@ -25,12 +25,12 @@ if TYPE_CHECKING:
 def resolve_format(chosen: Format | None, json_flag: bool) -> Format:
     """The format asked for, else a table at a terminal and TSV elsewhere."""
     if json_flag:
-        if chosen is not None and chosen is not Format.json:
-            raise UsageError(f"--json and --format {chosen.value} ask for different formats")
-        return Format.json
+        if chosen is not None and chosen != "json":
+            raise UsageError(f"--json and --format {chosen} ask for different formats")
+        return "json"
     if chosen is not None:
         return chosen
-    return Format.table if _isatty(sys.stdout) else Format.tsv
+    return "table" if _isatty(sys.stdout) else "tsv"
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -63,7 +63,7 @@ def write_data(data: Any, fmt: Format) -> None:
     from gaoxin_cli.render import plain
 
     stream = sys.stdout
-    if fmt is Format.jsonl and isinstance(data, list):
+    if fmt == "jsonl" and isinstance(data, list):
         plain.write_jsonl(data, stream, ascii_only=not _can_encode_chinese(stream))
     else:
         plain.write_json(data, stream, ascii_only=not _can_encode_chinese(stream))
@@ -73,7 +73,7 @@ def write_facts(facts: Sequence[Fact], fmt: Format) -> None:
     """Write facts in a machine format: JSON records, or flat CSV/TSV rows."""
     from gaoxin_cli.render.records import FLAT_COLUMNS, fact_record, flat_row
 
-    if fmt in (Format.json, Format.jsonl):
+    if fmt in ("json", "jsonl"):
         write_data([fact_record(f) for f in facts], fmt)
         return
     write_rows([flat_row(f) for f in facts], FLAT_COLUMNS, fmt)
@@ -84,11 +84,11 @@ def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Form
     from gaoxin_cli.render import plain
 
     stream = sys.stdout
-    if fmt in (Format.json, Format.jsonl):
+    if fmt in ("json", "jsonl"):
         write_data([dict(r) for r in rows], fmt)
         return
     _require_chinese(stream)
-    if fmt is Format.csv:
+    if fmt == "csv":
         plain.write_csv(rows, columns, stream)
     else:
         plain.write_tsv(rows, columns, stream)

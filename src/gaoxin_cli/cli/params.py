@@ -16,7 +16,7 @@ import enum
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 from typer.core import TyperCommand, TyperGroup
 
@@ -36,6 +36,8 @@ _FALSE = frozenset({"0", "false", "f", "no", "n", "off", ""})
 def _is_plain(annotation: Any) -> bool:
     if get_origin(annotation) is list:
         return get_args(annotation) == (str,)
+    if get_origin(annotation) is Literal:
+        return all(isinstance(choice, str) for choice in get_args(annotation))
     return annotation in _PLAIN_LEAVES or (
         isinstance(annotation, type) and issubclass(annotation, enum.Enum)
     )
@@ -44,7 +46,7 @@ def _is_plain(annotation: Any) -> bool:
 if RuntimeParam is not None:
 
     class PlainRuntimeParam(RuntimeParam):  # no fields of its own: no @dataclass needed
-        """Coerce str, bool, int (with min/max), Path, Enum choices and list[str]."""
+        """Coerce str, bool, int (with min/max), Path, Literal or Enum choices, list[str]."""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:
             annotation: Any = self.annotation
@@ -57,6 +59,13 @@ if RuntimeParam is not None:
 
         def _leaf(self, annotation: Any, value: Any, param: Any, ctx: Context) -> Any:
             info = self.parameter_info
+            if get_origin(annotation) is Literal:
+                return coerce_cli_choice(
+                    value,
+                    choices=get_args(annotation),
+                    case_sensitive=info.case_sensitive,
+                    ctx=ctx,
+                )
             if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
                 return coerce_cli_choice(
                     value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx
