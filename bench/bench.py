@@ -15,6 +15,7 @@ import argparse
 import compileall
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -82,6 +83,23 @@ def report(name: str, a_time: float, b_time: float, ratio: float, target: str) -
     )
 
 
+def instructions(argv: Sequence[str], env: dict[str, str]) -> int | None:
+    """Instructions executed by one run of `argv` under callgrind: repeatable, unlike time."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    done = subprocess.run(
+        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        check=True,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if found else None
+
+
 def startup(env: dict[str, str], rounds: int) -> None:
     gaoxin = gaoxin_command()
     floor = [sys.executable, "-c", "import typer"]
@@ -99,6 +117,17 @@ def startup(env: dict[str, str], rounds: int) -> None:
     ]
     for name, argv, target in cases:
         report(name, *paired(argv, floor, rounds, env), target)
+    floor_ir = instructions(floor, env)
+    if floor_ir is None:
+        print("  (valgrind not installed: no instruction counts)")
+        return
+    print(f"Instructions (valgrind callgrind, repeatable); floor {floor_ir / 1e6:.1f} M")
+    for name, argv, target in cases:
+        count = instructions(argv, env) or 0
+        print(
+            f"  {name:<44} {count / 1e6:8.1f} M  vs {floor_ir / 1e6:8.1f} M"
+            f"  ratio {count / floor_ir:5.2f}  (target {target})"
+        )
 
 
 def scale(env: dict[str, str], facts: int, rounds: int, work: Path) -> None:

@@ -4,7 +4,8 @@
     python scripts/readme.py --check   # exit 1 if any example's output is out of date
 
 Each ```console block whose first line is `$ COMMAND` gets COMMAND's real
-output (stdout, then stderr), run by bash at 80 columns without colour, in a
+output (stdout, then stderr), run by bash at an 80-column terminal without
+colour, in a
 scratch folder that holds `my-facts/`: a copy of the shipped facts, named
 dalian-2020 and with three deliberate mistakes, for the `validate` example.
 """
@@ -13,12 +14,16 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import fcntl
 import os
+import pty
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -47,18 +52,37 @@ def scratch_folder(root: Path) -> None:
 
 
 def run(command: str, cwd: Path) -> str:
+    """What a reader sees running `command` at an 80-column terminal without colour."""
     bin_dir = str(Path(sys.executable).parent)
     env = {k: v for k, v in os.environ.items() if not k.startswith("GAOXIN_")}
     env |= {
         "NO_COLOR": "1",
         "COLUMNS": "80",
+        "LINES": "24",
+        "TERM": "dumb",  # a terminal, but no escape codes in the README
         "PATH": bin_dir + os.pathsep + env.get("PATH", ""),
         "XDG_CACHE_HOME": str(cwd / ".cache"),
     }
-    done = subprocess.run(
-        ["bash", "-c", command], capture_output=True, text=True, env=env, cwd=cwd, check=False
-    )
-    text = done.stdout + done.stderr
+    # stdout is a terminal, as the reader's would be (a table, not TSV);
+    # stderr comes after it.
+    main, side = pty.openpty()
+    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    with subprocess.Popen(
+        ["bash", "-c", command], stdout=side, stderr=subprocess.PIPE, env=env, cwd=cwd
+    ) as process:
+        os.close(side)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal closed: the command is done
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        errors = process.stderr.read() if process.stderr else b""
+    os.close(main)
+    text = (b"".join(chunks).replace(b"\r\n", b"\n") + errors).decode("utf-8")
     return "".join(line.rstrip() + "\n" for line in text.rstrip("\n").split("\n"))
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+import sys
 
+import pytest
 from typer.main import get_command
 
 from conftest import REPO
@@ -35,3 +38,20 @@ def test_exit_codes_are_documented() -> None:
     table = README.split("## Exit codes", 1)[1]
     for code in ("| 0 |", "| 1 |", "| 2 |"):
         assert code in table
+
+
+@pytest.mark.slow
+def test_readme_examples_show_real_output() -> None:
+    """Every `$ gaoxin …` example shows what the command prints today.
+
+    `python scripts/readme.py` rewrites them when the output changes.
+    """
+    sys.path.insert(0, str(REPO / "scripts"))
+    from readme import rendered
+
+    fresh = rendered(README)
+    if fresh != README:
+        diff = difflib.unified_diff(
+            README.splitlines(True), fresh.splitlines(True), "README.md", "real output", n=1
+        )
+        pytest.fail("README examples are out of date:\n" + "".join(list(diff)[:60]))

@@ -1,7 +1,5 @@
 """Entry point for `gaoxin` and `python -m gaoxin_cli`."""
 
-from __future__ import annotations
-
 import sys
 
 

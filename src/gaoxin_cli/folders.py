@@ -4,8 +4,6 @@ Both the loader and the index start from this list, so they agree on what
 a facts folder holds.
 """
 
-from __future__ import annotations
-
 import os
 import stat
 from pathlib import Path

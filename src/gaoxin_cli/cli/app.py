@@ -471,11 +471,12 @@ def command_for(argv: list[str]) -> Any:
     }
     if name not in known or any(key.endswith("_COMPLETE") for key in os.environ):
         return typer.main.get_command(app)
-    every = app.registered_commands
+    every, completion = app.registered_commands, app._add_completion
     app.registered_commands = [
         info for info in every if (info.name or getattr(info.callback, "__name__", "")) == name
     ]
+    app._add_completion = False  # --install-completion belongs to `gaoxin` alone
     try:
         return typer.main.get_command(app)
     finally:
-        app.registered_commands = every
+        app.registered_commands, app._add_completion = every, completion

@@ -2,8 +2,6 @@
 stderr lines and exit codes. The one place where the process meets the user.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -14,7 +12,6 @@ import typer
 
 from gaoxin_cli.cli.options import Format
 from gaoxin_cli.errors import ExitCode, GaoxinError, OutputError, UsageError
-from gaoxin_cli.render.safe import clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -69,7 +66,7 @@ def write_data(data: Any, fmt: Format) -> None:
         plain.write_json(data, stream, ascii_only=not _can_encode_chinese(stream))
 
 
-def write_facts(facts: Sequence[Fact], fmt: Format) -> None:
+def write_facts(facts: "Sequence[Fact]", fmt: Format) -> None:
     """Write facts in a machine format: JSON records, or flat CSV/TSV rows."""
     from gaoxin_cli.render.records import FLAT_COLUMNS, fact_record, flat_row
 
@@ -94,7 +91,7 @@ def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Form
         plain.write_tsv(rows, columns, stream)
 
 
-def print_renderable(build: Callable[[int], RenderableType]) -> None:
+def print_renderable(build: "Callable[[int], RenderableType]") -> None:
     """Print what `build(width)` makes to stdout: colour at a terminal, NO_COLOR honoured."""
     from rich.console import Console
 
@@ -106,6 +103,8 @@ def print_renderable(build: Callable[[int], RenderableType]) -> None:
 
 def error_line(message: str) -> None:
     """One line on stderr, cleaned of control characters."""
+    from gaoxin_cli.render.safe import clean
+
     stream = sys.stderr
     text = clean(message)
     try:

@@ -10,8 +10,6 @@ Anything else, or a Typer whose internals differ, keeps Typer's own
 coercion: the result is the same, only slower.
 """
 
-from __future__ import annotations
-
 import enum
 import os
 from collections.abc import Sequence

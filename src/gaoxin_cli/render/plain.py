@@ -1,7 +1,5 @@
 """JSON, JSONL, CSV and TSV writers. No Rich here: these are the fast paths."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO

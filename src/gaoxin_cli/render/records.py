@@ -1,7 +1,5 @@
 """The JSON record of a fact (DESIGN.md's contract) and its flat row form."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from gaoxin_cli.model import Dataset, Fact

@@ -5,8 +5,6 @@ controls that can make text display in another order than it is stored are
 removed before text reaches a terminal or a text format.
 """
 
-from __future__ import annotations
-
 #: Bidi embedding, override and isolate marks, and the Arabic letter mark.
 _BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 #: What JSON leaves raw of the unsafe characters (json.dumps escapes C0 itself,
