@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from gaoxin_cli.model import stands_alone
 from gaoxin_cli.render.safe import clean, json_escape_unsafe
-from gaoxin_cli.units import normalize, scaled
+from gaoxin_cli.units import Normalized, normalize, scaled
 
 SCALES = st.sampled_from([1, 10**4, 10**8, 10**12])
 
@@ -36,11 +36,12 @@ def test_scaling_is_exact(number: int | float, scale: int) -> None:
 
 
 def test_known_scalings() -> None:
-    assert normalize(32.8, "亿元") == (3_280_000_000, "CNY")
-    assert normalize(85, "亿元") == (8_500_000_000, "CNY")
-    assert normalize(18.0, "%") == (18, "percent")
-    assert normalize(0.35, "万元") == (3500, "CNY")
-    assert normalize(1.5, "万亿元") == (1_500_000_000_000, "CNY")
+    assert normalize(32.8, "亿元") == Normalized(3_280_000_000, "CNY")
+    assert normalize(85, "亿元") == Normalized(8_500_000_000, "CNY")
+    assert normalize(18.0, "%") == Normalized(18, "percent")
+    assert normalize(0.35, "万元") == Normalized(3500, "CNY")
+    assert normalize(1.5, "万亿元") == Normalized(1_500_000_000_000, "CNY")
+    assert normalize((1, 6), None) == Normalized(100 / 6, "percent")
 
 
 _STANDS_ALONE = r"(?<![0-9.]){}(?![0-9]|\.[0-9])"

@@ -4,7 +4,7 @@ The core raises these; only the CLI turns them into stderr lines and exit
 codes.
 """
 
-from typing import Final, NamedTuple
+from typing import Final
 
 
 class ExitCode:
@@ -22,12 +22,33 @@ class ExitCode:
     INTERRUPTED: Final = 130
 
 
-class Problem(NamedTuple):
-    """One thing wrong with a fact file, at a place a person can open."""
+class Problem:
+    """One thing wrong with a fact file, at a place a person can open.
 
-    path: str
-    line: int
-    message: str
+    A plain class rather than a named tuple: it is defined at every start.
+    """
+
+    __slots__ = ("line", "message", "path")
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def _key(self) -> tuple[str, int, str]:
+        return (self.path, self.line, self.message)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self._key() == other._key()
+
+    def __lt__(self, other: "Problem") -> bool:
+        return self._key() < other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Problem({self.path!r}, {self.line!r}, {self.message!r})"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"

@@ -32,7 +32,7 @@ import stat
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from gaoxin_cli import __version__
 from gaoxin_cli.folders import DATASET_FILE
@@ -123,13 +123,18 @@ def index_path(root: Path) -> Path:
 # --- what is on disk ---------------------------------------------------------
 
 
-class FileStat(NamedTuple):
-    dir: str
-    name: str
-    size: int
-    mtime_ns: int
-    #: Changes with any write, and cannot be set back: catches edits that keep the mtime.
-    ctime_ns: int
+class FileStat:
+    """A fact file's place and stamps. (A plain class: defined at every start.)"""
+
+    __slots__ = ("ctime_ns", "dir", "mtime_ns", "name", "size")
+
+    def __init__(self, dir_: str, name: str, size: int, mtime_ns: int, ctime_ns: int) -> None:
+        self.dir = dir_
+        self.name = name
+        self.size = size
+        self.mtime_ns = mtime_ns
+        #: Changes with any write and cannot be set back: catches edits that keep the mtime.
+        self.ctime_ns = ctime_ns
 
     @property
     def latest_ns(self) -> int:
@@ -414,11 +419,14 @@ def open_index(root: Path) -> Index | None:
     return None if db is None else Index(db, base)
 
 
-class _Changes(NamedTuple):
+class _Changes:
     """Dataset folders whose files changed, and files only touched (same content)."""
 
-    dirs: set[str]
-    refresh: list[FileStat]
+    __slots__ = ("dirs", "refresh")
+
+    def __init__(self, dirs: set[str], refresh: list[FileStat]) -> None:
+        self.dirs = dirs
+        self.refresh = refresh
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection | None:

@@ -1,7 +1,6 @@
 """Select, look up and search: models in, models out."""
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.model import (
@@ -14,37 +13,54 @@ from gaoxin_cli.model import (
     stands_alone,
 )
 
+# Plain classes, not named tuples: they are defined at every start.
 
-class Need(NamedTuple):
+
+class Need:
     """What a command will look at; the index loads only that.
 
     Without an index the whole book is read and the query code picks the
     same things out of it.
     """
 
-    ids: tuple[str, ...] | None = None
-    section: str | None = None
-    words: tuple[str, ...] | None = None
-    first_dataset: bool = False
+    __slots__ = ("first_dataset", "ids", "section", "words")
+
+    def __init__(
+        self,
+        ids: tuple[str, ...] | None = None,
+        section: str | None = None,
+        words: tuple[str, ...] | None = None,
+        first_dataset: bool = False,
+    ) -> None:
+        self.ids = ids
+        self.section = section
+        self.words = words
+        self.first_dataset = first_dataset
 
 
-class SectionView(NamedTuple):
+class SectionView:
     """A section of one dataset, its indicators in the article's order."""
 
-    dataset: Dataset
-    section: str
-    indicators: tuple[Indicator, ...]
+    __slots__ = ("dataset", "indicators", "section")
+
+    def __init__(self, dataset: Dataset, section: str, indicators: tuple[Indicator, ...]) -> None:
+        self.dataset = dataset
+        self.section = section
+        self.indicators = indicators
 
     @property
     def facts(self) -> tuple[Fact, ...]:
         return tuple(fact for ind in self.indicators for fact in ind.facts)
 
 
-class Hit(NamedTuple):
+class Hit:
     """A search result: a fact and how well it matched."""
 
-    fact: Fact
-    score: int
+    __slots__ = ("fact", "score")
+
+    def __init__(self, fact: Fact, score: int) -> None:
+        self.fact = fact
+        self.score = score
 
 
 def section_view(book: FactBook, section: str) -> list[SectionView]:

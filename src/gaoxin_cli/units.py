@@ -7,8 +7,6 @@ Scaling is exact, on the decimal digits the file holds, so that 32.8 亿 is
 3280000000, not 3280000000.0000005.
 """
 
-from typing import NamedTuple
-
 #: Scale words, longest first so that 万亿 is not read as 万.
 SCALES: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
 
@@ -44,11 +42,28 @@ UNSCALED = frozenset({"%", "个百分点", "微克/立方米"})
 FRACTION_UNIT = "percent"
 
 
-class Normalized(NamedTuple):
-    """A value in base units: scale applied, unit named in English."""
+class Normalized:
+    """A value in base units: scale applied, unit named in English.
 
-    value: int | float
-    unit: str
+    A plain class rather than a named tuple: it is defined at every start.
+    """
+
+    __slots__ = ("unit", "value")
+
+    def __init__(self, value: int | float, unit: str) -> None:
+        self.value = value
+        self.unit = unit
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Normalized):
+            return NotImplemented
+        return (self.value, self.unit) == (other.value, other.unit)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.unit))
+
+    def __repr__(self) -> str:
+        return f"Normalized({self.value!r}, {self.unit!r})"
 
 
 def split_unit(unit: str) -> tuple[int, str] | None:

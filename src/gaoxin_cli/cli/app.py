@@ -5,7 +5,7 @@ annotations at every start, and real objects spare it evaluating strings.
 """
 
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any
 
 import typer
 
@@ -51,13 +51,16 @@ app = typer.Typer(
 SECTION_COMMANDS = [name for name in SECTIONS if name != "overview"]
 
 
-class Settings(NamedTuple):
+class Settings:
     """Options that may be given before the command or after it."""
 
-    facts: Path | None
-    lang: str
-    debug: bool
-    cache: bool
+    __slots__ = ("cache", "debug", "facts", "lang")
+
+    def __init__(self, facts: Path | None, lang: str, debug: bool, cache: bool) -> None:
+        self.facts = facts
+        self.lang = lang
+        self.debug = debug
+        self.cache = cache
 
 
 def _settings(
@@ -423,7 +426,7 @@ def validate(
     with boundary(debug=opts.debug):
         target = path or opts.facts
         try:
-            book = _book(opts._replace(facts=target, cache=False))
+            book = _book(Settings(target, opts.lang, opts.debug, cache=False))
         except FactsError as error:
             for line in error.lines():
                 error_line(line)
