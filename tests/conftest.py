@@ -20,7 +20,7 @@ from gaoxin_cli.model import FactBook
 
 settings.register_profile("ci", max_examples=1000, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "dev")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
