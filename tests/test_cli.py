@@ -323,3 +323,22 @@ value = 85
 unit = "亿元"
 quote = "固定资产投资完成85亿元"
 """
+
+
+def test_export_csv_with_bom_for_excel(gaoxin) -> None:
+    """--bom starts CSV with U+FEFF (bytes EF BB BF); the rows are unchanged; plain CSV has none."""
+    plain = gaoxin("export", "--format", "csv").stdout
+    with_bom = gaoxin("export", "--format", "csv", "--bom").stdout
+    assert not plain.startswith("\ufeff")
+    assert with_bom == "\ufeff" + plain
+    assert with_bom.encode("utf-8").startswith(b"\xef\xbb\xbfid,dataset,")
+    rows = list(csv.DictReader(io.StringIO(with_bom.removeprefix("\ufeff"))))
+    assert rows[0]["id"]
+
+
+def test_bom_only_with_csv_or_tsv(gaoxin) -> None:
+    """A byte-order mark in JSON would break parsers: asking for one is a usage error."""
+    result = gaoxin("export", "--bom")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "gaoxin: --bom goes with --format csv or tsv, not json\n"

@@ -67,6 +67,15 @@ def editable(tmp_path: Path, corpus: Path) -> Path:
 SOME_COMMANDS = [COMMANDS[0], COMMANDS[2], COMMANDS[4], COMMANDS[12]]
 
 
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The dataset folders the loader reads from here on, in order."""
+    seen: list[Path] = []
+    real = loader.load_dataset
+    monkeypatch.setattr(loader, "load_dataset", lambda folder: seen.append(folder) or real(folder))
+    return seen
+
+
 def answers(
     gaoxin, facts: Path, *extra: str, commands: list[list[str]] = COMMANDS
 ) -> list[tuple[int, str, str]]:
@@ -159,17 +168,15 @@ def test_same_size_edit_with_a_new_mtime_is_seen(gaoxin, cache: Path, editable: 
 
 
 def test_touch_without_change_rebuilds_nothing(
-    gaoxin, cache: Path, editable: Path, monkeypatch: pytest.MonkeyPatch
+    gaoxin, cache: Path, editable: Path, monkeypatch: pytest.MonkeyPatch, reads: list[Path]
 ) -> None:
     """A touched file is hashed once, found unchanged, and no dataset is read again."""
     monkeypatch.setattr(index, "RACY_NS", 0)  # files copied just now are not "racy" here
     gaoxin("--facts", str(editable), "get", "gdp.growth", "--value")
+    reads.clear()
     economy = editable / "dalian-2019" / "economy.toml"
     later = time.time_ns() - 10**9 * 60
     os.utime(economy, ns=(later, later))
-    reads = []
-    real = loader.load_dataset
-    monkeypatch.setattr(loader, "load_dataset", lambda folder: reads.append(folder) or real(folder))
     hashes = []
     real_hash = index._sha256
     monkeypatch.setattr(index, "_sha256", lambda path: hashes.append(path) or real_hash(path))
@@ -182,13 +189,11 @@ def test_touch_without_change_rebuilds_nothing(
 
 
 def test_only_the_changed_dataset_is_read_again(
-    gaoxin, cache: Path, editable: Path, monkeypatch: pytest.MonkeyPatch
+    gaoxin, cache: Path, editable: Path, reads: list[Path]
 ) -> None:
     """Changing one dataset re-reads that dataset only; the rest is copied."""
     gaoxin("--facts", str(editable), "get", "gdp.growth", "--value")
-    reads: list[Path] = []
-    real = loader.load_dataset
-    monkeypatch.setattr(loader, "load_dataset", lambda folder: reads.append(folder) or real(folder))
+    reads.clear()
     _edit(editable / "synthetic-0001" / "party.toml", "Synthetic", "Made-up")
     assert gaoxin("--facts", str(editable), "search", "made-up", "--json").exit_code == 0
     assert reads == [editable / "synthetic-0001"]
@@ -220,13 +225,10 @@ def test_added_and_removed_files_and_datasets_are_seen(
 
 
 def test_new_tool_or_schema_version_rebuilds_everything(
-    gaoxin, cache: Path, editable: Path, monkeypatch: pytest.MonkeyPatch
+    gaoxin, cache: Path, editable: Path, monkeypatch: pytest.MonkeyPatch, reads: list[Path]
 ) -> None:
     """The tool and schema versions are part of the key."""
     gaoxin("--facts", str(editable), "get", "gdp.growth", "--value")
-    reads: list[Path] = []
-    real = loader.load_dataset
-    monkeypatch.setattr(loader, "load_dataset", lambda folder: reads.append(folder) or real(folder))
     for name, value in (("SCHEMA_VERSION", "0"), ("__version__", "0.0.0-old")):
         monkeypatch.setattr(index, name, value)
         reads.clear()

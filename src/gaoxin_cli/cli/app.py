@@ -377,6 +377,12 @@ def export(
             autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
         ),
     ] = None,
+    bom: Annotated[
+        bool,
+        typer.Option(
+            "--bom", help="Start CSV or TSV with a UTF-8 byte-order mark (for Excel on Windows)."
+        ),
+    ] = False,
     facts: FactsOption = None,
     debug: DebugOption = False,
     no_cache: NoCacheOption = False,
@@ -388,16 +394,20 @@ def export(
       gaoxin export > facts.json
 
       gaoxin export --format csv > facts.csv
+
+      gaoxin export --format csv --bom > facts.csv     for Excel on Chinese Windows
     """
     opts = _settings(ctx, facts, None, debug, no_cache)
     with boundary(debug=opts.debug):
         fmt = _format(ctx, output_format, json, default="json")
         if fmt == "table":
             raise UsageError("export writes data: use --format json, jsonl, csv or tsv")
+        if bom and fmt not in ("csv", "tsv"):
+            raise UsageError(f"--bom goes with --format csv or tsv, not {fmt}")
         _check_section(section)
         book = _book(opts, query.Need(section=section))
         chosen = [f for f in book.facts if section is None or f.section == section]
-        write_facts(chosen, fmt)
+        write_facts(chosen, fmt, bom=bom)
 
 
 @app.command(rich_help_panel="Data", cls=PlainCommand)

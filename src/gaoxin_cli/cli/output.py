@@ -66,18 +66,23 @@ def write_data(data: Any, fmt: Format) -> None:
         plain.write_json(data, stream, ascii_only=not _can_encode_chinese(stream))
 
 
-def write_facts(facts: "Sequence[Fact]", fmt: Format) -> None:
+def write_facts(facts: "Sequence[Fact]", fmt: Format, *, bom: bool = False) -> None:
     """Write facts in a machine format: JSON records, or flat CSV/TSV rows."""
     from gaoxin_cli.render.records import FLAT_COLUMNS, fact_record, flat_row
 
     if fmt in ("json", "jsonl"):
         write_data([fact_record(f) for f in facts], fmt)
         return
-    write_rows([flat_row(f) for f in facts], FLAT_COLUMNS, fmt)
+    write_rows([flat_row(f) for f in facts], FLAT_COLUMNS, fmt, bom=bom)
 
 
-def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Format) -> None:
-    """Write flat rows as CSV or TSV (JSON formats write them as objects)."""
+def write_rows(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Format, *, bom: bool = False
+) -> None:
+    """Write flat rows as CSV or TSV (JSON formats write them as objects).
+
+    `bom` starts the text with U+FEFF, which Excel needs to read UTF-8 CSV.
+    """
     from gaoxin_cli.render import plain
 
     stream = sys.stdout
@@ -85,6 +90,8 @@ def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Form
         write_data([dict(r) for r in rows], fmt)
         return
     _require_chinese(stream)
+    if bom:
+        stream.write("\ufeff")
     if fmt == "csv":
         plain.write_csv(rows, columns, stream)
     else:
