@@ -218,9 +218,6 @@ class Index:
         rows = self._select_indicators(need)
         return self._assemble(rows, first_only=need.first_dataset)
 
-    def fact_count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM facts").fetchone()[0])
-
     def _select_indicators(self, need: Need) -> list[tuple[str, int]] | None:
         """(dir, seq) of the indicators wanted, or None for all."""
         db = self._db

@@ -2,7 +2,7 @@
 
 Typer 0.29 coerces every parameter value through a Pydantic TypeAdapter,
 and importing Pydantic costs more than importing Typer itself. The types
-this CLI uses (choices from an Enum, paths, strings, bounded integers,
+this CLI uses (Literal choices, flags, paths, strings, bounded integers,
 lists of strings) need none of it: this module gives them plain coercion
 built from Typer's own Pydantic-free helpers, so messages stay Typer's.
 
@@ -10,7 +10,6 @@ Anything else, or a Typer whose internals differ, keeps Typer's own
 coercion: the result is the same, only slower.
 """
 
-import enum
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,15 +35,13 @@ def _is_plain(annotation: Any) -> bool:
         return get_args(annotation) == (str,)
     if get_origin(annotation) is Literal:
         return all(isinstance(choice, str) for choice in get_args(annotation))
-    return annotation in _PLAIN_LEAVES or (
-        isinstance(annotation, type) and issubclass(annotation, enum.Enum)
-    )
+    return annotation in _PLAIN_LEAVES
 
 
 if RuntimeParam is not None:
 
     class PlainRuntimeParam(RuntimeParam):  # no fields of its own: no @dataclass needed
-        """Coerce str, bool, int (with min/max), Path, Literal or Enum choices, list[str]."""
+        """Coerce str, bool, int (with min/max), Path, Literal choices and list[str]."""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:
             annotation: Any = self.annotation
@@ -63,10 +60,6 @@ if RuntimeParam is not None:
                     choices=get_args(annotation),
                     case_sensitive=info.case_sensitive,
                     ctx=ctx,
-                )
-            if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-                return coerce_cli_choice(
-                    value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx
                 )
             if annotation is Path:
                 if isinstance(value, str | bytes):
