@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from conftest import SECTION_TOML
 from gaoxin_cli.model import FactBook
 from gaoxin_cli.render.records import FLAT_COLUMNS, RECORD_KEYS, fact_record
 
@@ -308,21 +309,11 @@ def test_markup_in_data_is_printed_as_text(gaoxin, make_dataset) -> None:
     assert json.loads(raw)[0]["label"]["en"] == "Evil\x1b]0;pwned\x07\x9b31m\u202eend"
 
 
-SECTION_WITH_HOSTILE_LABEL = """\
-section = "economy"
-heading = { zh = "经济", en = "Economy" }
-
-[[indicator]]
-id = "fixed-asset-investment"
-zh = "[red]投资[/red]"
-en = "Evil\\u001b]0;pwned\\u0007\\u009b31m\\u202eend"
-
-[[indicator.fact]]
-measure = "level"
-value = 85
-unit = "亿元"
-quote = "固定资产投资完成85亿元"
-"""
+SECTION_WITH_HOSTILE_LABEL = SECTION_TOML.replace(
+    'zh = "固定资产投资"', 'zh = "[red]投资[/red]"', 1
+).replace(
+    'en = "Fixed-asset investment"', 'en = "Evil\\u001b]0;pwned\\u0007\\u009b31m\\u202eend"', 1
+)
 
 
 def test_export_csv_with_bom_for_excel(gaoxin) -> None:

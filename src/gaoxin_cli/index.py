@@ -277,12 +277,9 @@ class Index:
         if first_only:
             dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq LIMIT 1"))
             if wanted is None:
-                first = [row[0] for row in dataset_rows]
-                wanted = list(
-                    db.execute(
-                        "SELECT dir, seq FROM indicators WHERE dir IN (?)", first[:1] or [""]
-                    )
-                )
+                dirs = [row[0] for row in dataset_rows]
+                query = "SELECT dir, seq FROM indicators WHERE dir = ?"
+                wanted = list(db.execute(query, dirs)) if dirs else []
         elif wanted is None:
             dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq"))
         else:
