@@ -68,7 +68,7 @@ class FactsError(GaoxinError):
     """The fact files have problems; each is reported on its own line."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # a folder named twice reports once
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:

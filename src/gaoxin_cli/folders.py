@@ -65,7 +65,18 @@ def default_facts_dir() -> Path:
     return here.parent.parent / "facts"
 
 
-def facts_dir_from_env(explicit: str | None) -> Path:
-    """The facts folder: `--facts`, else $GAOXIN_FACTS, else the shipped facts."""
-    chosen = explicit or os.environ.get("GAOXIN_FACTS")
-    return Path(chosen) if chosen else default_facts_dir()
+def facts_dirs_from_env(explicit: "list[Path] | None" = None) -> list[Path]:
+    """The facts folders: each `--facts`, else $GAOXIN_FACTS, else the shipped facts.
+
+    $GAOXIN_FACTS holds one folder or several separated by os.pathsep (":" or
+    ";"), like PATH. A folder named twice is read once.
+    """
+    chosen = list(explicit or ())
+    if not chosen:
+        chosen = [Path(p) for p in os.environ.get("GAOXIN_FACTS", "").split(os.pathsep) if p]
+    if not chosen:
+        return [default_facts_dir()]
+    unique: dict[str, Path] = {}
+    for path in chosen:
+        unique.setdefault(str(path.absolute()), path)
+    return list(unique.values())

@@ -215,8 +215,34 @@ class Index:
 
     def book(self, need: Need) -> FactBook:
         """The datasets, with the indicators `need` asks for (all when it asks for none)."""
+        dirs = None
+        if need.datasets is not None:
+            among, ids = _among(list(need.datasets))
+            query = f"SELECT dir FROM datasets WHERE id IN {among}"  # noqa: S608 - ? marks
+            dirs = {dir_ for (dir_,) in self._db.execute(query, ids)}
         rows = self._select_indicators(need)
-        return self._assemble(rows, first_only=need.first_dataset)
+        if dirs is not None and rows is not None:
+            rows = [row for row in rows if row[0] in dirs]
+        return self._assemble(rows, first_only=need.first_dataset, dirs=dirs)
+
+    def datasets_found(self) -> list[tuple[str, Location, int]]:
+        """(id, place of its dataset.toml, number of facts) of every dataset, in order."""
+        query = (
+            "SELECT d.id, d.dir, d.line, (SELECT count(*) FROM facts f WHERE f.dir = d.dir)"
+            " FROM datasets d ORDER BY d.seq"
+        )
+        return [
+            (id_, Location(str(_folder(self._base, dir_) / DATASET_FILE), line), count)
+            for id_, dir_, line, count in self._db.execute(query)
+        ]
+
+    def catalog(self) -> list[tuple[Dataset, int]]:
+        """Every dataset's metadata (no indicators) and its number of facts, in order."""
+        counts = dict(self._db.execute("SELECT dir, count(*) FROM facts GROUP BY dir"))
+        return [
+            (self._dataset(row, [], {}), counts.get(row[0], 0))
+            for row in self._db.execute("SELECT * FROM datasets ORDER BY seq").fetchall()
+        ]
 
     def _select_indicators(self, need: Need) -> list[tuple[str, int]] | None:
         """(dir, seq) of the indicators wanted, or None for all."""
@@ -272,25 +298,29 @@ class Index:
         query = "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ?"
         return [term for (term,) in self._db.execute(query, [prefix, prefix + "\U0010ffff"])]
 
-    def _assemble(self, wanted: list[tuple[str, int]] | None, *, first_only: bool) -> FactBook:
+    def _assemble(
+        self, wanted: list[tuple[str, int]] | None, *, first_only: bool, dirs: set[str] | None
+    ) -> FactBook:
         db = self._db
-        if first_only:
-            dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq LIMIT 1"))
-            if wanted is None:
-                dirs = [row[0] for row in dataset_rows]
-                query = "SELECT dir, seq FROM indicators WHERE dir = ?"
-                wanted = list(db.execute(query, dirs)) if dirs else []
-        elif wanted is None:
-            dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq"))
-        else:
+        if wanted is not None and not first_only:
             # Only datasets with something wanted: the query code skips the others.
-            among, dirs = _among(sorted({dir_ for dir_, _ in wanted}))
+            among, present = _among(sorted({dir_ for dir_, _ in wanted}))
             dataset_rows = list(
                 db.execute(
                     f"SELECT * FROM datasets WHERE dir IN {among} ORDER BY seq",  # noqa: S608
-                    dirs,
+                    present,
                 )
             )
+        else:
+            dataset_rows = list(db.execute("SELECT * FROM datasets ORDER BY seq"))
+            if dirs is not None:
+                dataset_rows = [row for row in dataset_rows if row[0] in dirs]
+            if first_only:
+                dataset_rows = dataset_rows[:1]
+            if wanted is None and (first_only or dirs is not None):
+                among, chosen = _among([row[0] for row in dataset_rows])
+                query = f"SELECT dir, seq FROM indicators WHERE dir IN {among}"  # noqa: S608
+                wanted = list(db.execute(query, chosen))
         if wanted is None:
             ind_rows = list(db.execute("SELECT * FROM indicators"))
             fact_rows = list(db.execute("SELECT * FROM facts ORDER BY dir, ind_seq, seq"))

@@ -425,11 +425,23 @@ def read_factbook(root: Path) -> tuple[FactBook, list[Problem]]:
     return FactBook(tuple(datasets)), problems
 
 
-def load_factbook(root: Path) -> FactBook:
-    """Read and validate `root`; raise FactsError listing every problem."""
+def load_factbook(*roots: Path) -> FactBook:
+    """Read and validate the facts folders `roots` as one book; raise FactsError
+    listing every problem (a dataset id used in two folders is one)."""
     from gaoxin_cli.validate import check_factbook
 
-    book, problems = read_factbook(root)
+    datasets: list[Dataset] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()  # a dataset folder reached from two roots is read once
+    for root in roots:
+        found, found_problems = read_factbook(root)
+        for dataset in found.datasets:
+            place = str(Path(dataset.location.path).resolve()) if dataset.location else ""
+            if not place or place not in seen:
+                datasets.append(dataset)
+            seen.add(place)
+        problems.extend(found_problems)
+    book = FactBook(tuple(datasets))
     problems.extend(check_factbook(book))
     if problems:
         raise FactsError(problems)

@@ -23,7 +23,7 @@ class Need:
     same things out of it.
     """
 
-    __slots__ = ("first_dataset", "ids", "section", "words")
+    __slots__ = ("datasets", "first_dataset", "ids", "section", "words")
 
     def __init__(
         self,
@@ -31,11 +31,13 @@ class Need:
         section: str | None = None,
         words: tuple[str, ...] | None = None,
         first_dataset: bool = False,
+        datasets: tuple[str, ...] | None = None,
     ) -> None:
         self.ids = ids
         self.section = section
         self.words = words
         self.first_dataset = first_dataset
+        self.datasets = datasets
 
 
 class SectionView:
@@ -63,6 +65,13 @@ class Hit:
         self.score = score
 
 
+def select_datasets(book: FactBook, chosen: Sequence[str] | None) -> FactBook:
+    """The datasets of `book` named in `chosen` (all when None), in the book's order."""
+    if chosen is None:
+        return book
+    return FactBook(tuple(d for d in book.datasets if d.id in chosen))
+
+
 def section_view(book: FactBook, section: str) -> list[SectionView]:
     """The section in each dataset of `book` that has it."""
     return [
@@ -85,22 +94,26 @@ def all_ids(book: FactBook) -> list[str]:
 
 
 def lookup(book: FactBook, ids: Sequence[str]) -> list[Indicator | Fact]:
-    """The indicators or facts named by `ids`, in the order asked.
+    """The indicators or facts named by `ids`, in the order asked; an id found
+    in several datasets gives one item for each, in the datasets' order.
 
     Raises NotFoundError naming every unknown id, with a suggestion when one
     is close.
     """
-    indicators = {i.id: i for i in book.indicators}
-    facts = {f.id: f for f in book.facts}
+    items: dict[str, list[Indicator | Fact]] = {}
+    for dataset in book.datasets:
+        for indicator in dataset.indicators:
+            items.setdefault(indicator.id, []).append(indicator)
+            for fact in indicator.facts:
+                items.setdefault(fact.id, []).append(fact)
     found: list[Indicator | Fact] = []
     missing: list[str] = []
     for wanted in ids:
-        key = wanted.strip()
-        item = indicators.get(key) or facts.get(key)
-        if item is None:
+        matches = items.get(wanted.strip())
+        if matches is None:
             missing.append(wanted)
         else:
-            found.append(item)
+            found.extend(matches)
     if missing:
         raise NotFoundError("\n".join(_unknown_id(m, book) for m in missing))
     return found

@@ -11,7 +11,9 @@ import typer
 
 from gaoxin_cli import query
 from gaoxin_cli.cli.options import (
+    DatasetOption,
     DebugOption,
+    ExportFormat,
     FactsOption,
     Format,
     FormatOption,
@@ -23,6 +25,7 @@ from gaoxin_cli.cli.options import (
 from gaoxin_cli.cli.output import (
     boundary,
     error_line,
+    output_to,
     print_renderable,
     resolve_format,
     write_data,
@@ -31,8 +34,8 @@ from gaoxin_cli.cli.output import (
 )
 from gaoxin_cli.cli.params import PlainCommand, PlainGroup
 from gaoxin_cli.errors import ExitCode, FactsError, NotFoundError, UsageError
-from gaoxin_cli.folders import facts_dir_from_env
-from gaoxin_cli.model import SECTIONS, FactBook, format_value
+from gaoxin_cli.folders import facts_dirs_from_env
+from gaoxin_cli.model import SECTIONS, Dataset, FactBook, format_value
 
 app = typer.Typer(
     name="gaoxin",
@@ -54,30 +57,45 @@ SECTION_COMMANDS = [name for name in SECTIONS if name != "overview"]
 class Settings:
     """Options that may be given before the command or after it."""
 
-    __slots__ = ("cache", "debug", "facts", "lang")
+    __slots__ = ("cache", "datasets", "debug", "facts", "lang")
 
-    def __init__(self, facts: Path | None, lang: str, debug: bool, cache: bool) -> None:
+    def __init__(
+        self,
+        facts: list[Path] | None,
+        lang: str,
+        debug: bool,
+        cache: bool,
+        datasets: tuple[str, ...] | None = None,
+    ) -> None:
         self.facts = facts
         self.lang = lang
         self.debug = debug
         self.cache = cache
+        self.datasets = datasets
 
 
 def _settings(
     ctx: typer.Context,
-    facts: Path | None,
+    facts: list[Path] | None,
     lang: Lang | None,
     debug: bool,
     no_cache: bool = False,
+    datasets: list[str] | None = None,
 ) -> Settings:
     """The command's own options, else those given before it (`gaoxin --facts X get …`)."""
+    import os
+
     root = ctx.find_root().params
     chosen_lang = lang or root.get("lang") or "zh"
+    chosen = datasets or root.get("dataset")
+    if not chosen:
+        chosen = [d for d in os.environ.get("GAOXIN_DATASET", "").split(",") if d.strip()]
     return Settings(
-        facts=facts or root.get("facts"),
+        facts=facts or root.get("facts") or None,
         lang=str(chosen_lang).lower(),
         debug=debug or bool(root.get("debug")),
         cache=not (no_cache or root.get("no_cache")),
+        datasets=tuple(d.strip() for d in chosen) if chosen else None,
     )
 
 
@@ -94,24 +112,63 @@ def _format(
 
 
 def _book(opts: Settings, need: query.Need | None = None) -> FactBook:
-    """The facts `need` asks for: from the index when it can, else the whole book.
+    """The facts `need` asks for, from the datasets chosen: from the index when
+    it can, else the whole book.
 
     Commands then pick what they show with the query module either way, so
     the output is the same with or without the index.
     """
-    root = facts_dir_from_env(str(opts.facts) if opts.facts else None)
+    roots = facts_dirs_from_env(opts.facts)
     if opts.cache and need is not None:
-        from gaoxin_cli.index import open_index
-
-        index = open_index(root)
-        if index is not None:
-            try:
-                return index.book(need)
-            finally:
-                index.close()
+        need.datasets = opts.datasets
+        book = _indexed_book(roots, need)
+        if book is not None:
+            return book
     from gaoxin_cli.loader import load_factbook
 
-    return load_factbook(root)
+    book = load_factbook(*roots)
+    if opts.datasets is not None:
+        _check_datasets(opts.datasets, [d.id for d in book.datasets])
+    return query.select_datasets(book, opts.datasets)
+
+
+def _indexed_book(roots: list[Path], need: query.Need) -> FactBook | None:
+    """What `need` asks for from the index of each root; None to read the files."""
+    from gaoxin_cli.index import open_index
+
+    datasets: list[Dataset] = []
+    found: list[str] = []
+    for root in roots:
+        index = open_index(root)
+        if index is None:
+            return None
+        try:
+            if len(roots) > 1 or need.datasets is not None:
+                found.extend(id_ for id_, _, _ in index.datasets_found())
+            datasets.extend(index.book(need).datasets)
+        finally:
+            index.close()
+    if len(set(found)) < len(found):
+        return None  # one dataset id in two folders: the loader reports it
+    if need.datasets is not None:
+        _check_datasets(need.datasets, found)
+    if need.first_dataset:
+        datasets = datasets[:1]
+    return FactBook(tuple(datasets))
+
+
+def _check_datasets(chosen: tuple[str, ...], known: list[str]) -> None:
+    """A usage error for each chosen dataset id that is not among `known`."""
+    unknown = [d for d in chosen if d not in known]
+    if unknown:
+        import difflib
+
+        lines = []
+        for wanted in unknown:
+            close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+            hint = f"did you mean {close[0]!r}?" if close else f"one of: {', '.join(known)}"
+            lines.append(f"no dataset {wanted!r}; {hint} (see: gaoxin datasets)")
+        raise UsageError("\n".join(lines))
 
 
 def _show_version(value: bool) -> None:
@@ -127,7 +184,7 @@ def complete_ids(incomplete: str) -> list[str]:
     try:
         from gaoxin_cli.loader import load_factbook
 
-        book = load_factbook(facts_dir_from_env(None))
+        book = load_factbook(*facts_dirs_from_env())
     except Exception:
         return []
     return [i for i in query.all_ids(book) if i.startswith(incomplete)]
@@ -152,6 +209,7 @@ def overview(
     json: JsonOption = False,
     lang: LangOption = None,
     facts: FactsOption = None,
+    dataset: DatasetOption = None,
     debug: DebugOption = False,
     no_cache: NoCacheOption = False,
     version: Annotated[
@@ -178,26 +236,26 @@ def overview(
     del version
     if ctx.invoked_subcommand is not None:
         return
-    opts = _settings(ctx, facts, lang, debug, no_cache)
+    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
     with boundary(debug=opts.debug):
         book = _book(opts, query.Need(first_dataset=True))
         fmt = _format(ctx, output_format, json)
         if not book.datasets:
             raise NotFoundError("no datasets found")
-        dataset = book.datasets[0]
-        counts = query.section_counts(dataset)
-        headlines = query.headline_indicators(dataset)
+        shown = book.datasets[0]
+        counts = query.section_counts(shown)
+        headlines = query.headline_indicators(shown)
         if fmt == "table":
             from gaoxin_cli.render.table import overview as render_overview
 
             print_renderable(
-                lambda width: render_overview(dataset, counts, headlines, opts.lang, width)
+                lambda width: render_overview(shown, counts, headlines, opts.lang, width)
             )
         elif fmt in ("json", "jsonl"):
             from gaoxin_cli.render.records import dataset_record, fact_record
 
             summary = {
-                "dataset": dataset_record(dataset),
+                "dataset": dataset_record(shown),
                 "sections": _section_rows(counts),
                 "headlines": [fact_record(f) for f in query.facts_of(headlines)],
             }
@@ -215,10 +273,11 @@ def _make_section_command(section: str) -> Any:
         json: JsonOption = False,
         lang: LangOption = None,
         facts: FactsOption = None,
+        dataset: DatasetOption = None,
         debug: DebugOption = False,
         no_cache: NoCacheOption = False,
     ) -> None:
-        opts = _settings(ctx, facts, lang, debug, no_cache)
+        opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
         with boundary(debug=opts.debug):
             book = _book(opts, query.Need(section=section))
             fmt = _format(ctx, output_format, json)
@@ -234,7 +293,7 @@ def _make_section_command(section: str) -> Any:
                     )
                 )
             else:
-                write_facts([f for view in views for f in view.facts], fmt)
+                write_facts([f for view in views for f in view.facts], fmt, lang=opts.lang)
 
     section_command.__name__ = f"{section}_command"
     section_command.__doc__ = (
@@ -271,6 +330,7 @@ def get(
     json: JsonOption = False,
     lang: LangOption = None,
     facts: FactsOption = None,
+    dataset: DatasetOption = None,
     debug: DebugOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -282,7 +342,7 @@ def get(
 
       gaoxin get fixed-asset-investment.growth --value     prints 18.3
     """
-    opts = _settings(ctx, facts, lang, debug, no_cache)
+    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
     with boundary(debug=opts.debug):
         book = _book(opts, query.Need(ids=tuple(ids)))
         try:
@@ -301,7 +361,7 @@ def get(
             datasets = {d.id: d for d in book.datasets}
             print_renderable(lambda _width: detail(items, datasets, opts.lang))
         else:
-            write_facts(found, fmt)
+            write_facts(found, fmt, lang=opts.lang)
 
 
 @app.command(rich_help_panel="Look up", cls=PlainCommand)
@@ -327,6 +387,7 @@ def search(
     json: JsonOption = False,
     lang: LangOption = None,
     facts: FactsOption = None,
+    dataset: DatasetOption = None,
     debug: DebugOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -340,7 +401,7 @@ def search(
 
       gaoxin search 3288
     """
-    opts = _settings(ctx, facts, lang, debug, no_cache)
+    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
     with boundary(debug=opts.debug):
         _check_section(section)
         book = _book(opts, query.Need(words=tuple(" ".join(words).split()), section=section))
@@ -355,16 +416,225 @@ def search(
 
             print_renderable(lambda _width: search_table(hits, opts.lang))
         else:
-            write_facts([hit.fact for hit in hits], fmt)
+            write_facts([hit.fact for hit in hits], fmt, lang=opts.lang)
+
+
+@app.command(rich_help_panel="Look up", cls=PlainCommand)
+def chart(
+    ctx: typer.Context,
+    section: Annotated[
+        str | None,
+        typer.Argument(
+            help="A section (default: every section with something to draw).",
+            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
+            show_default=False,
+        ),
+    ] = None,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+    facts: FactsOption = None,
+    dataset: DatasetOption = None,
+    debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Bar charts of the percentages: growth rates beside the city's, shares of the city, rates.
+
+    The city's growth rate is derived (the zone's growth minus the points
+    the article says it is above the city) and drawn shaded (░). Piped, or
+    with --format, the bars are written as data rows.
+
+    [bold]Examples[/bold]
+
+      gaoxin chart economy
+
+      gaoxin chart innovation --lang en
+
+      gaoxin chart --json
+    """
+    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
+    with boundary(debug=opts.debug):
+        _check_section(section)
+        fmt = _format(ctx, output_format, json)
+        book = _book(opts, query.Need(section=section))
+        from gaoxin_cli.charts import charts
+
+        sections = [section] if section else list(SECTIONS)
+        views = [v for name in sections for v in query.section_view(book, name) if v.indicators]
+        items = charts(views)
+        if not items:
+            where = f"section {section!r}" if section else "these facts"
+            raise NotFoundError(f"nothing to chart in {where}: it has no growth rates or shares")
+        if fmt == "table":
+            from gaoxin_cli.render.chart import charts as render_charts
+
+            print_renderable(lambda width: render_charts(items, opts.lang, width))
+        else:
+            from gaoxin_cli.render.records import BAR_COLUMNS, bar_rows
+
+            write_rows(bar_rows(items), BAR_COLUMNS, fmt)
+
+
+@app.command(rich_help_panel="Look up", cls=PlainCommand)
+def compare(
+    ctx: typer.Context,
+    indicators: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Indicator ids to compare (default: every indicator of --section).",
+            autocompletion=complete_ids,
+            show_default=False,
+        ),
+    ] = None,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Every indicator of this section (or only those named in it).",
+            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
+        ),
+    ] = None,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+    facts: FactsOption = None,
+    dataset: DatasetOption = None,
+    debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """The same indicators across datasets, side by side, with the change between them.
+
+    Datasets are columns, oldest period first. The change (absolute, and
+    relative for amounts and counts) runs from the first to the last dataset
+    that states the figure, and only where measures and units agree; ≈ marks
+    a change between hedged figures.
+
+    [bold]Examples[/bold]
+
+      gaoxin --facts facts --facts my-facts compare gdp
+
+      gaoxin --facts facts --facts my-facts compare --section innovation
+    """
+    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
+    with boundary(debug=opts.debug):
+        _check_section(section)
+        if not indicators and section is None:
+            raise UsageError("name an indicator, or a section with --section")
+        fmt = _format(ctx, output_format, json)
+        need = query.Need(ids=tuple(indicators)) if indicators else query.Need(section=section)
+        book = _book(opts, need)
+        from gaoxin_cli.compare import compare as compare_datasets
+
+        comparison = compare_datasets(book, indicators or (), section)
+        if fmt == "table":
+            from gaoxin_cli.render.table import comparison_table
+
+            print_renderable(lambda width: comparison_table(comparison, opts.lang, width))
+        elif fmt in ("json", "jsonl"):
+            from gaoxin_cli.render.records import comparison_records
+
+            write_data(comparison_records(comparison), fmt)
+        elif fmt == "markdown":
+            from gaoxin_cli.render.figures import comparison_cells
+
+            headings, cells = comparison_cells(comparison, opts.lang)
+            columns = [str(n) for n in range(len(headings))]
+            rows = [dict(zip(columns, row, strict=True)) for row in cells]
+            write_rows(rows, columns, fmt, headings=headings)
+        else:
+            from gaoxin_cli.render.records import comparison_columns, comparison_rows
+
+            write_rows(comparison_rows(comparison, opts.lang), comparison_columns(comparison), fmt)
+
+
+def _catalog(opts: Settings) -> list[tuple[Dataset, int]]:
+    """Every dataset chosen and its number of facts, without loading the facts
+    when the index has them."""
+    roots = facts_dirs_from_env(opts.facts)
+    found: list[tuple[Dataset, int]] | None = []
+    if opts.cache:
+        from gaoxin_cli.index import open_index
+
+        for root in roots:
+            index = open_index(root)
+            if index is None:
+                found = None
+                break
+            try:
+                found.extend(index.catalog())  # type: ignore[union-attr]
+            finally:
+                index.close()
+    ids = [d.id for d, _ in found or ()]
+    if not opts.cache or found is None or len(set(ids)) < len(ids):
+        from gaoxin_cli.loader import load_factbook
+
+        found = [(d, len(d.facts)) for d in load_factbook(*roots).datasets]
+        ids = [d.id for d, _ in found]
+    if opts.datasets is not None:
+        _check_datasets(opts.datasets, ids)
+        found = [(d, n) for d, n in found if d.id in opts.datasets]
+    return found
+
+
+@app.command("datasets", rich_help_panel="Data", cls=PlainCommand)
+def datasets_command(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+    facts: FactsOption = None,
+    dataset: DatasetOption = None,
+    debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """The datasets in the facts folders: id, title, area, period, number of facts.
+
+    [bold]Examples[/bold]
+
+      gaoxin datasets
+
+      gaoxin --facts facts --facts my-facts datasets     the shipped review and yours
+    """
+    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
+    with boundary(debug=opts.debug):
+        fmt = _format(ctx, output_format, json)
+        catalog = _catalog(opts)
+        if not catalog:
+            raise NotFoundError("no datasets found")
+        if fmt == "table":
+            from gaoxin_cli.render.table import datasets_table
+
+            print_renderable(lambda _width: datasets_table(catalog, opts.lang))
+        elif fmt in ("json", "jsonl"):
+            from gaoxin_cli.render.records import dataset_record
+
+            write_data([dataset_record(d, n) for d, n in catalog], fmt)
+        else:
+            from gaoxin_cli.render.records import DATASET_COLUMNS, dataset_row
+
+            write_rows([dataset_row(d, n) for d, n in catalog], DATASET_COLUMNS, fmt)
 
 
 @app.command(rich_help_panel="Data", cls=PlainCommand)
 def export(
     ctx: typer.Context,
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Write to this file (replaced whole) instead of standard output.",
+            show_default=False,
+            metavar="[FILE]",
+        ),
+    ] = None,
     output_format: Annotated[
-        Format | None,
+        ExportFormat | None,
         typer.Option(
-            "--format", "-f", help="json (default), jsonl, csv or tsv.", case_sensitive=False
+            "--format",
+            "-f",
+            help="json (default), jsonl, csv, tsv, markdown, or sqlite (needs FILE).",
+            case_sensitive=False,
+            show_default=False,
         ),
     ] = None,
     json: JsonOption = False,
@@ -383,11 +653,14 @@ def export(
             "--bom", help="Start CSV or TSV with a UTF-8 byte-order mark (for Excel on Windows)."
         ),
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    lang: LangOption = None,
     facts: FactsOption = None,
+    dataset: DatasetOption = None,
     debug: DebugOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Every fact, as JSON records (default), JSONL, CSV or TSV.
+    """Every fact, as JSON records (default), JSONL, CSV, TSV, Markdown or a SQLite file.
 
     [bold]Examples[/bold]
 
@@ -395,28 +668,42 @@ def export(
 
       gaoxin export --format csv > facts.csv
 
-      gaoxin export --format csv --bom > facts.csv     for Excel on Chinese Windows
+      gaoxin export --format csv --bom facts.csv      for Excel on Chinese Windows
+
+      gaoxin export --format sqlite facts.db          for sqlite3, Datasette, DuckDB
     """
-    opts = _settings(ctx, facts, None, debug, no_cache)
+    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
     with boundary(debug=opts.debug):
-        fmt = _format(ctx, output_format, json, default="json")
+        sqlite = output_format == "sqlite"
+        if sqlite and file is None:
+            raise UsageError("--format sqlite writes a file: gaoxin export --format sqlite FILE")
+        listing = None if output_format == "sqlite" else output_format
+        fmt = _format(ctx, listing, json, default="json")
         if fmt == "table":
-            raise UsageError("export writes data: use --format json, jsonl, csv or tsv")
-        if bom and fmt not in ("csv", "tsv"):
-            raise UsageError(f"--bom goes with --format csv or tsv, not {fmt}")
+            raise UsageError("export writes data: use --format json, jsonl, csv, tsv or markdown")
+        if bom and (sqlite or fmt not in ("csv", "tsv")):
+            raise UsageError(f"--bom goes with --format csv or tsv, not {output_format or fmt}")
         _check_section(section)
+        if file is not None and not force and (file.exists() or file.is_symlink()):
+            raise UsageError(f"{file} exists; add --force to replace it")
         book = _book(opts, query.Need(section=section))
         chosen = [f for f in book.facts if section is None or f.section == section]
-        write_facts(chosen, fmt, bom=bom)
+        if sqlite and file is not None:
+            from gaoxin_cli.render.sqlite import write_sqlite
+
+            write_sqlite(book.datasets, chosen, file)
+            return
+        with output_to(file):
+            write_facts(chosen, fmt, bom=bom, lang=opts.lang)
 
 
 @app.command(rich_help_panel="Data", cls=PlainCommand)
 def validate(
     ctx: typer.Context,
-    path: Annotated[
-        Path | None,
+    paths: Annotated[
+        list[Path] | None,
         typer.Argument(
-            help="Facts folder, dataset folder or fact file (default: --facts, else shipped).",
+            help="Facts folders, dataset folders or fact files (default: --facts, else shipped).",
             show_default=False,
         ),
     ] = None,
@@ -434,9 +721,8 @@ def validate(
     """
     opts = _settings(ctx, facts, None, debug, no_cache)
     with boundary(debug=opts.debug):
-        target = path or opts.facts
         try:
-            book = _book(Settings(target, opts.lang, opts.debug, cache=False))
+            book = _book(Settings(paths or opts.facts, opts.lang, opts.debug, cache=False))
         except FactsError as error:
             for line in error.lines():
                 error_line(line)
@@ -451,7 +737,7 @@ def validate(
 
 
 #: Options of `gaoxin` itself that take a value (the next word is not a command).
-_ROOT_VALUE_OPTIONS = frozenset({"--format", "-f", "--lang", "-l", "--facts"})
+_ROOT_VALUE_OPTIONS = frozenset({"--format", "-f", "--lang", "-l", "--facts", "--dataset", "-d"})
 
 
 def _command_name(argv: list[str]) -> str | None:

@@ -7,7 +7,9 @@ import typer
 
 #: Output formats of the listing commands. (Literals, not Enums: an Enum
 #: class costs start-up time, and Typer offers Literals as choices too.)
-Format = Literal["table", "tsv", "csv", "json", "jsonl"]
+Format = Literal["table", "tsv", "csv", "json", "jsonl", "markdown"]
+#: What `gaoxin export` writes.
+ExportFormat = Literal["json", "jsonl", "csv", "tsv", "markdown", "sqlite"]
 #: Label languages.
 Lang = Literal["zh", "en"]
 
@@ -38,11 +40,25 @@ LangOption = Annotated[
     ),
 ]
 FactsOption = Annotated[
-    Path | None,
+    list[Path] | None,
     typer.Option(
         "--facts",
-        envvar="GAOXIN_FACTS",
-        help="Facts folder to read instead of the shipped one.",
+        help=(
+            "Facts folder to read instead of the shipped one; repeat for several."
+            " Default: $GAOXIN_FACTS (folders separated by ':'), else the shipped facts."
+        ),
+        show_default=False,
+    ),
+]
+DatasetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--dataset",
+        "-d",
+        help=(
+            "Only this dataset (an id from `gaoxin datasets`); repeat for several."
+            " Default: $GAOXIN_DATASET (ids separated by ','), else every dataset."
+        ),
         show_default=False,
     ),
 ]

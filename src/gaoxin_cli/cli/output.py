@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
@@ -66,22 +67,36 @@ def write_data(data: Any, fmt: Format) -> None:
         plain.write_json(data, stream, ascii_only=not _can_encode_chinese(stream))
 
 
-def write_facts(facts: "Sequence[Fact]", fmt: Format, *, bom: bool = False) -> None:
-    """Write facts in a machine format: JSON records, or flat CSV/TSV rows."""
+def write_facts(
+    facts: "Sequence[Fact]", fmt: Format, *, bom: bool = False, lang: str = "zh"
+) -> None:
+    """Write facts in a data format: JSON records, flat CSV/TSV rows, or a
+    Markdown table of what people read (label, measure, figure, quote)."""
     from gaoxin_cli.render.records import FLAT_COLUMNS, fact_record, flat_row
 
     if fmt in ("json", "jsonl"):
         write_data([fact_record(f) for f in facts], fmt)
-        return
-    write_rows([flat_row(f) for f in facts], FLAT_COLUMNS, fmt, bom=bom)
+    elif fmt == "markdown":
+        from gaoxin_cli.render.records import readable_rows
+
+        columns, headings, rows = readable_rows(facts, lang)
+        write_rows(rows, columns, fmt, headings=headings)
+    else:
+        write_rows([flat_row(f) for f in facts], FLAT_COLUMNS, fmt, bom=bom)
 
 
 def write_rows(
-    rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Format, *, bom: bool = False
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: Format,
+    *,
+    bom: bool = False,
+    headings: Sequence[str] | None = None,
 ) -> None:
-    """Write flat rows as CSV or TSV (JSON formats write them as objects).
+    """Write flat rows as CSV, TSV or Markdown (JSON formats write them as objects).
 
-    `bom` starts the text with U+FEFF, which Excel needs to read UTF-8 CSV.
+    `bom` starts the text with U+FEFF, which Excel needs to read UTF-8 CSV;
+    `headings` replace the column names in a Markdown table.
     """
     from gaoxin_cli.render import plain
 
@@ -94,8 +109,38 @@ def write_rows(
         stream.write("\ufeff")
     if fmt == "csv":
         plain.write_csv(rows, columns, stream)
+    elif fmt == "markdown":
+        plain.write_markdown(rows, columns, stream, headings)
     else:
         plain.write_tsv(rows, columns, stream)
+
+
+@contextmanager
+def output_to(path: "Path | None") -> Iterator[None]:
+    """Standard output goes to the file `path` while inside (stdout when None).
+
+    The file is written beside its final place and moved there at the end,
+    so an error never leaves half a file behind.
+    """
+    if path is None:
+        yield
+        return
+    import tempfile
+
+    folder = path.parent
+    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    saved = sys.stdout
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as stream:  # noqa: PTH123 - a descriptor
+            sys.stdout = stream
+            try:
+                yield
+            finally:
+                sys.stdout = saved
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def print_renderable(build: "Callable[[int], RenderableType]") -> None:

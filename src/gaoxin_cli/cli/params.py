@@ -3,7 +3,7 @@
 Typer 0.29 coerces every parameter value through a Pydantic TypeAdapter,
 and importing Pydantic costs more than importing Typer itself. The types
 this CLI uses (Literal choices, flags, paths, strings, bounded integers,
-lists of strings) need none of it: this module gives them plain coercion
+lists of strings or paths) need none of it: this module gives them plain coercion
 built from Typer's own Pydantic-free helpers, so messages stay Typer's.
 
 Anything else, or a Typer whose internals differ, keeps Typer's own
@@ -32,7 +32,7 @@ _FALSE = frozenset({"0", "false", "f", "no", "n", "off", ""})
 
 def _is_plain(annotation: Any) -> bool:
     if get_origin(annotation) is list:
-        return get_args(annotation) == (str,)
+        return get_args(annotation) in ((str,), (Path,))
     if get_origin(annotation) is Literal:
         return all(isinstance(choice, str) for choice in get_args(annotation))
     return annotation in _PLAIN_LEAVES
@@ -41,13 +41,14 @@ def _is_plain(annotation: Any) -> bool:
 if RuntimeParam is not None:
 
     class PlainRuntimeParam(RuntimeParam):  # no fields of its own: no @dataclass needed
-        """Coerce str, bool, int (with min/max), Path, Literal choices and list[str]."""
+        """Coerce str, bool, int (with min/max), Path, Literal choices, list[str] and list[Path]."""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:
             annotation: Any = self.annotation
             try:
                 if get_origin(annotation) is list:
-                    return [self._leaf(str, item, param, ctx) for item in value]
+                    (leaf,) = get_args(annotation)
+                    return [self._leaf(leaf, item, param, ctx) for item in value]
                 return self._leaf(annotation, value, param, ctx)
             except ValueError as error:  # Typer's helpers say what is wrong this way
                 raise BadParameter(str(error), ctx=ctx, param=param) from None

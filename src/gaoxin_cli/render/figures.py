@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from gaoxin_cli.model import QUALIFIERS, Fact, format_value, fraction_of
+from gaoxin_cli.model import MEASURES, QUALIFIERS, Dataset, Fact, format_value, fraction_of
+
+if TYPE_CHECKING:
+    from gaoxin_cli.compare import Change, Comparison
 
 _EN_UNITS = {
     "percent": "%",
@@ -68,3 +73,83 @@ def english_amount(value: int | float, unit: str) -> str:
 def _plain(number: Decimal) -> str:
     """A decimal without exponent or trailing zeros: 8.5, 600, 0.1."""
     return format(number.normalize(), "f")
+
+
+def format_change(change: Change, first: Fact, lang: str) -> str:
+    """A change for people: "+5亿元" or "+500 m CNY", "-1.3个百分点" or "-1.3 pp",
+    then the relative change; "≈" when a figure was hedged."""
+    mark = "≈" if change.approximate else ""
+    absolute = change.absolute
+    if lang == "en":
+        text = english_amount(_number(absolute), change.unit)
+    elif change.unit == "percentage_points":
+        text = f"{_plain(absolute)}个百分点"
+    else:
+        normalized = first.normalized
+        scale = Decimal(1)
+        if normalized is not None and not isinstance(first.value, str) and first.value:
+            scale = _decimal(normalized.value) / _decimal(first.value)
+        text = f"{_plain(absolute / scale)}{first.unit or ''}"
+    sign = "+" if absolute > 0 else ""
+    text = f"{mark}{sign}{text}"
+    if change.relative is not None:
+        relative_sign = "+" if change.relative > 0 else ""
+        text += f" ({relative_sign}{_plain(change.relative)}%)"
+    return text
+
+
+def _decimal(value: int | float) -> Decimal:
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def dataset_heading(dataset: Dataset, datasets: Sequence[Dataset], lang: str) -> str:
+    """What tells a dataset apart from the others: its period, else its area, else its id."""
+    if len({d.period for d in datasets}) == len(datasets):
+        return dataset.period
+    if len({d.area for d in datasets}) == len(datasets):
+        return dataset.area.pick(lang)
+    return dataset.id
+
+
+_COMPARE_WORDS = {
+    "indicator": ("指标", "Indicator"),
+    "measure": ("度量", "Measure"),
+    "change": ("变化", "Change"),
+}
+
+
+def comparison_cells(comparison: Comparison, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Headings and rows of text for a comparison: indicator (on its first row),
+    measure, one figure per dataset ("—" where it states none), and the
+    change, or why there is none."""
+    pick = 1 if lang == "en" else 0
+    datasets = comparison.datasets
+    headings = [
+        _COMPARE_WORDS["indicator"][pick],
+        _COMPARE_WORDS["measure"][pick],
+        *(dataset_heading(d, datasets, lang) for d in datasets),
+        _COMPARE_WORDS["change"][pick],
+    ]
+    rows = []
+    previous = None
+    for row in comparison.rows:
+        indicator = row.indicator.label.pick(lang) if row.indicator.id != previous else ""
+        previous = row.indicator.id
+        measure = MEASURES[row.measure][pick]
+        if row.label != row.indicator.label:
+            measure = f"{measure} · {row.label.pick(lang)}"
+        first = next(f for f in row.facts if f is not None)
+        change = format_change(row.change, first, lang) if row.change else ""
+        rows.append(
+            [
+                indicator,
+                measure,
+                *(format_figure(f, lang) if f is not None else "—" for f in row.facts),
+                row.note.pick(lang) if row.note else change,
+            ]
+        )
+    return headings, rows

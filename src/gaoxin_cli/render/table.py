@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -18,7 +19,11 @@ from rich.text import Text
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset, Fact, Indicator, Label
 from gaoxin_cli.query import Hit, SectionView
-from gaoxin_cli.render.figures import english_amount, format_figure
+
+if TYPE_CHECKING:
+    from gaoxin_cli.compare import Comparison
+    from gaoxin_cli.compare import Row as ComparisonRow
+from gaoxin_cli.render.figures import comparison_cells, english_amount, format_figure
 from gaoxin_cli.render.safe import clean_keep_lines
 
 _WORDS = {
@@ -40,6 +45,7 @@ _WORDS = {
     "area": ("地区", "Area"),
     "headlines": ("要点", "Headline figures"),
     "measure": ("度量", "Measure"),
+    "title": ("标题", "Title"),
 }
 
 
@@ -249,6 +255,85 @@ def search_table(hits: Sequence[Hit], lang: str) -> Table:
             data(fact.label.pick(lang)),
             data(format_figure(fact, lang)),
             data(fact.quote),
+        )
+    return table
+
+
+def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
+    """Indicators across datasets: a column per dataset, then the change.
+
+    Figures and changes keep their width; labels, texts and notes wrap.
+    """
+    headings, rows = comparison_cells(comparison, lang)
+    notes = {row.note.pick(lang) for row in comparison.rows if row.note}
+    table = _table(None)
+    table.add_column(headings[0], overflow="fold")
+    table.add_column(headings[1], overflow="fold")
+    for n, heading in enumerate(headings[2:-1]):
+        column = [
+            (r[2 + n], _is_figure(row, n)) for r, row in zip(rows, comparison.rows, strict=True)
+        ]
+        numbers = [cell_len(cell) for cell, figure in column if figure]
+        texts = [min(cell_len(cell), _MIN_TEXT) for cell, figure in column if not figure]
+        table.add_column(
+            data(heading),
+            justify="right" if numbers else "left",
+            overflow="fold",
+            width=max([*numbers, *texts, cell_len(heading)]),
+        )
+    changes = [cell_len(r[-1]) for r in rows if r[-1] not in notes]
+    table.add_column(
+        headings[-1],
+        justify="right",
+        overflow="fold",
+        width=max([*changes, *(min(cell_len(note), _MIN_TEXT) for note in notes), 4]),
+    )
+    for cells in rows:
+        table.add_row(*(data(cell) for cell in cells))
+    parts: list[RenderableType] = [table]
+    legend = [
+        f"{heading} = {dataset.id}"
+        for heading, dataset in zip(headings[2:-1], comparison.datasets, strict=True)
+        if heading != dataset.id
+    ]
+    if any("—" in r[2:-1] for r in rows):
+        legend.append("— " + ("not stated" if lang == "en" else "未载"))
+    if legend:
+        parts.append(data(" · ".join(legend), "dim"))
+    if comparison.alone:
+        n = len(comparison.alone)
+        parts.append(
+            data(
+                f"{n} indicators are in one dataset only (name them to see them): "
+                if lang == "en"
+                else f"另有{n}个指标只见于一个数据集（指名即可查看）：",
+                "dim",
+            )
+        )
+        parts.append(data(" ".join(comparison.alone), "dim"))
+    return Group(*parts)
+
+
+def _is_figure(row: ComparisonRow, n: int) -> bool:
+    fact = row.facts[n]
+    return fact is not None and not fact.is_text
+
+
+def datasets_table(catalog: Sequence[tuple[Dataset, int]], lang: str) -> Table:
+    """The datasets: id, title, area, period and number of facts."""
+    table = _table(None)
+    table.add_column(word("id", lang), no_wrap=True, style="cyan")
+    table.add_column(word("title", lang), overflow="fold", ratio=3)
+    table.add_column(word("area", lang), overflow="fold", ratio=1)
+    table.add_column(word("period", lang), no_wrap=True)
+    table.add_column(word("facts", lang), justify="right", no_wrap=True)
+    for dataset, count in catalog:
+        table.add_row(
+            data(dataset.id),
+            data(dataset.title.pick(lang)),
+            data(dataset.area.pick(lang)),
+            data(dataset.period),
+            str(count),
         )
     return table
 

@@ -1,0 +1,172 @@
+"""What is worth drawing: percentages that share a scale.
+
+Pure: section views in, charts out. Three kinds of chart, each of one unit
+(percent):
+
+- growth: year-on-year growth rates, each beside the city's rate that the
+  article implies (the zone's growth minus the points it says the zone is
+  above the city). That city rate is derived, not stated, and is marked so.
+- share_of_city: the zone's shares of the city's total.
+- share: other shares and rates (R&D intensity, coverage, online services …).
+
+Amounts and counts are left out: their units differ from bar to bar.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gaoxin_cli.model import Fact, Indicator, Label
+from gaoxin_cli.query import SectionView
+
+#: Kinds of chart, in the order drawn, with their titles.
+KINDS: dict[str, Label] = {
+    "growth": Label("增长率", "Growth"),
+    "share_of_city": Label("占全市比重", "Share of the city"),
+    "share": Label("比重与比率", "Shares and rates"),
+}
+_MEASURE_KIND = {
+    "growth": "growth",
+    "share_of_city": "share_of_city",
+    "share": "share",
+    "rate": "share",
+}
+CITY = Label("全市（推算）", "City (derived)")
+
+
+class Bar:
+    """One bar: a stated figure, or a rate derived from two of them."""
+
+    __slots__ = ("derived_from", "fact", "indicator", "label", "qualifier", "sub", "value")
+
+    def __init__(
+        self,
+        indicator: Indicator,
+        label: Label,
+        value: Decimal,
+        qualifier: str | None,
+        *,
+        fact: Fact | None = None,
+        derived_from: tuple[Fact, ...] = (),
+        sub: bool = False,
+    ) -> None:
+        self.indicator = indicator
+        self.label = label
+        self.value = value  # percent
+        #: A qualifier name, or "under" for a derived rate known only as a bound.
+        self.qualifier = qualifier
+        self.fact = fact
+        self.derived_from = derived_from
+        self.sub = sub  # drawn under the bar before it, as part of its indicator
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.derived_from)
+
+
+class Chart:
+    """Bars of one kind for one section of one dataset, and notes on what was left out."""
+
+    __slots__ = ("bars", "kind", "notes", "view")
+
+    def __init__(self, view: SectionView, kind: str, bars: list[Bar], notes: list[Label]) -> None:
+        self.view = view
+        self.kind = kind
+        self.bars = bars
+        self.notes = notes
+
+    @property
+    def title(self) -> Label:
+        return KINDS[self.kind]
+
+
+def charts(views: list[SectionView]) -> list[Chart]:
+    """The charts of each section view that has something to draw."""
+    found = []
+    for view in views:
+        for kind in KINDS:
+            bars: list[Bar] = []
+            notes: list[Label] = []
+            for indicator in view.indicators:
+                if kind == "growth":
+                    _growth_bars(indicator, bars, notes)
+                else:
+                    bars.extend(_share_bars(indicator, kind))
+            if bars:
+                found.append(Chart(view, kind, bars, notes))
+    return found
+
+
+def _percent(fact: Fact) -> Decimal | None:
+    normalized = fact.normalized
+    if normalized is None or normalized.unit != "percent":
+        return None
+    value = normalized.value
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _share_bars(indicator: Indicator, kind: str) -> list[Bar]:
+    bars = []
+    for fact in indicator.facts:
+        value = _percent(fact)
+        if value is None or _MEASURE_KIND.get(fact.measure) != kind:
+            continue
+        label = fact.label if fact.label != indicator.label else indicator.label
+        bars.append(Bar(indicator, label, value, fact.qualifier, fact=fact))
+    return bars
+
+
+def _growth_bars(indicator: Indicator, bars: list[Bar], notes: list[Label]) -> None:
+    growth = [f for f in indicator.facts if f.measure == "growth" and _percent(f) is not None]
+    if not growth:
+        return
+    for n, fact in enumerate(growth):
+        value = _percent(fact)
+        assert value is not None  # noqa: S101 - filtered above
+        bars.append(Bar(indicator, fact.label, value, fact.qualifier, fact=fact, sub=n > 0))
+    above = [f for f in indicator.facts if f.measure == "vs_city"]
+    points = [f for f in above if f.normalized and f.normalized.unit == "percentage_points"]
+    if len(points) != 1:
+        return
+    (vs_city,) = points
+    if len(growth) > 1:
+        zh, en = indicator.label
+        notes.append(
+            Label(
+                f"{zh}：原文有{len(growth)}个增速，未说明高于全市{vs_city.figure}个百分点"
+                "对应哪一个，故不推算全市增速",
+                f"{en}: the article gives {len(growth)} growth rates and does not say which"
+                f" one is {vs_city.figure} points above the city; no city rate derived",
+            )
+        )
+        return
+    (zone,) = growth
+    zone_value = _percent(zone)
+    assert zone_value is not None  # noqa: S101 - filtered above
+    points_value = Decimal(repr(vs_city.normalized.value))  # type: ignore[union-attr]
+    bars.append(
+        Bar(
+            indicator,
+            CITY,
+            zone_value - points_value,
+            _derived_qualifier(zone.qualifier, vs_city.qualifier),
+            derived_from=(zone, vs_city),
+            sub=True,
+        )
+    )
+
+
+def _derived_qualifier(growth: str | None, above: str | None) -> str | None:
+    """How sure the derived city rate (growth − points above) is.
+
+    "Over 20 points above" puts the city *under* growth − 20; "growth over
+    x" puts it over; estimates stay estimates; anything else is approximate.
+    """
+    hedges = {growth, above} - {None, "estimated"}
+    if not hedges:
+        return "estimated" if "estimated" in (growth, above) else None
+    if growth in (None, "estimated") and above in ("over", "at_least"):
+        return "under"
+    if above in (None, "estimated") and growth in ("over", "at_least"):
+        return "over"
+    return "nearly"

@@ -1,0 +1,168 @@
+"""The same indicators across datasets, side by side, with the change between them.
+
+Pure: models in, rows out. A row is one fact key of one indicator (its
+measure, or its own key such as `growth-adjusted`) with the fact each
+dataset states for it. The change is computed only where it means something:
+both figures are numbers whose normalized units agree, and the measures are
+the same. Otherwise the row says why there is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from gaoxin_cli.errors import NotFoundError
+from gaoxin_cli.model import Dataset, Fact, FactBook, Indicator, Label
+
+#: Normalized units whose difference is in percentage points, and whose
+#: relative change would be a ratio of ratios (not shown).
+_RATES = {"percent": "percentage_points", "percentage_points": "percentage_points"}
+
+
+class Change:
+    """From the first dataset's figure to the last one's."""
+
+    __slots__ = ("absolute", "approximate", "relative", "unit")
+
+    def __init__(
+        self, absolute: Decimal, unit: str, relative: Decimal | None, approximate: bool
+    ) -> None:
+        self.absolute = absolute  # in the normalized unit
+        self.unit = unit
+        self.relative = relative  # percent, one decimal; None for rates
+        self.approximate = approximate  # a figure was hedged (余, 近, 预计 …)
+
+
+class Row:
+    """One fact key of one indicator, across the datasets compared."""
+
+    __slots__ = ("change", "facts", "indicator", "key", "label", "measure", "note")
+
+    def __init__(
+        self,
+        indicator: Indicator,
+        key: str,
+        facts: list[Fact | None],
+        change: Change | None,
+        note: Label | None,
+    ) -> None:
+        self.indicator = indicator
+        self.key = key
+        self.facts = facts
+        present = [f for f in facts if f is not None]
+        self.measure = present[0].measure
+        self.label = present[0].label
+        self.change = change
+        self.note = note
+
+
+class Comparison:
+    """Datasets as columns (oldest period first), the rows compared, and the
+    ids of a section's indicators left out because only one dataset has them."""
+
+    __slots__ = ("alone", "datasets", "rows")
+
+    def __init__(self, datasets: list[Dataset], rows: list[Row], alone: list[str]) -> None:
+        self.datasets = datasets
+        self.rows = rows
+        self.alone = alone
+
+
+def compare(book: FactBook, indicator_ids: Sequence[str], section: str | None) -> Comparison:
+    """Compare the indicators named (or every indicator of `section`) across `book`.
+
+    Indicators named are shown even if one dataset alone has them; of a
+    whole section, only those at least two datasets have. Raises
+    NotFoundError when no dataset has any of them.
+    """
+    wanted = list(dict.fromkeys(i.strip() for i in indicator_ids))
+    order: list[str] = list(wanted)
+    found: dict[tuple[str, str], Indicator] = {}
+    for dataset in book.datasets:
+        for indicator in dataset.indicators:
+            chosen = indicator.id in wanted if wanted else indicator.section == section
+            if section is not None and indicator.section != section:
+                chosen = False
+            if chosen:
+                found[(dataset.id, indicator.id)] = indicator
+                if indicator.id not in order:
+                    order.append(indicator.id)
+    missing = [i for i in wanted if not any(key[1] == i for key in found)]
+    if missing or not found:
+        names = ", ".join(repr(m) for m in missing) if missing else f"section {section!r}"
+        raise NotFoundError(f"no dataset has {names}; try: gaoxin search")
+    alone: list[str] = []
+    if not wanted and len(book.datasets) > 1:
+        holders = [[key for key in found if key[1] == i] for i in order]
+        alone = [i for i, keys in zip(order, holders, strict=True) if len(keys) < 2]
+        order = [i for i in order if i not in alone]
+        found = {key: ind for key, ind in found.items() if key[1] in order}
+        if not found:
+            raise NotFoundError(f"no indicator of section {section!r} is in two datasets")
+    datasets = sorted(
+        (d for d in book.datasets if any(key[0] == d.id for key in found)),
+        key=lambda d: d.period,
+    )
+    rows: list[Row] = []
+    for indicator_id in order:
+        per_dataset = [found.get((d.id, indicator_id)) for d in datasets]
+        rows.extend(_indicator_rows(per_dataset, datasets))
+    return Comparison(datasets, rows, alone)
+
+
+def _indicator_rows(per_dataset: list[Indicator | None], datasets: list[Dataset]) -> list[Row]:
+    keys: list[str] = []
+    for indicator in per_dataset:
+        for fact in indicator.facts if indicator else ():
+            if fact.key not in keys:
+                keys.append(fact.key)
+    first = next(i for i in per_dataset if i is not None)
+    rows = []
+    for key in keys:
+        facts = [
+            next((f for f in indicator.facts if f.key == key), None) if indicator else None
+            for indicator in per_dataset
+        ]
+        change, note = _change(facts, datasets)
+        rows.append(Row(first, key, facts, change, note))
+    return rows
+
+
+def _change(
+    facts: list[Fact | None], datasets: list[Dataset]
+) -> tuple[Change | None, Label | None]:
+    present = [(f, d) for f, d in zip(facts, datasets, strict=True) if f is not None]
+    if len(present) < 2:
+        return None, None  # the missing figures say it
+    (old, _), (new, _) = present[0], present[-1]
+    measures = list(dict.fromkeys(f.measure for f, _ in present))
+    if len(measures) > 1:
+        joined = " vs ".join(measures)
+        return None, Label(f"度量不同：{joined}", f"measures differ: {joined}")
+    if old.is_text or new.is_text:
+        return None, None
+    before, after = old.normalized, new.normalized
+    if before is None or after is None:
+        return None, None
+    if before.unit != after.unit:
+        joined = " vs ".join(f"{f.unit or ''}" for f, _ in present)
+        return None, Label(f"单位不同：{joined}", f"units differ: {joined}")
+    start, end = _exact(before.value), _exact(after.value)
+    absolute = end - start
+    relative = None
+    if before.unit not in _RATES and start != 0:
+        relative = (absolute / start * 100).quantize(Decimal("0.1"))
+    approximate = old.qualifier is not None or new.qualifier is not None
+    return Change(absolute, _RATES.get(before.unit, before.unit), relative, approximate), None
+
+
+def _exact(value: int | float) -> Decimal:
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def number(value: Decimal) -> int | float:
+    """A JSON number for an exact decimal: an int when whole, else the nearest float."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

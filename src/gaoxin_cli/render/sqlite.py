@@ -1,0 +1,84 @@
+"""Facts as a SQLite database for Datasette, DuckDB, pandas or the `sqlite3` shell."""
+
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from gaoxin_cli.model import Dataset, Fact
+from gaoxin_cli.render.records import FLAT_COLUMNS, flat_row
+
+_DATASETS = """
+CREATE TABLE datasets(
+    id TEXT PRIMARY KEY,
+    title_zh TEXT, title_en TEXT, area_zh TEXT, area_en TEXT, period TEXT,
+    source_title TEXT, source_description TEXT, source_byline TEXT,
+    authors TEXT,  -- a JSON array of names
+    facts INTEGER NOT NULL
+)"""
+
+#: SQL types of the facts table's columns (the CSV columns, in their order).
+_FACT_TYPES = {
+    "value": "",  # no type: 85 stays an integer, 18.3 a real, "居全省首位" text
+    "normalized_value": "NUMERIC",  # integers stay integers, decimals reals
+}
+
+
+def _facts_table() -> str:
+    columns = []
+    for column in FLAT_COLUMNS:
+        kind = _FACT_TYPES.get(column, "TEXT")
+        not_null = " NOT NULL" if column in ("id", "dataset", "measure", "quote") else ""
+        columns.append(f"    {column} {kind}{not_null}".rstrip())
+    columns.append("    PRIMARY KEY (dataset, id)")
+    columns.append("    FOREIGN KEY (dataset) REFERENCES datasets(id)")
+    return "CREATE TABLE facts(\n" + ",\n".join(columns) + "\n)"
+
+
+def write_sqlite(datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path) -> None:
+    """Write `datasets` and `facts` to a new SQLite file at `path` (replaced whole, atomically)."""
+    folder = path.parent
+    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        db = sqlite3.connect(temp)
+        try:
+            with db:
+                db.execute(_DATASETS)
+                db.execute(_facts_table())
+                db.execute("CREATE INDEX facts_indicator ON facts(indicator)")
+                counts: dict[str, int] = {}
+                for fact in facts:
+                    counts[fact.dataset] = counts.get(fact.dataset, 0) + 1
+                db.executemany(
+                    "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            d.id,
+                            d.title.zh,
+                            d.title.en,
+                            d.area.zh,
+                            d.area.en,
+                            d.period,
+                            d.source.title,
+                            d.source.description,
+                            d.source.byline,
+                            json.dumps(list(d.source.authors), ensure_ascii=False),
+                            counts.get(d.id, 0),
+                        )
+                        for d in datasets
+                    ],
+                )
+                marks = ", ".join("?" * len(FLAT_COLUMNS))
+                db.executemany(
+                    f"INSERT INTO facts VALUES ({marks})",  # noqa: S608 - ? marks only
+                    ([flat_row(f)[c] for c in FLAT_COLUMNS] for f in facts),
+                )
+        finally:
+            db.close()
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
