@@ -103,7 +103,14 @@ def runner() -> CliRunner:
 @pytest.fixture
 def gaoxin(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     """Run `gaoxin ARGS` in-process; environment variables that steer it are cleared."""
-    for name in ("GAOXIN_FACTS", "GAOXIN_LANG", "GAOXIN_DEBUG", "NO_COLOR", "COLUMNS"):
+    for name in (
+        "GAOXIN_FACTS",
+        "GAOXIN_DATASET",
+        "GAOXIN_LANG",
+        "GAOXIN_DEBUG",
+        "NO_COLOR",
+        "COLUMNS",
+    ):
         monkeypatch.delenv(name, raising=False)
 
     def run(*args: str, env: dict[str, str] | None = None) -> Result:
@@ -123,3 +130,13 @@ def installed_copy(tmp_path: Path) -> Iterator[Path]:
 def run_module_argv() -> list[str]:
     """The command that runs the CLI in a subprocess, as a user would."""
     return [sys.executable, "-m", "gaoxin_cli"]
+
+
+#: A second, clearly synthetic dataset sharing indicator ids with the shipped one.
+SYNTHETIC = REPO / "tests" / "fixtures" / "synthetic"
+
+
+@pytest.fixture
+def two_datasets() -> list[str]:
+    """Options that read the shipped review and the synthetic one."""
+    return ["--facts", str(default_facts_dir()), "--facts", str(SYNTHETIC)]

@@ -171,6 +171,19 @@ def _check_datasets(chosen: tuple[str, ...], known: list[str]) -> None:
         raise UsageError("\n".join(lines))
 
 
+def _one_dataset_each(items: list[Any]) -> None:
+    """Bare values must each name one figure: an id in several datasets is a usage error."""
+    datasets: dict[str, list[str]] = {}
+    for item in items:
+        datasets.setdefault(item.id, []).append(item.dataset)
+    for item_id, found in datasets.items():
+        if len(found) > 1:
+            raise UsageError(
+                f"{item_id!r} is in {len(found)} datasets ({', '.join(found)}):"
+                " choose one with --dataset"
+            )
+
+
 def _show_version(value: bool) -> None:
     if value:
         from gaoxin_cli import __version__
@@ -352,6 +365,7 @@ def get(
             items = query.lookup(book, ids)
         found = query.facts_of(items)
         if value:
+            _one_dataset_each(items)
             typer.echo("\n".join(format_value(f.value) for f in found))
             return
         fmt = _format(ctx, output_format, json)

@@ -135,9 +135,10 @@ def chart(item: Chart, lang: str, width: int, *, show_dataset: bool) -> Group:
         title = f"{item.view.dataset.title.pick(lang)} · {title}"
     labels = [("└" if bar.sub else "") + bar.label.pick(lang) for bar in item.bars]
     figures = [bar_figure(bar, lang) for bar in item.bars]
-    label_width = min(max(cell_len(label) for label in labels), _MAX_LABEL)
     figure_width = max(cell_len(figure) for figure in figures)
-    bar_width = max(width - label_width - figure_width - 4, _MIN_BAR)
+    longest = max(cell_len(label) for label in labels)
+    label_width = max(min(longest, _MAX_LABEL, width - figure_width - _MIN_BAR - 4), 6)
+    bar_width = max(width - label_width - figure_width - 4, 4)
     low, high, step = scale(item.bars, item.kind)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=label_width, overflow="fold")

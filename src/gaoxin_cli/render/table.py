@@ -243,6 +243,7 @@ def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Group:
 
 def search_table(hits: Sequence[Hit], lang: str) -> Table:
     """Search results, best first: id, label, figure and quote."""
+    several = len({hit.fact.dataset for hit in hits}) > 1
     table = _table(None)
     table.add_column(word("id", lang), no_wrap=True, style="cyan")
     table.add_column(word("indicator", lang), overflow="fold", ratio=2)
@@ -250,8 +251,12 @@ def search_table(hits: Sequence[Hit], lang: str) -> Table:
     table.add_column(word("quote", lang), overflow="fold", ratio=3)
     for hit in hits:
         fact = hit.fact
+        where = data(fact.id)
+        if several:  # the dataset under the id
+            where.append("\n")
+            where.append_text(data(fact.dataset, "dim"))
         table.add_row(
-            data(fact.id),
+            where,
             data(fact.label.pick(lang)),
             data(format_figure(fact, lang)),
             data(fact.quote),

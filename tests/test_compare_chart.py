@@ -1,0 +1,267 @@
+"""compare and chart: values, derived figures, notes, golden text at fixed widths."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SYNTHETIC
+from gaoxin_cli import query
+from gaoxin_cli.charts import charts
+from gaoxin_cli.compare import compare
+from gaoxin_cli.folders import default_facts_dir
+from gaoxin_cli.loader import load_factbook
+from gaoxin_cli.model import FactBook
+from gaoxin_cli.render.chart import charts as render_charts
+from gaoxin_cli.render.table import comparison_table
+from test_golden import check, render
+
+
+@pytest.fixture(scope="module")
+def both() -> FactBook:
+    return load_factbook(default_facts_dir(), SYNTHETIC)
+
+
+def _rows(gaoxin, *args: str) -> list[dict]:
+    result = gaoxin(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)
+
+
+# --- compare ---------------------------------------------------------------------
+
+
+def test_compare_growth_rates_change_in_points(gaoxin, two_datasets) -> None:
+    """7.5 % (estimated) → 6.2 %: −1.3 points, approximate; no relative change of a rate."""
+    (growth, above) = _rows(gaoxin, *two_datasets, "compare", "gdp")
+    assert growth["key"] == "growth"
+    assert growth["values"]["dalian-2019"]["value"] == 7.5
+    assert growth["values"]["dalian-2019"]["qualifier"] == "estimated"
+    assert growth["values"]["synthetic-2020"]["value"] == 6.2
+    assert growth["change"] == {
+        "value": -1.3,
+        "unit": "percentage_points",
+        "percent": None,
+        "approximate": True,
+    }
+    assert above["change"]["value"] == -0.5
+
+
+def test_compare_amounts_across_scales(gaoxin, two_datasets) -> None:
+    """85 亿元 → 900000 万元: +500 million CNY, +5.9 %, exact."""
+    rows = _rows(gaoxin, *two_datasets, "compare", "fixed-asset-investment")
+    level = next(r for r in rows if r["key"] == "level")
+    assert level["change"] == {
+        "value": 500000000,
+        "unit": "CNY",
+        "percent": 5.9,
+        "approximate": False,
+    }
+    above = next(r for r in rows if r["key"] == "vs_city")
+    assert above["values"]["synthetic-2020"] is None
+    assert above["change"] is None
+
+
+def test_compare_notes_units_that_differ(gaoxin, two_datasets) -> None:
+    rows = _rows(gaoxin, *two_datasets, "compare", "imports-exports")
+    level = next(r for r in rows if r["key"] == "level")
+    assert level["change"] is None
+    assert level["note"] == {"zh": "单位不同：亿元 vs 亿美元", "en": "units differ: 亿元 vs 亿美元"}
+
+
+def test_compare_notes_measures_that_differ(both: FactBook) -> None:
+    """The same key with another measure in each dataset: no change, a note."""
+    first, second = both.datasets
+    gdp = next(i for i in second.indicators if i.id == "gdp")
+    fact = gdp.facts[0]
+    changed = gdp._replace(facts=(fact._replace(measure="rate"),))
+    other = second._replace(indicators=(changed,))
+    comparison = compare(FactBook((first, other)), ["gdp"], None)
+    row = comparison.rows[0]
+    assert row.change is None
+    assert row.note is not None
+    assert row.note.en == "measures differ: growth vs rate"
+
+
+def test_compare_hedged_level_is_approximate(gaoxin, two_datasets) -> None:
+    rows = _rows(gaoxin, *two_datasets, "compare", "general-public-budget-revenue")
+    level = next(r for r in rows if r["key"] == "level")
+    assert level["change"] == {
+        "value": 220000000,
+        "unit": "CNY",
+        "percent": 6.7,
+        "approximate": True,
+    }
+    adjusted = next(r for r in rows if r["key"] == "growth-adjusted")
+    assert adjusted["values"]["synthetic-2020"] is None
+
+
+def test_compare_section_keeps_indicators_in_two_datasets(gaoxin, two_datasets) -> None:
+    rows = _rows(gaoxin, *two_datasets, "compare", "--section", "innovation")
+    assert {r["indicator"] for r in rows} == {"high-tech-enterprises", "patent-applications"}
+    table = gaoxin(*two_datasets, "compare", "-s", "innovation", "--format", "table")
+    assert "example-only" in table.stdout  # named in the footnote, not compared
+
+
+def test_compare_csv_has_three_columns_per_dataset(gaoxin, two_datasets) -> None:
+    result = gaoxin(*two_datasets, "compare", "gdp", "--format", "csv")
+    assert result.exit_code == 0
+    header = result.stdout.splitlines()[0].split(",")
+    assert header[5:11] == [
+        "dalian-2019",
+        "dalian-2019_unit",
+        "dalian-2019_qualifier",
+        "synthetic-2020",
+        "synthetic-2020_unit",
+        "synthetic-2020_qualifier",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["compare"], 2, "gaoxin: name an indicator, or a section with --section\n"),
+        (["compare", "-s", "nowhere"], 2, "gaoxin: unknown section 'nowhere'"),
+        (["compare", "no-such-thing"], 1, "gaoxin: no dataset has 'no-such-thing'"),
+    ],
+)
+def test_compare_errors(gaoxin, two_datasets, args, code: int, message: str) -> None:
+    result = gaoxin(*two_datasets, *args)
+    assert result.exit_code == code
+    assert result.stdout == ""
+    assert result.stderr.startswith(message)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_compare_golden(both: FactBook, lang: str) -> None:
+    ids = ["gdp", "fixed-asset-investment", "foreign-investment", "imports-exports"]
+    comparison = compare(both, ids, None)
+    text = render(lambda w: comparison_table(comparison, lang, w), 80)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    check(f"compare-economy-{lang}-80.txt", text)
+
+
+def test_compare_markdown(gaoxin, two_datasets) -> None:
+    result = gaoxin(*two_datasets, "compare", "gdp", "--format", "markdown")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "| 指标 | 度量 | 2019 | 2020 | 变化 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 地区生产总值 | 增长 | 预计 7.5% | 6.2% | ≈-1.3个百分点 |\n"
+        "|  | 高于全市 | 预计 1个百分点 | 0.5个百分点 | ≈-0.5个百分点 |\n"
+    )
+
+
+# --- chart -------------------------------------------------------------------------
+
+
+def _bars(gaoxin, section: str) -> list[dict]:
+    return _rows(gaoxin, "chart", section)
+
+
+def test_chart_economy_derives_the_city_rates(gaoxin) -> None:
+    """City = zone growth − points above, marked derived, with the hedge carried over."""
+    derived = {
+        r["indicator"]: (r["value"], r["qualifier"], r["derived_from"])
+        for r in _bars(gaoxin, "economy")
+        if r["derived_from"]
+    }
+    assert derived == {
+        "gdp": (6.5, "estimated", "gdp.growth gdp.vs_city"),
+        "fixed-asset-investment": (
+            -1.7,
+            "under",
+            "fixed-asset-investment.growth fixed-asset-investment.vs_city",
+        ),
+        "imports-exports": (-9.02, None, "imports-exports.growth imports-exports.vs_city"),
+    }
+
+
+def test_chart_does_not_guess_between_two_growth_rates(gaoxin) -> None:
+    """Budget revenue: 6 % and 16.3 % and "8.5 points above": which one is not said."""
+    bars = [
+        r for r in _bars(gaoxin, "economy") if r["indicator"] == "general-public-budget-revenue"
+    ]
+    assert [(r["id"], r["value"]) for r in bars] == [
+        ("general-public-budget-revenue.growth", 6),
+        ("general-public-budget-revenue.growth-adjusted", 16.3),
+    ]
+    table = gaoxin("chart", "economy", "--format", "table", "--lang", "en", env={"COLUMNS": "80"})
+    assert "no city rate derived" in table.stdout.replace("\n", " ")
+
+
+def test_chart_innovation_shares_of_the_city(gaoxin) -> None:
+    shares = {
+        r["indicator"]: r["value"]
+        for r in _bars(gaoxin, "innovation")
+        if r["chart"] == "share_of_city"
+    }
+    assert shares == {
+        "high-tech-enterprises": 43,
+        "patent-applications": 30,
+        "patent-grants": 40,
+        "technology-contracts": 54,
+    }
+
+
+def test_chart_piped_is_tsv_rows(gaoxin) -> None:
+    result = gaoxin("chart", "services")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t")[:5] == ["dataset", "section", "chart", "indicator", "id"]
+    assert [line.split("\t")[7] for line in lines[1:]] == ["100", "93.13"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["chart", "party"], 1, "gaoxin: nothing to chart in section 'party'"),
+        (["chart", "nowhere"], 2, "gaoxin: unknown section 'nowhere'"),
+    ],
+)
+def test_chart_errors(gaoxin, args, code: int, message: str) -> None:
+    result = gaoxin(*args)
+    assert result.exit_code == code
+    assert result.stdout == ""
+    assert result.stderr.startswith(message)
+
+
+@pytest.mark.parametrize(("section", "lang"), [("economy", "zh"), ("innovation", "en")])
+def test_chart_golden(shipped: FactBook, section: str, lang: str) -> None:
+    items = charts(query.section_view(shipped, section))
+    text = render(lambda w: render_charts(items, lang, w), 80)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    check(f"chart-{section}-{lang}-80.txt", text)
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_chart_figures_stay_whole_at_any_width(shipped: FactBook, width: int) -> None:
+    from gaoxin_cli.render.chart import bar_figure
+
+    items = charts([v for s in ("economy", "innovation") for v in query.section_view(shipped, s)])
+    text = render(lambda w: render_charts(items, "zh", w), width)
+    for item in items:
+        for bar in item.bars:
+            assert bar_figure(bar, "zh") in text
+
+
+def test_chart_bars_grow_with_their_values(shipped: FactBook) -> None:
+    """Longer bar, larger share: 54 % > 43 % > 40 % > 30 %."""
+    (item,) = [
+        c for c in charts(query.section_view(shipped, "innovation")) if c.kind == "share_of_city"
+    ]
+    text = render(lambda w: render_charts([item], "en", w), 80)
+    lengths = {}
+    for line in text.splitlines():
+        for name in (
+            "High-tech enterprises",
+            "Patent applications",
+            "Patents granted",
+            "Technology",
+        ):
+            if line.startswith(name):
+                lengths[name] = sum(line.count(c) for c in "█▏▎▍▌▋▊▉")
+    assert lengths["Technology"] > lengths["High-tech enterprises"] > lengths["Patents granted"]
+    assert lengths["Patents granted"] > lengths["Patent applications"]

@@ -1,0 +1,125 @@
+"""export to files: SQLite with types, CSV/JSON to FILE, Markdown that stays text."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import SECTION_TOML
+from gaoxin_cli.model import FactBook
+from gaoxin_cli.render.records import FLAT_COLUMNS, flat_row
+
+
+def test_sqlite_export_has_datasets_and_typed_facts(gaoxin, two_datasets, tmp_path: Path) -> None:
+    target = tmp_path / "facts.db"
+    result = gaoxin(*two_datasets, "export", "--format", "sqlite", str(target))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    db = sqlite3.connect(target)
+    assert db.execute("SELECT id, period, facts FROM datasets ORDER BY id").fetchall() == [
+        ("dalian-2019", "2019", 131),
+        ("synthetic-2020", "2020", 12),
+    ]
+    columns = [row[1] for row in db.execute("PRAGMA table_info(facts)")]
+    assert columns == list(FLAT_COLUMNS)
+    row = db.execute(
+        "SELECT value, typeof(value), unit, normalized_value, typeof(normalized_value)"
+        " FROM facts WHERE dataset = 'dalian-2019' AND id = 'fixed-asset-investment.level'"
+    ).fetchone()
+    assert row == (85, "integer", "亿元", 8500000000, "integer")
+    growth = db.execute(
+        "SELECT value, typeof(value) FROM facts WHERE id = 'gdp.growth' ORDER BY dataset"
+    ).fetchall()
+    assert growth == [(7.5, "real"), (6.2, "real")]
+    text = db.execute(
+        "SELECT typeof(value), normalized_value FROM facts WHERE measure = 'text' LIMIT 1"
+    ).fetchone()
+    assert text == ("text", None)
+    (authors,) = db.execute("SELECT authors FROM datasets WHERE id = 'dalian-2019'").fetchone()
+    assert json.loads(authors) == ["杨文书", "李益华", "杨丽娟"]
+    with pytest.raises(sqlite3.IntegrityError):  # (dataset, id) is the key
+        db.execute(
+            "INSERT INTO facts(id, dataset, measure, quote) VALUES ('gdp.growth', 'dalian-2019', 'x', 'y')"
+        )
+
+
+def test_sqlite_rows_equal_the_csv_rows(gaoxin, shipped: FactBook, tmp_path: Path) -> None:
+    target = tmp_path / "facts.db"
+    assert gaoxin("export", "-f", "sqlite", str(target)).exit_code == 0
+    db = sqlite3.connect(target)
+    rows = db.execute(f"SELECT {', '.join(FLAT_COLUMNS)} FROM facts").fetchall()  # noqa: S608
+    expected = [tuple(flat_row(f)[c] for c in FLAT_COLUMNS) for f in shipped.facts]
+    assert rows == expected
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "json", "csv"])
+def test_export_never_overwrites_without_force(gaoxin, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / "out"
+    target.write_text("precious", encoding="utf-8")
+    result = gaoxin("export", "-f", fmt, str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"gaoxin: {target} exists; add --force to replace it\n"
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert gaoxin("export", "-f", fmt, str(target), "--force").exit_code == 0
+    assert target.read_bytes() != b"precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary file left
+
+
+def test_sqlite_needs_a_file(gaoxin) -> None:
+    result = gaoxin("export", "--format", "sqlite")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "gaoxin export --format sqlite FILE" in result.stderr
+
+
+def test_bom_is_for_csv_and_tsv_only(gaoxin, tmp_path: Path) -> None:
+    result = gaoxin("export", "-f", "sqlite", "--bom", str(tmp_path / "x.db"))
+    assert result.exit_code == 2
+    assert result.stderr == "gaoxin: --bom goes with --format csv or tsv, not sqlite\n"
+
+
+@pytest.mark.parametrize(("fmt", "bom"), [("csv", True), ("json", False), ("markdown", False)])
+def test_export_to_file_equals_stdout(gaoxin, tmp_path: Path, fmt: str, bom: bool) -> None:
+    target = tmp_path / f"facts.{fmt}"
+    extra = ["--bom"] if bom else []
+    to_file = gaoxin("export", "-f", fmt, *extra, str(target))
+    assert (to_file.exit_code, to_file.stdout, to_file.stderr) == (0, "", "")
+    to_stdout = gaoxin("export", "-f", fmt, *extra)
+    assert target.read_bytes() == to_stdout.stdout_bytes
+    if bom:
+        assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_unwritable_file_is_one_line(gaoxin, tmp_path: Path) -> None:
+    result = gaoxin("export", "-f", "sqlite", str(tmp_path / "missing" / "x.db"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_markdown_listing(gaoxin) -> None:
+    result = gaoxin("party", "--format", "markdown", "--lang", "en")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "| ID | Indicator | Measure | Figure | Quote |"
+    assert lines[1] == "| --- | --- | --- | --- | --- |"
+    assert lines[2].startswith("| problems-rectified.level | ")
+    datasets = gaoxin("datasets", "--format", "markdown").stdout.splitlines()
+    assert datasets[1] == "| --- | --- | --- | --- | --- | --- | ---: | --- |"
+
+
+def test_markdown_text_stays_text(gaoxin, make_dataset) -> None:
+    """Markup and table syntax in a label are escaped; control characters removed."""
+    hostile = SECTION_TOML.replace(
+        'zh = "固定资产投资"', 'zh = "投资|*粗*[链接](http://x)<b>\\u001b[31m"'
+    )
+    folder = make_dataset({"economy.toml": hostile})
+    result = gaoxin("--facts", str(folder), "economy", "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    row = result.stdout.splitlines()[2]
+    assert "投资\\|\\*粗\\*\\[链接\\](http://x)\\<b\\>\\[31m" in row
+    assert "\x1b" not in result.stdout
+    assert row.count(" | ") == 4  # five cells, no more
