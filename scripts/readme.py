@@ -5,9 +5,10 @@
 
 Each ```console block whose first line is `$ COMMAND` gets COMMAND's real
 output (stdout, then stderr), run by bash at an 80-column terminal without
-colour, in a
-scratch folder that holds `my-facts/`: a copy of the shipped facts, named
-dalian-2020 and with three deliberate mistakes, for the `validate` example.
+colour, in a scratch folder laid out like a clone: `facts/`, the synthetic
+second dataset in `tests/fixtures/synthetic/`, and `my-facts/`: a copy of the
+shipped facts, named dalian-2020 and with three deliberate mistakes, for the
+`validate` example.
 """
 
 from __future__ import annotations
@@ -41,7 +42,11 @@ MISTAKES = [
 
 
 def scratch_folder(root: Path) -> None:
-    """my-facts/dalian-2020 under `root`: the shipped facts, broken three ways."""
+    """Under `root`, as in a clone: `facts/` and the synthetic test dataset;
+    and my-facts/dalian-2020: the shipped facts, broken three ways."""
+    shutil.copytree(REPO / "facts", root / "facts")
+    synthetic = Path("tests") / "fixtures" / "synthetic"
+    shutil.copytree(REPO / synthetic, root / synthetic)
     target = root / "my-facts" / "dalian-2020"
     shutil.copytree(REPO / "facts" / "dalian-2019", target)
     for name, old, new in MISTAKES:
