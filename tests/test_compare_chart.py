@@ -68,7 +68,7 @@ def test_compare_notes_units_that_differ(gaoxin, two_datasets) -> None:
     rows = _rows(gaoxin, *two_datasets, "compare", "imports-exports")
     level = next(r for r in rows if r["key"] == "level")
     assert level["change"] is None
-    assert level["note"] == {"zh": "单位不同：亿元 vs 亿美元", "en": "units differ: 亿元 vs 亿美元"}
+    assert level["note"] == {"zh": "单位不同：亿元 vs 亿美元", "en": "units differ: CNY vs USD"}
 
 
 def test_compare_notes_measures_that_differ(both: FactBook) -> None:
@@ -124,7 +124,18 @@ def test_compare_csv_has_three_columns_per_dataset(gaoxin, two_datasets) -> None
     [
         (["compare"], 2, "gaoxin: name an indicator, or a section with --section\n"),
         (["compare", "-s", "nowhere"], 2, "gaoxin: unknown section 'nowhere'"),
-        (["compare", "no-such-thing"], 1, "gaoxin: no dataset has 'no-such-thing'"),
+        (["compare", "no-such-thing"], 1, "gaoxin: no indicator or fact with id 'no-such-thing'"),
+        (["compare", "gpd"], 1, "gaoxin: no indicator or fact with id 'gpd'; did you mean 'gdp'?"),
+        (
+            ["compare", "gdp.growth"],
+            1,
+            "gaoxin: compare takes indicator ids, not fact ids: try 'gdp'",
+        ),
+        (
+            ["compare", "-s", "party"],
+            1,
+            "gaoxin: no indicator of section 'party' is in two datasets",
+        ),
     ],
 )
 def test_compare_errors(gaoxin, two_datasets, args, code: int, message: str) -> None:
@@ -265,3 +276,55 @@ def test_chart_bars_grow_with_their_values(shipped: FactBook) -> None:
                 lengths[name] = sum(line.count(c) for c in "█▏▎▍▌▋▊▉")
     assert lengths["Technology"] > lengths["High-tech enterprises"] > lengths["Patents granted"]
     assert lengths["Patents granted"] > lengths["Patent applications"]
+
+
+def test_compare_from_zero_keeps_the_unit_scale(both: FactBook) -> None:
+    """0 亿元 → 85 亿元 is +85亿元 (the scale comes from the unit, not the figure)."""
+    from gaoxin_cli.render.figures import comparison_cells
+
+    first, second = both.datasets
+    fai = next(i for i in first.indicators if i.id == "fixed-asset-investment")
+    zero = fai._replace(facts=(fai.facts[0]._replace(value=0),))
+    book = FactBook((first._replace(indicators=(zero,)), second))
+    comparison = compare(book, ["fixed-asset-investment"], None)
+    _, rows = comparison_cells(comparison, "zh")
+    assert rows[0][-1] == "+90亿元"
+    _, rows = comparison_cells(comparison, "en")
+    assert rows[0][-1] == "+9 bn CNY"
+
+
+def test_compare_of_a_fraction_is_rounded(both: FactBook) -> None:
+    """1/6 → 20 %: +3.33 points, not a float's tail."""
+    first, second = both.datasets
+    fi = next(i for i in first.indicators if i.id == "foreign-investment")
+    share = next(f for f in fi.facts if f.measure == "share_of_city")
+    other = share._replace(dataset=second.id, value=20, unit="%", period="2020")
+    theirs = fi._replace(dataset=second.id, facts=(other,))
+    book = FactBook((first, second._replace(indicators=(theirs,))))
+    (row,) = [
+        r for r in compare(book, ["foreign-investment"], None).rows if r.key == "share_of_city"
+    ]
+    assert row.change is not None
+    assert str(row.change.absolute) == "3.33"
+
+
+def test_a_small_negative_bar_is_left_of_zero(shipped: FactBook) -> None:
+    """-1.7 % on a -20…60 % axis: one shaded cell just left of the zero column."""
+    (growth,) = [c for c in charts(query.section_view(shipped, "economy")) if c.kind == "growth"]
+    text = render(lambda w: render_charts([growth], "en", w), 80)
+    lines = text.splitlines()
+    zone = next(line for line in lines if line.startswith("Fixed-asset investment"))
+    city = lines[lines.index(zone) + 1]
+    assert city.startswith("└City (derived)")
+    assert city.index("░") == zone.index("█") - 1
+    assert city.count("░") == 1
+    axis = next(line for line in lines if "-20%" in line)
+    assert axis.index("0%", axis.index("-20%") + 4) == zone.index("█")
+
+
+def test_narrow_chart_still_labels_zero(shipped: FactBook) -> None:
+    (growth,) = [c for c in charts(query.section_view(shipped, "economy")) if c.kind == "growth"]
+    text = render(lambda w: render_charts([growth], "en", w), 40)
+    axis = next(line for line in text.splitlines() if "60%" in line)
+    assert " 0% " in axis
+    assert axis.rstrip().endswith("60%")

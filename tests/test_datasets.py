@@ -171,3 +171,19 @@ def test_validate_takes_several_paths(gaoxin) -> None:
     assert result.stdout == (
         f"ok: {SHIPPED_FACTS + SYNTHETIC_FACTS} facts in 2 datasets, no problems\n"
     )
+
+
+def test_overview_names_the_other_datasets(gaoxin, two_datasets, cache) -> None:
+    summary = json.loads(gaoxin(*two_datasets, *cache, "--json").stdout)
+    assert summary["dataset"]["id"] == "dalian-2019"
+    assert summary["other_datasets"] == ["synthetic-2020"]
+    assert [f["id"] for f in summary["overview"]] == [
+        "industry-direction.text",
+        "industrial-layout.text",
+        "development-goal.text",
+    ]
+    table = gaoxin(*two_datasets, *cache, "--format", "table").stdout
+    assert "另有：synthetic-2020 (gaoxin datasets)" in table
+    assert "一核两城多园" in table
+    chosen = json.loads(gaoxin(*two_datasets, *cache, "-d", "synthetic-2020", "--json").stdout)
+    assert chosen["dataset"]["id"] == "synthetic-2020"

@@ -123,3 +123,30 @@ def test_markdown_text_stays_text(gaoxin, make_dataset) -> None:
     assert "投资\\|\\*粗\\*\\[链接\\](http://x)\\<b\\>\\[31m" in row
     assert "\x1b" not in result.stdout
     assert row.count(" | ") == 4  # five cells, no more
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("f.csv", b"id,dataset,"),
+        ("f.tsv", b"id\tdataset\t"),
+        ("f.json", b"[{"),
+        ("f.jsonl", b'{"id"'),
+        ("f.md", b"| ID |"),
+        ("f.db", b"SQLite format 3\x00"),
+    ],
+)
+def test_export_format_follows_the_file_suffix(
+    gaoxin, tmp_path: Path, name: str, starts: bytes
+) -> None:
+    target = tmp_path / name
+    result = gaoxin("export", str(target))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert target.read_bytes().startswith(starts)
+
+
+def test_missing_folder_is_named(gaoxin, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "x.csv"
+    result = gaoxin("export", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"gaoxin: cannot write {target}: no folder {target.parent}\n"

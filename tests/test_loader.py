@@ -110,7 +110,7 @@ def _break(text: str, old: str, new: str) -> str:
             'id = "fixed-asset-investment"',
             'id = "Fixed Asset"',
             5,
-            "indicator 'id' must be lower-case letters, digits and hyphens",
+            "indicator 'id' must be lower-case letters and digits joined by - or _",
         ),
         (
             '[[indicator.fact]]\nmeasure = "level"',

@@ -36,6 +36,13 @@ def errors(data: dict[str, Any]) -> list[str]:
     return [error.message for error in VALIDATOR.iter_errors(data)]
 
 
+def test_a_section_file_without_section_is_named_as_one() -> None:
+    """Missing `section`, a section file is still checked as one."""
+    text = SECTION_TOML.replace('section = "economy"\n', "")
+    messages = errors(tomllib.loads(text))
+    assert messages == ["'section' is a required property"]
+
+
 def test_schema_is_valid_draft_2020_12() -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
@@ -114,6 +121,10 @@ def _section(change: tuple[str, str]) -> str:
             '[[indicator.fact]]\nqualifer = "over"\nmeasure = "level"',
         ),
         ('zh = "固定资产投资"\n', ""),
+        ('unit = "亿元"\n', ""),
+        ('measure = "level"', 'measure = "text"'),
+        ("value = 85", 'value = "八十五"'),
+        ('section = "economy"\n', ""),
     ],
 )
 def test_the_schema_rejects_what_the_loader_rejects(change: tuple[str, str], make_dataset) -> None:
@@ -125,9 +136,10 @@ def test_the_schema_rejects_what_the_loader_rejects(change: tuple[str, str], mak
     assert errors(tomllib.loads(text))
 
 
-#: Loader problems that span fields, facts or files, and NaN (JSON has no
-#: NaN, so JSON Schema cannot refuse it): beyond what a schema says.
-_BEYOND_SCHEMA = re.compile(r"^(fact \S+: |duplicate |headlines: )|not nan$")
+#: Loader problems beyond what a schema says: a quote that does not state
+#: its figure, ids used twice, headlines naming no fact, and NaN (JSON has
+#: no NaN, so JSON Schema cannot refuse it).
+_BEYOND_SCHEMA = re.compile(r"quote does not contain|^duplicate |^headlines: |not nan$")
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -223,3 +223,36 @@ def test_json_path_never_imports_rich() -> None:
         )
         assert result.stdout
         assert result.stderr == "", args
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["ecnomy"],
+            "gaoxin: No such command 'ecnomy'. Did you mean 'economy'? (see: gaoxin --help)",
+        ),
+        (
+            ["economy", "--format", "xml"],
+            "gaoxin: Invalid value for '--format' / '-f': 'xml' is not one of",
+        ),
+        (
+            ["search", "专利", "-n", "0"],
+            "gaoxin: Invalid value for '--limit' / '-n': must be at least 1, not 0",
+        ),
+        (["get"], "gaoxin: Missing argument 'ID'. (see: gaoxin get --help)"),
+        (
+            ["get", "gdp", "--value", "--json"],
+            "gaoxin: --value prints bare values: leave out --format and --json",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line(args: list[str], message: str) -> None:
+    """Through the real entry point: one stderr line, exit 2, nothing on stdout."""
+    result = subprocess.run(
+        [*run_module_argv(), *args], capture_output=True, text=True, env=_env(), check=False
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1

@@ -89,17 +89,24 @@ def compare(book: FactBook, indicator_ids: Sequence[str], section: str | None) -
                 if indicator.id not in order:
                     order.append(indicator.id)
     missing = [i for i in wanted if not any(key[1] == i for key in found)]
-    if missing or not found:
-        names = ", ".join(repr(m) for m in missing) if missing else f"section {section!r}"
-        raise NotFoundError(f"no dataset has {names}; try: gaoxin search")
+    if missing:
+        raise NotFoundError("\n".join(_unknown(m, book) for m in missing))
+    if not found:
+        raise NotFoundError(f"no dataset has indicators in section {section!r}")
     alone: list[str] = []
-    if not wanted and len(book.datasets) > 1:
+    if not wanted:
         holders = [[key for key in found if key[1] == i] for i in order]
         alone = [i for i, keys in zip(order, holders, strict=True) if len(keys) < 2]
         order = [i for i in order if i not in alone]
         found = {key: ind for key, ind in found.items() if key[1] in order}
         if not found:
-            raise NotFoundError(f"no indicator of section {section!r} is in two datasets")
+            having = sorted(
+                {d.id for d in book.datasets if any(i.section == section for i in d.indicators)}
+            )
+            raise NotFoundError(
+                f"no indicator of section {section!r} is in two datasets"
+                f" (it is in: {', '.join(having)}); see: gaoxin datasets"
+            )
     datasets = sorted(
         (d for d in book.datasets if any(key[0] == d.id for key in found)),
         key=lambda d: d.period,
@@ -109,6 +116,15 @@ def compare(book: FactBook, indicator_ids: Sequence[str], section: str | None) -
         per_dataset = [found.get((d.id, indicator_id)) for d in datasets]
         rows.extend(_indicator_rows(per_dataset, datasets))
     return Comparison(datasets, rows, alone)
+
+
+def _unknown(wanted: str, book: FactBook) -> str:
+    indicator, dot, _ = wanted.partition(".")
+    if dot and any(i.id == indicator for i in book.indicators):
+        return f"compare takes indicator ids, not fact ids: try {indicator!r}"
+    from gaoxin_cli.query import unknown_id
+
+    return unknown_id(wanted, book)
 
 
 def _indicator_rows(per_dataset: list[Indicator | None], datasets: list[Dataset]) -> list[Row]:
@@ -146,10 +162,14 @@ def _change(
     if before is None or after is None:
         return None, None
     if before.unit != after.unit:
-        joined = " vs ".join(f"{f.unit or ''}" for f, _ in present)
-        return None, Label(f"单位不同：{joined}", f"units differ: {joined}")
+        zh = " vs ".join(f"{f.unit or ''}" for f, _ in present)
+        en = " vs ".join(dict.fromkeys(f.normalized.unit for f, _ in present if f.normalized))
+        return None, Label(f"单位不同：{zh}", f"units differ: {en}")
     start, end = _exact(before.value), _exact(after.value)
     absolute = end - start
+    if isinstance(old.value, str) or isinstance(new.value, str):
+        # A fraction ("1/6") is a repeating decimal: two places are plenty.
+        absolute = absolute.quantize(Decimal("0.01"))
     relative = None
     if before.unit not in _RATES and start != 0:
         relative = (absolute / start * 100).quantize(Decimal("0.1"))

@@ -121,7 +121,7 @@ def _identifier(value: Any) -> str | None:
     if error:
         return error
     if not ID_PATTERN.match(value):
-        return f"must be lower-case letters, digits and hyphens, not {value!r}"
+        return f"must be lower-case letters and digits joined by - or _, not {value!r}"
     return None
 
 

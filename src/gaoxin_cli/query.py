@@ -115,11 +115,12 @@ def lookup(book: FactBook, ids: Sequence[str]) -> list[Indicator | Fact]:
         else:
             found.extend(matches)
     if missing:
-        raise NotFoundError("\n".join(_unknown_id(m, book) for m in missing))
+        raise NotFoundError("\n".join(unknown_id(m, book) for m in missing))
     return found
 
 
-def _unknown_id(wanted: str, book: FactBook) -> str:
+def unknown_id(wanted: str, book: FactBook) -> str:
+    """Why `wanted` was not found, with the closest ids or a search to try."""
     import difflib  # only on this error path
 
     message = f"no indicator or fact with id {wanted!r}"

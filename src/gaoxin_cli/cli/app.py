@@ -13,7 +13,6 @@ from gaoxin_cli import query
 from gaoxin_cli.cli.options import (
     DatasetOption,
     DebugOption,
-    ExportFormat,
     FactsOption,
     Format,
     FormatOption,
@@ -24,8 +23,6 @@ from gaoxin_cli.cli.options import (
 )
 from gaoxin_cli.cli.output import (
     boundary,
-    error_line,
-    output_to,
     print_renderable,
     resolve_format,
     write_data,
@@ -33,7 +30,7 @@ from gaoxin_cli.cli.output import (
     write_rows,
 )
 from gaoxin_cli.cli.params import PlainCommand, PlainGroup
-from gaoxin_cli.errors import ExitCode, FactsError, NotFoundError, UsageError
+from gaoxin_cli.errors import NotFoundError, UsageError
 from gaoxin_cli.folders import facts_dirs_from_env
 from gaoxin_cli.model import SECTIONS, Dataset, FactBook, format_value
 
@@ -230,6 +227,7 @@ def overview(
         typer.Option(
             "--version",
             "-V",
+            metavar="",
             callback=_show_version,
             is_eager=True,
             help="Show the version and exit.",
@@ -258,19 +256,24 @@ def overview(
         shown = book.datasets[0]
         counts = query.section_counts(shown)
         headlines = query.headline_indicators(shown)
+        from gaoxin_cli.cli.more import catalog
+
+        others = [d.id for d, _ in catalog(opts) if d.id != shown.id]
         if fmt == "table":
             from gaoxin_cli.render.table import overview as render_overview
 
             print_renderable(
-                lambda width: render_overview(shown, counts, headlines, opts.lang, width)
+                lambda width: render_overview(shown, counts, headlines, opts.lang, width, others)
             )
         elif fmt in ("json", "jsonl"):
             from gaoxin_cli.render.records import dataset_record, fact_record
 
             summary = {
                 "dataset": dataset_record(shown),
+                "overview": [fact_record(f) for f in shown.facts if f.section == "overview"],
                 "sections": _section_rows(counts),
                 "headlines": [fact_record(f) for f in query.facts_of(headlines)],
+                "other_datasets": others,
             }
             write_data(summary, "json")
         else:
@@ -332,12 +335,13 @@ def get(
         list[str],
         typer.Argument(
             help="Indicator ids (all their facts) or fact ids (indicator.measure).",
+            metavar="ID",
             autocompletion=complete_ids,
             show_default=False,
         ),
     ],
     value: Annotated[
-        bool, typer.Option("--value", help="Print only the bare values, one per line.")
+        bool, typer.Option("--value", help="Print only the bare values, one per line.", metavar="")
     ] = False,
     output_format: FormatOption = None,
     json: JsonOption = False,
@@ -365,6 +369,8 @@ def get(
             items = query.lookup(book, ids)
         found = query.facts_of(items)
         if value:
+            if output_format is not None or json:
+                raise UsageError("--value prints bare values: leave out --format and --json")
             _one_dataset_each(items)
             typer.echo("\n".join(format_value(f.value) for f in found))
             return
@@ -383,7 +389,9 @@ def search(
     ctx: typer.Context,
     words: Annotated[
         list[str],
-        typer.Argument(help="Chinese or English words, or a number. All must match."),
+        typer.Argument(
+            help="Chinese or English words, or a number. All must match.", metavar="WORD"
+        ),
     ],
     section: Annotated[
         str | None,
@@ -433,322 +441,9 @@ def search(
             write_facts([hit.fact for hit in hits], fmt, lang=opts.lang)
 
 
-@app.command(rich_help_panel="Look up", cls=PlainCommand)
-def chart(
-    ctx: typer.Context,
-    section: Annotated[
-        str | None,
-        typer.Argument(
-            help="A section (default: every section with something to draw).",
-            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
-            show_default=False,
-        ),
-    ] = None,
-    output_format: FormatOption = None,
-    json: JsonOption = False,
-    lang: LangOption = None,
-    facts: FactsOption = None,
-    dataset: DatasetOption = None,
-    debug: DebugOption = False,
-    no_cache: NoCacheOption = False,
-) -> None:
-    """Bar charts of the percentages: growth rates beside the city's, shares of the city, rates.
-
-    The city's growth rate is derived (the zone's growth minus the points
-    the article says it is above the city) and drawn shaded (░). Piped, or
-    with --format, the bars are written as data rows.
-
-    [bold]Examples[/bold]
-
-      gaoxin chart economy
-
-      gaoxin chart innovation --lang en
-
-      gaoxin chart --json
-    """
-    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
-    with boundary(debug=opts.debug):
-        _check_section(section)
-        fmt = _format(ctx, output_format, json)
-        book = _book(opts, query.Need(section=section))
-        from gaoxin_cli.charts import charts
-
-        sections = [section] if section else list(SECTIONS)
-        views = [v for name in sections for v in query.section_view(book, name) if v.indicators]
-        items = charts(views)
-        if not items:
-            where = f"section {section!r}" if section else "these facts"
-            raise NotFoundError(f"nothing to chart in {where}: it has no growth rates or shares")
-        if fmt == "table":
-            from gaoxin_cli.render.chart import charts as render_charts
-
-            print_renderable(lambda width: render_charts(items, opts.lang, width))
-        else:
-            from gaoxin_cli.render.records import BAR_COLUMNS, bar_rows
-
-            write_rows(bar_rows(items), BAR_COLUMNS, fmt)
-
-
-@app.command(rich_help_panel="Look up", cls=PlainCommand)
-def compare(
-    ctx: typer.Context,
-    indicators: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Indicator ids to compare (default: every indicator of --section).",
-            autocompletion=complete_ids,
-            show_default=False,
-        ),
-    ] = None,
-    section: Annotated[
-        str | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Every indicator of this section (or only those named in it).",
-            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
-        ),
-    ] = None,
-    output_format: FormatOption = None,
-    json: JsonOption = False,
-    lang: LangOption = None,
-    facts: FactsOption = None,
-    dataset: DatasetOption = None,
-    debug: DebugOption = False,
-    no_cache: NoCacheOption = False,
-) -> None:
-    """The same indicators across datasets, side by side, with the change between them.
-
-    Datasets are columns, oldest period first. The change (absolute, and
-    relative for amounts and counts) runs from the first to the last dataset
-    that states the figure, and only where measures and units agree; ≈ marks
-    a change between hedged figures.
-
-    [bold]Examples[/bold]
-
-      gaoxin --facts facts --facts my-facts compare gdp
-
-      gaoxin --facts facts --facts my-facts compare --section innovation
-    """
-    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
-    with boundary(debug=opts.debug):
-        _check_section(section)
-        if not indicators and section is None:
-            raise UsageError("name an indicator, or a section with --section")
-        fmt = _format(ctx, output_format, json)
-        need = query.Need(ids=tuple(indicators)) if indicators else query.Need(section=section)
-        book = _book(opts, need)
-        from gaoxin_cli.compare import compare as compare_datasets
-
-        comparison = compare_datasets(book, indicators or (), section)
-        if fmt == "table":
-            from gaoxin_cli.render.table import comparison_table
-
-            print_renderable(lambda width: comparison_table(comparison, opts.lang, width))
-        elif fmt in ("json", "jsonl"):
-            from gaoxin_cli.render.records import comparison_records
-
-            write_data(comparison_records(comparison), fmt)
-        elif fmt == "markdown":
-            from gaoxin_cli.render.figures import comparison_cells
-
-            headings, cells = comparison_cells(comparison, opts.lang)
-            columns = [str(n) for n in range(len(headings))]
-            rows = [dict(zip(columns, row, strict=True)) for row in cells]
-            write_rows(rows, columns, fmt, headings=headings)
-        else:
-            from gaoxin_cli.render.records import comparison_columns, comparison_rows
-
-            write_rows(comparison_rows(comparison, opts.lang), comparison_columns(comparison), fmt)
-
-
-def _catalog(opts: Settings) -> list[tuple[Dataset, int]]:
-    """Every dataset chosen and its number of facts, without loading the facts
-    when the index has them."""
-    roots = facts_dirs_from_env(opts.facts)
-    found: list[tuple[Dataset, int]] | None = []
-    if opts.cache:
-        from gaoxin_cli.index import open_index
-
-        for root in roots:
-            index = open_index(root)
-            if index is None:
-                found = None
-                break
-            try:
-                found.extend(index.catalog())  # type: ignore[union-attr]
-            finally:
-                index.close()
-    ids = [d.id for d, _ in found or ()]
-    if not opts.cache or found is None or len(set(ids)) < len(ids):
-        from gaoxin_cli.loader import load_factbook
-
-        found = [(d, len(d.facts)) for d in load_factbook(*roots).datasets]
-        ids = [d.id for d, _ in found]
-    if opts.datasets is not None:
-        _check_datasets(opts.datasets, ids)
-        found = [(d, n) for d, n in found if d.id in opts.datasets]
-    return found
-
-
-@app.command("datasets", rich_help_panel="Data", cls=PlainCommand)
-def datasets_command(
-    ctx: typer.Context,
-    output_format: FormatOption = None,
-    json: JsonOption = False,
-    lang: LangOption = None,
-    facts: FactsOption = None,
-    dataset: DatasetOption = None,
-    debug: DebugOption = False,
-    no_cache: NoCacheOption = False,
-) -> None:
-    """The datasets in the facts folders: id, title, area, period, number of facts.
-
-    [bold]Examples[/bold]
-
-      gaoxin datasets
-
-      gaoxin --facts facts --facts my-facts datasets     the shipped review and yours
-    """
-    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
-    with boundary(debug=opts.debug):
-        fmt = _format(ctx, output_format, json)
-        catalog = _catalog(opts)
-        if not catalog:
-            raise NotFoundError("no datasets found")
-        if fmt == "table":
-            from gaoxin_cli.render.table import datasets_table
-
-            print_renderable(lambda _width: datasets_table(catalog, opts.lang))
-        elif fmt in ("json", "jsonl"):
-            from gaoxin_cli.render.records import dataset_record
-
-            write_data([dataset_record(d, n) for d, n in catalog], fmt)
-        else:
-            from gaoxin_cli.render.records import DATASET_COLUMNS, dataset_row
-
-            write_rows([dataset_row(d, n) for d, n in catalog], DATASET_COLUMNS, fmt)
-
-
-@app.command(rich_help_panel="Data", cls=PlainCommand)
-def export(
-    ctx: typer.Context,
-    file: Annotated[
-        Path | None,
-        typer.Argument(
-            help="Write to this file (replaced whole) instead of standard output.",
-            show_default=False,
-            metavar="[FILE]",
-        ),
-    ] = None,
-    output_format: Annotated[
-        ExportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="json (default), jsonl, csv, tsv, markdown, or sqlite (needs FILE).",
-            case_sensitive=False,
-            show_default=False,
-        ),
-    ] = None,
-    json: JsonOption = False,
-    section: Annotated[
-        str | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Only this section.",
-            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
-        ),
-    ] = None,
-    bom: Annotated[
-        bool,
-        typer.Option(
-            "--bom", help="Start CSV or TSV with a UTF-8 byte-order mark (for Excel on Windows)."
-        ),
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
-    lang: LangOption = None,
-    facts: FactsOption = None,
-    dataset: DatasetOption = None,
-    debug: DebugOption = False,
-    no_cache: NoCacheOption = False,
-) -> None:
-    """Every fact, as JSON records (default), JSONL, CSV, TSV, Markdown or a SQLite file.
-
-    [bold]Examples[/bold]
-
-      gaoxin export > facts.json
-
-      gaoxin export --format csv > facts.csv
-
-      gaoxin export --format csv --bom facts.csv      for Excel on Chinese Windows
-
-      gaoxin export --format sqlite facts.db          for sqlite3, Datasette, DuckDB
-    """
-    opts = _settings(ctx, facts, lang, debug, no_cache, dataset)
-    with boundary(debug=opts.debug):
-        sqlite = output_format == "sqlite"
-        if sqlite and file is None:
-            raise UsageError("--format sqlite writes a file: gaoxin export --format sqlite FILE")
-        listing = None if output_format == "sqlite" else output_format
-        fmt = _format(ctx, listing, json, default="json")
-        if fmt == "table":
-            raise UsageError("export writes data: use --format json, jsonl, csv, tsv or markdown")
-        if bom and (sqlite or fmt not in ("csv", "tsv")):
-            raise UsageError(f"--bom goes with --format csv or tsv, not {output_format or fmt}")
-        _check_section(section)
-        if file is not None and not force and (file.exists() or file.is_symlink()):
-            raise UsageError(f"{file} exists; add --force to replace it")
-        book = _book(opts, query.Need(section=section))
-        chosen = [f for f in book.facts if section is None or f.section == section]
-        if sqlite and file is not None:
-            from gaoxin_cli.render.sqlite import write_sqlite
-
-            write_sqlite(book.datasets, chosen, file)
-            return
-        with output_to(file):
-            write_facts(chosen, fmt, bom=bom, lang=opts.lang)
-
-
-@app.command(rich_help_panel="Data", cls=PlainCommand)
-def validate(
-    ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Facts folders, dataset folders or fact files (default: --facts, else shipped).",
-            show_default=False,
-        ),
-    ] = None,
-    facts: FactsOption = None,
-    debug: DebugOption = False,
-    no_cache: NoCacheOption = False,
-) -> None:
-    """Check fact files: every problem on its own path:line: line. Exit 2 if any.
-
-    [bold]Examples[/bold]
-
-      gaoxin validate
-
-      gaoxin validate facts/dalian-2020
-    """
-    opts = _settings(ctx, facts, None, debug, no_cache)
-    with boundary(debug=opts.debug):
-        try:
-            book = _book(Settings(paths or opts.facts, opts.lang, opts.debug, cache=False))
-        except FactsError as error:
-            for line in error.lines():
-                error_line(line)
-            noun = "problem" if len(error.problems) == 1 else "problems"
-            error_line(f"gaoxin: {len(error.problems)} {noun} found")
-            raise typer.Exit(int(ExitCode.ERROR)) from None
-        datasets = len(book.datasets)
-        typer.echo(
-            f"ok: {len(book.facts)} facts in {datasets} dataset{'s' if datasets != 1 else ''}, "
-            "no problems"
-        )
-
+#: Commands defined in this module; the others are in `more`, imported when named
+#: (their signatures cost start-up time that lookups need not pay).
+_CORE_COMMANDS = frozenset({*SECTION_COMMANDS, "get", "search"})
 
 #: Options of `gaoxin` itself that take a value (the next word is not a command).
 _ROOT_VALUE_OPTIONS = frozenset({"--format", "-f", "--lang", "-l", "--facts", "--dataset", "-d"})
@@ -779,6 +474,8 @@ def command_for(argv: list[str]) -> Any:
     import typer.main
 
     name = _command_name(argv)
+    if name not in _CORE_COMMANDS:
+        import gaoxin_cli.cli.more  # noqa: F401 - registers its commands
     known = {
         info.name or getattr(info.callback, "__name__", "") for info in app.registered_commands
     }

@@ -26,7 +26,7 @@ FormatOption = Annotated[
 ]
 JsonOption = Annotated[
     bool,
-    typer.Option("--json", help="Same as --format json."),
+    typer.Option("--json", help="Same as --format json.", metavar=""),
 ]
 LangOption = Annotated[
     Lang | None,
@@ -43,6 +43,7 @@ FactsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--facts",
+        metavar="DIR",
         help=(
             "Facts folder to read instead of the shipped one; repeat for several."
             " Default: $GAOXIN_FACTS (folders separated by ':'), else the shipped facts."
@@ -55,6 +56,7 @@ DatasetOption = Annotated[
     typer.Option(
         "--dataset",
         "-d",
+        metavar="ID",
         help=(
             "Only this dataset (an id from `gaoxin datasets`); repeat for several."
             " Default: $GAOXIN_DATASET (ids separated by ','), else every dataset."
@@ -64,12 +66,15 @@ DatasetOption = Annotated[
 ]
 DebugOption = Annotated[
     bool,
-    typer.Option("--debug", envvar="GAOXIN_DEBUG", help="Show tracebacks (for maintainers)."),
+    typer.Option(
+        "--debug", envvar="GAOXIN_DEBUG", help="Show tracebacks (for maintainers).", metavar=""
+    ),
 ]
 NoCacheOption = Annotated[
     bool,
     typer.Option(
         "--no-cache",
+        metavar="",
         envvar="GAOXIN_NO_CACHE",
         help="Read the fact files, not the index in the cache folder.",
     ),

@@ -77,7 +77,7 @@ def write_facts(
     if fmt in ("json", "jsonl"):
         write_data([fact_record(f) for f in facts], fmt)
     elif fmt == "markdown":
-        from gaoxin_cli.render.records import readable_rows
+        from gaoxin_cli.render.rows import readable_rows
 
         columns, headings, rows = readable_rows(facts, lang)
         write_rows(rows, columns, fmt, headings=headings)
@@ -197,6 +197,7 @@ def boundary(*, debug: bool = False) -> Iterator[None]:
         if debug:
             raise
         reason = error.strerror or str(error)
-        error_line(f"gaoxin: cannot write output: {reason}")
+        where = f" to {error.filename}" if error.filename else ""
+        error_line(f"gaoxin: cannot write output{where}: {reason}")
         silence_stdout()
         raise typer.Exit(int(ExitCode.ERROR)) from None

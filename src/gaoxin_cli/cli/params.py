@@ -84,19 +84,18 @@ if RuntimeParam is not None:
             raise ValueError(f"{value!r} is not a valid boolean")
 
         def _integer(self, value: Any, param: Any, ctx: Context) -> int:
-            # Typer's own wording for these two errors.
             try:
                 number = int(value)
             except (TypeError, ValueError):
-                message = "Input should be a valid integer, unable to parse string as an integer"
+                message = f"{value!r} is not a whole number"
                 raise BadParameter(message, ctx=ctx, param=param) from None
             low = getattr(self.parameter_info, "min", None)
             high = getattr(self.parameter_info, "max", None)
             if low is not None and number < low:
-                message = f"Input should be greater than or equal to {low}"
+                message = f"must be at least {low}, not {number}"
                 raise BadParameter(message, ctx=ctx, param=param)
             if high is not None and number > high:
-                message = f"Input should be less than or equal to {high}"
+                message = f"must be at most {high}, not {number}"
                 raise BadParameter(message, ctx=ctx, param=param)
             return number
 
@@ -116,11 +115,40 @@ def use_plain_coercion(params: Sequence[Parameter]) -> None:
 
 
 class PlainGroup(TyperGroup):
-    """The top-level group, with plain coercion for its options."""
+    """The top-level group, with plain coercion for its options, and usage
+    errors as one line on stderr (not a box): `gaoxin: what is wrong`."""
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         use_plain_coercion(self.get_params(ctx))
         return super().parse_args(ctx, args)
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        run = super().main
+        if not standalone_mode:
+            return run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from typer._click.exceptions import ClickException
+        from typer.exceptions import Abort
+
+        try:
+            result = run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as error:
+            from gaoxin_cli.cli.output import error_line
+
+            message = " ".join(error.format_message().split())
+            context = getattr(error, "ctx", None)
+            where = context.command_path if context is not None else "gaoxin"
+            error_line(f"gaoxin: {message} (see: {where} --help)")
+            raise SystemExit(error.exit_code) from None
+        except Abort:
+            raise SystemExit(130) from None
+        raise SystemExit(result if isinstance(result, int) else 0)
 
 
 class PlainCommand(TyperCommand):

@@ -97,17 +97,17 @@ def _bar_text(bar: Bar, low: Decimal, high: Decimal, width: int) -> Text:
             partial = "▏"  # a positive figure never vanishes
         text = Text(" " * zero)
         text.append(body + partial, style=style)
-    else:
-        start = int(end.to_integral_value())
-        text = Text(" " * start)
-        text.append(char * max(zero - start, 1), style=style)
+    else:  # left of zero, at least one cell, never on zero's right
+        start = min(int(end.to_integral_value()), zero - 1)
+        text = Text(" " * max(start, 0))
+        text.append(char * (zero - max(start, 0)), style=style)
     text.append(" " * max(width - cell_len(text.plain), 0))
     return text
 
 
 def _axis(low: Decimal, high: Decimal, step: Decimal, width: int) -> Text:
-    """Tick labels under the bars at their places: both ends always, the
-    ticks between where they fit."""
+    """Tick labels under the bars at their places: zero and the top always,
+    the bottom and the ticks between where they fit."""
     ticks = []
     tick = low
     while tick <= high:
@@ -115,7 +115,8 @@ def _axis(low: Decimal, high: Decimal, step: Decimal, width: int) -> Text:
         tick += step
     line = [" "] * width
     taken: list[tuple[int, int]] = []
-    for tick in [low, high, *ticks[1:-1]]:
+    zero = [Decimal(0)] if low < 0 < high else []
+    for tick in [*zero, high, low, *ticks[1:-1]]:
         label = f"{_plain(tick)}%"
         position = int(((tick - low) / (high - low) * width).to_integral_value())
         start = max(min(position, width - len(label)), 0)

@@ -71,8 +71,9 @@ def english_amount(value: int | float, unit: str) -> str:
 
 
 def _plain(number: Decimal) -> str:
-    """A decimal without exponent or trailing zeros: 8.5, 600, 0.1."""
-    return format(number.normalize(), "f")
+    """A decimal without exponent or trailing zeros: 8.5, 600, 0.1 (and 0, never -0)."""
+    text = format(number.normalize(), "f")
+    return "0" if text == "-0" else text
 
 
 def format_change(change: Change, first: Fact, lang: str) -> str:
@@ -85,10 +86,9 @@ def format_change(change: Change, first: Fact, lang: str) -> str:
     elif change.unit == "percentage_points":
         text = f"{_plain(absolute)}个百分点"
     else:
-        normalized = first.normalized
-        scale = Decimal(1)
-        if normalized is not None and not isinstance(first.value, str) and first.value:
-            scale = _decimal(normalized.value) / _decimal(first.value)
+        from gaoxin_cli.units import split_unit
+
+        scale = (split_unit(first.unit) or (1, ""))[0] if first.unit else 1
         text = f"{_plain(absolute / scale)}{first.unit or ''}"
     sign = "+" if absolute > 0 else ""
     text = f"{mark}{sign}{text}"
@@ -141,7 +141,7 @@ def comparison_cells(comparison: Comparison, lang: str) -> tuple[list[str], list
         previous = row.indicator.id
         measure = MEASURES[row.measure][pick]
         if row.label != row.indicator.label:
-            measure = f"{measure} · {row.label.pick(lang)}"
+            measure = row.label.pick(lang)  # a fact with a name of its own
         first = next(f for f in row.facts if f is not None)
         change = format_change(row.change, first, lang) if row.change else ""
         rows.append(

@@ -104,7 +104,9 @@ def section_tables(
 ) -> Group:
     """One table per heading of each section view, one row per indicator."""
     parts: list[RenderableType] = []
-    for view in views:
+    for n, view in enumerate(views):
+        if n:
+            parts.append(Text(""))  # a line between datasets
         for heading, group in groupby(view.indicators, key=lambda ind: ind.heading):
             title = heading.pick(lang)
             if show_dataset:
@@ -349,8 +351,10 @@ def overview(
     headlines: Sequence[Indicator],
     lang: str,
     width: int,
+    others: Sequence[str] = (),
 ) -> Group:
-    """What `gaoxin` shows with no arguments."""
+    """What `gaoxin` shows with no arguments: the dataset, its own overview
+    figures, its sections, its headline figures; other datasets by id."""
     parts: list[RenderableType] = [data(dataset.title.pick(lang), "bold")]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -361,7 +365,14 @@ def overview(
     if dataset.source.byline:
         grid.add_row("", data(dataset.source.byline))
     grid.add_row(word("dataset", lang), data(dataset.id))
+    if others:
+        also = "also: " if lang == "en" else "另有："
+        grid.add_row("", data(f"{also}{' '.join(others)} (gaoxin datasets)", "dim"))
     parts.extend([grid, Text("")])
+    general = [i for i in dataset.indicators if i.section == "overview"]
+    if general:
+        title = SECTIONS["overview"][1 if lang == "en" else 0]
+        parts.extend([indicator_block(general, title, lang, width), Text("")])
 
     sections = _table(None)
     sections.add_column(word("section", lang), overflow="fold")
