@@ -130,7 +130,7 @@ def _growth_bars(indicator: Indicator, bars: list[Bar], notes: list[Label]) -> N
         return
     (vs_city,) = points
     if len(growth) > 1:
-        zh, en = indicator.label
+        zh, en = indicator.label.zh, indicator.label.en
         notes.append(
             Label(
                 f"{zh}：原文有{len(growth)}个增速，未说明高于全市{vs_city.figure}个百分点"

@@ -1,12 +1,13 @@
-"""The data model: datasets, indicators and facts as immutable named tuples.
+"""The data model: datasets, indicators and facts as immutable records.
 
-Pure: no I/O. The loader builds these; everything else reads them. Named
-tuples rather than dataclasses because the command runs once per lookup:
-defining a dataclass costs about a millisecond at start-up, a named tuple a
-tenth of that.
+Pure: no I/O. The loader builds these; everything else reads them. Plain
+slots classes with value equality rather than dataclasses or named tuples,
+because the command runs once per lookup: defining a dataclass costs about
+a millisecond at start-up, a named tuple a tenth of that, a plain class a
+hundredth.
 """
 
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 if TYPE_CHECKING:  # imported where used: start-up time
     from gaoxin_cli import units
@@ -56,30 +57,97 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
 LANGUAGES = ("zh", "en")
 
 
-class Label(NamedTuple):
+_R = TypeVar("_R", bound="_Record")
+
+
+class _Record:
+    """A record compared and hashed by value, like a named tuple; not changed
+    after it is made (by convention: assignments would cost every load).
+
+    Plain slots classes rather than named tuples: these are defined at every
+    start, and a named tuple costs many times as much to define.
+    """
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        pairs = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({pairs})"
+
+    def _replace(self: _R, **changes: Any) -> _R:
+        """A copy with some fields changed."""
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return type(self)(**values)
+
+
+class Label(_Record):
     """A name in Chinese and English."""
 
+    __slots__ = ("en", "zh")
+    _fields = ("zh", "en")
     zh: str
     en: str
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
 
     def pick(self, lang: str) -> str:
         """The name in `lang` ("zh" or "en")."""
         return self.en if lang == "en" else self.zh
 
 
-class Location(NamedTuple):
+class Location(_Record):
     """Where something was written: a file and a 1-based line."""
 
+    __slots__ = ("line", "path")
+    _fields = ("path", "line")
     path: str
     line: int
+
+    def __init__(self, path: str, line: int) -> None:
+        self.path = path
+        self.line = line
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"
 
 
-class Fact(NamedTuple):
+class Fact(_Record):
     """One figure of the source, as the article states it."""
 
+    __slots__ = _FACT_FIELDS = (
+        "id",
+        "dataset",
+        "section",
+        "heading",
+        "indicator",
+        "label",
+        "measure",
+        "value",
+        "unit",
+        "qualifier",
+        "period",
+        "area",
+        "quote",
+        "written",
+        "note",
+        "location",
+    )
+    _fields = _FACT_FIELDS
     id: str
     dataset: str
     section: str
@@ -93,9 +161,45 @@ class Fact(NamedTuple):
     period: str
     area: Label
     quote: str
-    written: str | None = None
-    note: str | None = None
-    location: Location | None = None
+    written: str | None
+    note: str | None
+    location: Location | None
+
+    def __init__(
+        self,
+        id: str,
+        dataset: str,
+        section: str,
+        heading: Label,
+        indicator: str,
+        label: Label,
+        measure: str,
+        value: Value,
+        unit: str | None,
+        qualifier: str | None,
+        period: str,
+        area: Label,
+        quote: str,
+        written: str | None = None,
+        note: str | None = None,
+        location: Location | None = None,
+    ) -> None:
+        self.id = id
+        self.dataset = dataset
+        self.section = section
+        self.heading = heading
+        self.indicator = indicator
+        self.label = label
+        self.measure = measure
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.period = period
+        self.area = area
+        self.quote = quote
+        self.written = written
+        self.note = note
+        self.location = location
 
     @property
     def key(self) -> str:
@@ -125,38 +229,88 @@ class Fact(NamedTuple):
         return None if fraction is None else units.normalize(fraction, self.unit)
 
 
-class Indicator(NamedTuple):
+class Indicator(_Record):
     """What several facts are about, e.g. fixed-asset investment."""
 
+    __slots__ = ("dataset", "facts", "heading", "id", "label", "location", "section")
+    _fields = ("id", "dataset", "section", "heading", "label", "facts", "location")
     id: str
     dataset: str
     section: str
     heading: Label
     label: Label
     facts: tuple[Fact, ...]
-    location: Location | None = None
+    location: Location | None
+
+    def __init__(
+        self,
+        id: str,
+        dataset: str,
+        section: str,
+        heading: Label,
+        label: Label,
+        facts: tuple[Fact, ...],
+        location: Location | None = None,
+    ) -> None:
+        self.id = id
+        self.dataset = dataset
+        self.section = section
+        self.heading = heading
+        self.label = label
+        self.facts = facts
+        self.location = location
 
 
-class Source(NamedTuple):
+class Source(_Record):
     """Where a dataset's figures come from."""
 
+    __slots__ = ("authors", "byline", "description", "title")
+    _fields = ("title", "description", "byline", "authors")
     title: str
     description: str
     byline: str
     authors: tuple[str, ...]
 
+    def __init__(self, title: str, description: str, byline: str, authors: tuple[str, ...]) -> None:
+        self.title = title
+        self.description = description
+        self.byline = byline
+        self.authors = authors
 
-class Dataset(NamedTuple):
+
+class Dataset(_Record):
     """One review: its metadata and its indicators in the order written."""
 
+    __slots__ = ("area", "headlines", "id", "indicators", "location", "period", "source", "title")
+    _fields = ("id", "title", "area", "period", "source", "indicators", "headlines", "location")
     id: str
     title: Label
     area: Label
     period: str
     source: Source
     indicators: tuple[Indicator, ...]
-    headlines: tuple[str, ...] = ()
-    location: Location | None = None
+    headlines: tuple[str, ...]
+    location: Location | None
+
+    def __init__(
+        self,
+        id: str,
+        title: Label,
+        area: Label,
+        period: str,
+        source: Source,
+        indicators: tuple[Indicator, ...],
+        headlines: tuple[str, ...] = (),
+        location: Location | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.area = area
+        self.period = period
+        self.source = source
+        self.indicators = indicators
+        self.headlines = headlines
+        self.location = location
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -164,10 +318,15 @@ class Dataset(NamedTuple):
         return tuple(fact for indicator in self.indicators for fact in indicator.facts)
 
 
-class FactBook(NamedTuple):
+class FactBook(_Record):
     """All datasets found in a facts folder."""
 
+    __slots__ = ("datasets",)
+    _fields = ("datasets",)
     datasets: tuple[Dataset, ...]
+
+    def __init__(self, datasets: tuple[Dataset, ...]) -> None:
+        self.datasets = datasets
 
     @property
     def facts(self) -> tuple[Fact, ...]:
