@@ -158,7 +158,7 @@ def test_compare_markdown(gaoxin, two_datasets) -> None:
     result = gaoxin(*two_datasets, "compare", "gdp", "--format", "markdown")
     assert result.exit_code == 0
     assert result.stdout == (
-        "| 指标 | 度量 | 2019 | 2020 | 变化 |\n"
+        "| 指标 | 度量 | 2019 (dalian-2019) | 2020 (synthetic-2020) | 变化 |\n"
         "| --- | --- | --- | --- | --- |\n"
         "| 地区生产总值 | 增长 | 预计 7.5% | 6.2% | ≈-1.3个百分点 |\n"
         "|  | 高于全市 | 预计 1个百分点 | 0.5个百分点 | ≈-0.5个百分点 |\n"

@@ -107,8 +107,10 @@ def test_markdown_listing(gaoxin) -> None:
     assert lines[0] == "| ID | Indicator | Measure | Figure | Quote |"
     assert lines[1] == "| --- | --- | --- | --- | --- |"
     assert lines[2].startswith("| problems-rectified.level | ")
-    datasets = gaoxin("datasets", "--format", "markdown").stdout.splitlines()
-    assert datasets[1] == "| --- | --- | --- | --- | --- | --- | ---: | --- |"
+    datasets = gaoxin("datasets", "--format", "markdown", "--lang", "en").stdout.splitlines()
+    assert datasets[0] == "| ID | Title | Area | Period | Facts |"
+    assert datasets[1] == "| --- | --- | --- | --- | ---: |"
+    assert datasets[2].startswith("| dalian-2019 | Dalian Hi-tech Zone 2019 ")
 
 
 def test_markdown_text_stays_text(gaoxin, make_dataset) -> None:

@@ -198,7 +198,8 @@ def test_missing_and_empty_folders(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "nope") == [f"{tmp_path / 'nope'}:1: no such file or folder"]
     (tmp_path / "empty").mkdir()
     assert problems_of(tmp_path / "empty") == [
-        f"{tmp_path / 'empty'}:1: no fact files here (no *.toml in it or its sub-folders)"
+        f"{tmp_path / 'empty'}:1: no fact files here (no *.toml in it or its sub-folders;"
+        " deeper folders are not searched: give each facts folder with its own --facts)"
     ]
 
 

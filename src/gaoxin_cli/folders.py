@@ -38,7 +38,13 @@ def find_dataset_dirs(root: Path) -> tuple[list[Path], list[Problem]]:
         return [root], []
     found = [e for e in entries if _is_dir(e) and _has_toml(e)]
     if not found:
-        return [], [problem_at(root, "no fact files here (no *.toml in it or its sub-folders)")]
+        return [], [
+            problem_at(
+                root,
+                "no fact files here (no *.toml in it or its sub-folders; deeper folders are"
+                " not searched: give each facts folder with its own --facts)",
+            )
+        ]
     return found, []
 
 

@@ -176,6 +176,9 @@ def compare(
             from gaoxin_cli.render.figures import comparison_cells
 
             headings, cells = comparison_cells(comparison, opts.lang)
+            for n, column_dataset in enumerate(comparison.datasets, start=2):
+                if headings[n] != column_dataset.id:  # a report has no legend: name both
+                    headings[n] = f"{headings[n]} ({column_dataset.id})"
             columns = [str(n) for n in range(len(headings))]
             rows = [dict(zip(columns, row, strict=True)) for row in cells]
             write_rows(rows, columns, fmt, headings=headings)
@@ -247,6 +250,27 @@ def datasets_command(
             from gaoxin_cli.render.records import dataset_record
 
             write_data([dataset_record(d, n) for d, n in found], fmt)
+        elif fmt == "markdown":
+            pick = 1 if opts.lang == "en" else 0
+            rows = [
+                {
+                    "id": d.id,
+                    "title": d.title.pick(opts.lang),
+                    "area": d.area.pick(opts.lang),
+                    "period": d.period,
+                    "facts": n,
+                }
+                for d, n in found
+            ]
+            headings = [
+                ("ID", "ID"),
+                ("标题", "Title"),
+                ("地区", "Area"),
+                ("时期", "Period"),
+                ("事实", "Facts"),
+            ]
+            columns = ("id", "title", "area", "period", "facts")
+            write_rows(rows, columns, fmt, headings=[h[pick] for h in headings])
         else:
             from gaoxin_cli.render.rows import DATASET_COLUMNS, dataset_row
 
