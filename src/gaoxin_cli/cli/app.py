@@ -20,6 +20,7 @@ from gaoxin_cli.cli.options import (
     Lang,
     LangOption,
     NoCacheOption,
+    SectionOption,
 )
 from gaoxin_cli.cli.output import (
     boundary,
@@ -393,15 +394,7 @@ def search(
             help="Chinese or English words, or a number. All must match.", metavar="WORD"
         ),
     ],
-    section: Annotated[
-        str | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Only this section.",
-            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
-        ),
-    ] = None,
+    section: SectionOption = None,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")
     ] = None,

@@ -31,6 +31,8 @@ from gaoxin_cli.cli.options import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    SectionOption,
+    complete_sections,
 )
 from gaoxin_cli.cli.output import (
     boundary,
@@ -56,7 +58,7 @@ def chart(
             help="A section (default: every section with something to draw): economy,"
             " innovation, services, governance, investment, party or overview.",
             metavar="SECTION",
-            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
+            autocompletion=complete_sections,
             show_default=False,
         ),
     ] = None,
@@ -123,7 +125,8 @@ def compare(
             "--section",
             "-s",
             help="Every indicator of this section (or only those named in it).",
-            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
+            autocompletion=complete_sections,
+            metavar="SECTION",
         ),
     ] = None,
     output_format: FormatOption = None,
@@ -316,15 +319,7 @@ def export(
         ),
     ] = None,
     json: JsonOption = False,
-    section: Annotated[
-        str | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Only this section.",
-            autocompletion=lambda incomplete: [s for s in SECTIONS if s.startswith(incomplete)],
-        ),
-    ] = None,
+    section: SectionOption = None,
     bom: Annotated[
         bool,
         typer.Option(

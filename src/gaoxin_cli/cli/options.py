@@ -79,3 +79,22 @@ NoCacheOption = Annotated[
         help="Read the fact files, not the index in the cache folder.",
     ),
 ]
+
+
+def complete_sections(incomplete: str) -> list[str]:
+    """Shell completion for section names."""
+    from gaoxin_cli.model import SECTIONS
+
+    return [name for name in SECTIONS if name.startswith(incomplete)]
+
+
+SectionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--section",
+        "-s",
+        help="Only this section (investment, economy, innovation, services, governance, party).",
+        autocompletion=complete_sections,
+        metavar="SECTION",
+    ),
+]
