@@ -328,3 +328,31 @@ def test_narrow_chart_still_labels_zero(shipped: FactBook) -> None:
     axis = next(line for line in text.splitlines() if "60%" in line)
     assert " 0% " in axis
     assert axis.rstrip().endswith("60%")
+
+
+def test_hostile_text_in_charts_and_comparisons_stays_text(gaoxin, tmp_path) -> None:
+    """Markup and escape sequences in labels print as text in every new view."""
+    import shutil
+
+    target = tmp_path / "facts" / "synthetic-2020"
+    shutil.copytree(SYNTHETIC / "synthetic-2020", target)
+    economy = target / "economy.toml"
+    text = economy.read_text(encoding="utf-8")
+    text = text.replace(
+        'zh = "地区生产总值"', 'zh = "[bold red]地区[/]\\u001b[31m\\u202e生产总值"', 1
+    )
+    economy.write_text(text, encoding="utf-8")
+    facts = ["--facts", str(tmp_path / "facts")]
+    for args in (
+        ["chart", "economy"],
+        ["compare", "gdp"],
+        ["economy"],
+        ["datasets"],
+    ):
+        result = gaoxin(*facts, *args, "--format", "table", env={"COLUMNS": "100"})
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "\x1b" not in result.stdout
+        assert "\u202e" not in result.stdout
+        if args[0] != "datasets":  # the label may wrap, at its space
+            assert "[bold" in result.stdout, args
+            assert "red]地区[/][31m生产总值" in result.stdout, args
