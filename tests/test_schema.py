@@ -169,3 +169,10 @@ def test_schema_and_loader_agree_on_mutated_files(data: st.DataObject, files) ->
             key_problems = [p for p in in_file if not _BEYOND_SCHEMA.search(p.message)]
             if key_problems:
                 assert schema_errors, (path.name, [p.message for p in key_problems])
+
+
+def test_an_indicator_needs_a_fact() -> None:
+    """`fact = []`: the loader says "indicator has no facts"; so does the schema."""
+    data = tomllib.loads(SECTION_TOML)
+    data["indicator"][0]["fact"] = []
+    assert errors(data)

@@ -53,7 +53,9 @@ class Bar:
         self.indicator = indicator
         self.label = label
         self.value = value  # percent
-        #: A qualifier name, or "under" for a derived rate known only as a bound.
+        #: A qualifier name; for a derived rate "under", "over" or "nearly" for a
+        #: bound, after "estimated" when a figure it comes from is estimated
+        #: ("estimated under").
         self.qualifier = qualifier
         self.fact = fact
         self.derived_from = derived_from
@@ -160,13 +162,18 @@ def _derived_qualifier(growth: str | None, above: str | None) -> str | None:
     """How sure the derived city rate (growth − points above) is.
 
     "Over 20 points above" puts the city *under* growth − 20; "growth over
-    x" puts it over; estimates stay estimates; anything else is approximate.
+    x" puts it over; anything else hedged is approximate; an estimate stays
+    an estimate, before the bound ("estimated under").
     """
+    estimated = "estimated" in (growth, above)
     hedges = {growth, above} - {None, "estimated"}
     if not hedges:
-        return "estimated" if "estimated" in (growth, above) else None
-    if growth in (None, "estimated") and above in ("over", "at_least"):
-        return "under"
-    if above in (None, "estimated") and growth in ("over", "at_least"):
-        return "over"
-    return "nearly"
+        bound = None
+    elif growth in (None, "estimated") and above in ("over", "at_least"):
+        bound = "under"
+    elif above in (None, "estimated") and growth in ("over", "at_least"):
+        bound = "over"
+    else:
+        bound = "nearly"
+    words = [word for word in ("estimated" if estimated else None, bound) if word]
+    return " ".join(words) or None

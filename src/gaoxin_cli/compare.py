@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from gaoxin_cli.errors import NotFoundError
-from gaoxin_cli.model import Dataset, Fact, FactBook, Indicator, Label
+from gaoxin_cli.model import MEASURES, Dataset, Fact, FactBook, Indicator, Label
 
 #: Normalized units whose difference is in percentage points, and whose
 #: relative change would be a ratio of ratios (not shown).
@@ -90,7 +90,7 @@ def compare(book: FactBook, indicator_ids: Sequence[str], section: str | None) -
                     order.append(indicator.id)
     missing = [i for i in wanted if not any(key[1] == i for key in found)]
     if missing:
-        raise NotFoundError("\n".join(_unknown(m, book) for m in missing))
+        raise NotFoundError("\n".join(_unknown(m, book, section) for m in missing))
     if not found:
         raise NotFoundError(f"no dataset has indicators in section {section!r}")
     alone: list[str] = []
@@ -118,7 +118,10 @@ def compare(book: FactBook, indicator_ids: Sequence[str], section: str | None) -
     return Comparison(datasets, rows, alone)
 
 
-def _unknown(wanted: str, book: FactBook) -> str:
+def _unknown(wanted: str, book: FactBook, section: str | None) -> str:
+    elsewhere = sorted({i.section for i in book.indicators if i.id == wanted})
+    if section is not None and elsewhere:
+        return f"{wanted!r} is not in section {section!r} (it is in: {', '.join(elsewhere)})"
     indicator, dot, _ = wanted.partition(".")
     if dot and any(i.id == indicator for i in book.indicators):
         return f"compare takes indicator ids, not fact ids: try {indicator!r}"
@@ -154,10 +157,12 @@ def _change(
     (old, _), (new, _) = present[0], present[-1]
     measures = list(dict.fromkeys(f.measure for f, _ in present))
     if len(measures) > 1:
-        joined = " vs ".join(measures)
-        return None, Label(f"度量不同：{joined}", f"measures differ: {joined}")
-    if old.is_text or new.is_text:
+        zh = " vs ".join(MEASURES[m][0] for m in measures)
+        return None, Label(f"度量不同：{zh}", f"measures differ: {' vs '.join(measures)}")
+    if old.is_text and new.is_text:
         return None, None
+    if old.is_text or new.is_text:
+        return None, Label("文字与数字不可比", "words and a number: not comparable")
     before, after = old.normalized, new.normalized
     if before is None or after is None:
         return None, None
@@ -172,7 +177,7 @@ def _change(
         absolute = absolute.quantize(Decimal("0.01"))
     relative = None
     if before.unit not in _RATES and start != 0:
-        relative = (absolute / start * 100).quantize(Decimal("0.1"))
+        relative = (absolute / abs(start) * 100).quantize(Decimal("0.1"))
     approximate = old.qualifier is not None or new.qualifier is not None
     return Change(absolute, _RATES.get(before.unit, before.unit), relative, approximate), None
 

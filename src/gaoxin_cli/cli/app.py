@@ -373,7 +373,12 @@ def get(
             if output_format is not None or json:
                 raise UsageError("--value prints bare values: leave out --format and --json")
             _one_dataset_each(items)
-            typer.echo("\n".join(format_value(f.value) for f in found))
+            values = [format_value(f.value) for f in found]
+            if any(isinstance(f.value, str) for f in found):
+                from gaoxin_cli.render.safe import clean  # words from a file: no controls
+
+                values = [clean(v) for v in values]
+            typer.echo("\n".join(values))
             return
         fmt = _format(ctx, output_format, json)
         if fmt == "table":

@@ -127,6 +127,8 @@ def output_to(path: "Path | None") -> Iterator[None]:
         return
     import tempfile
 
+    from gaoxin_cli.folders import publish
+
     folder = path.parent
     handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(temp_name)
@@ -138,7 +140,7 @@ def output_to(path: "Path | None") -> Iterator[None]:
                 yield
             finally:
                 sys.stdout = saved
-        temp.replace(path)
+        publish(temp, path)
     finally:
         temp.unlink(missing_ok=True)
 

@@ -37,11 +37,10 @@ def bar_figure(bar: Bar, lang: str) -> str:
         if bar.fact.unit is None:  # a fraction: say what share it is
             figure += f" (≈{_round(bar.value, 1)}%)"
         return figure
-    mark = "<" if bar.qualifier == "under" else ""
-    if bar.qualifier in QUALIFIERS:
-        mark = QUALIFIERS[bar.qualifier][1]
-        if bar.qualifier == "estimated" and lang == "en":
-            mark = "est. "
+    marks = {"under": "<", **{name: mark for name, (_, mark) in QUALIFIERS.items()}}
+    if lang == "en":
+        marks["estimated"] = "est. "
+    mark = "".join(marks[word] for word in (bar.qualifier or "").split())
     return f"{mark}{_plain(bar.value)}%"
 
 
@@ -66,7 +65,7 @@ def scale(bars: Sequence[Bar], kind: str) -> tuple[Decimal, Decimal, Decimal]:
         high = Decimal(100)
     span = high - low or Decimal(1)
     step = Decimal(1)
-    for exponent in range(-2, 6):
+    for exponent in range(span.adjusted() - 1, span.adjusted() + 2):
         for base in (1, 2, 5):
             candidate = Decimal(base).scaleb(exponent)
             if span / candidate <= 5:
@@ -77,6 +76,8 @@ def scale(bars: Sequence[Bar], kind: str) -> tuple[Decimal, Decimal, Decimal]:
         break
     low = (low / step).to_integral_value(ROUND_FLOOR) * step
     high = (high / step).to_integral_value(ROUND_CEILING) * step
+    if high == low:  # every figure is zero
+        high = low + step
     return low, high, step
 
 

@@ -110,7 +110,7 @@ def dataset_heading(dataset: Dataset, datasets: Sequence[Dataset], lang: str) ->
     """What tells a dataset apart from the others: its period, else its area, else its id."""
     if len({d.period for d in datasets}) == len(datasets):
         return dataset.period
-    if len({d.area for d in datasets}) == len(datasets):
+    if len({d.area.pick(lang) for d in datasets}) == len(datasets):
         return dataset.area.pick(lang)
     return dataset.id
 

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from gaoxin_cli.folders import publish
 from gaoxin_cli.model import Dataset, Fact
 from gaoxin_cli.render.records import FLAT_COLUMNS, flat_row
 
@@ -37,6 +38,13 @@ def _facts_table() -> str:
     return "CREATE TABLE facts(\n" + ",\n".join(columns) + "\n)"
 
 
+def _storable(value: object) -> object:
+    """An integer beyond SQLite's 64 bits (10^20 CNY from 万亿) as a real."""
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return float(value)
+    return value
+
+
 def write_sqlite(datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path) -> None:
     """Write `datasets` and `facts` to a new SQLite file at `path` (replaced whole, atomically)."""
     folder = path.parent
@@ -64,8 +72,8 @@ def write_sqlite(datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path)
                             d.area.en,
                             d.period,
                             d.source.title,
-                            d.source.description,
-                            d.source.byline,
+                            d.source.description or None,
+                            d.source.byline or None,
                             json.dumps(list(d.source.authors), ensure_ascii=False),
                             counts.get(d.id, 0),
                         )
@@ -75,10 +83,10 @@ def write_sqlite(datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path)
                 marks = ", ".join("?" * len(FLAT_COLUMNS))
                 db.executemany(
                     f"INSERT INTO facts VALUES ({marks})",  # noqa: S608 - ? marks only
-                    ([flat_row(f)[c] for c in FLAT_COLUMNS] for f in facts),
+                    ([_storable(flat_row(f)[c]) for c in FLAT_COLUMNS] for f in facts),
                 )
         finally:
             db.close()
-        temp.replace(path)
+        publish(temp, path)
     finally:
         temp.unlink(missing_ok=True)

@@ -273,6 +273,14 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
     """
     headings, rows = comparison_cells(comparison, lang)
     notes = {row.note.pick(lang) for row in comparison.rows if row.note}
+    fixed = [
+        max(cell_len(cells[n]) for cells in [headings, *rows])
+        for n in range(2, len(headings) - 1)
+    ]
+    changes = [cell_len(r[-1]) for r in rows if r[-1] not in notes]
+    needed = sum(fixed) + max([*changes, cell_len(headings[-1])]) + 3 * len(headings) + 12
+    if needed > width:  # figures never fold: one block per row instead
+        return _comparison_stacked(comparison, headings, rows, lang)
     table = _table(None)
     table.add_column(headings[0], overflow="fold")
     table.add_column(headings[1], overflow="fold")
@@ -288,12 +296,13 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
             overflow="fold",
             width=max([*numbers, *texts, cell_len(heading)]),
         )
-    changes = [cell_len(r[-1]) for r in rows if r[-1] not in notes]
     table.add_column(
         headings[-1],
         justify="right",
         overflow="fold",
-        width=max([*changes, *(min(cell_len(note), _MIN_TEXT) for note in notes), 4]),
+        width=max(
+            [*changes, *(min(cell_len(note), _MIN_TEXT) for note in notes), cell_len(headings[-1])]
+        ),
     )
     for cells in rows:
         table.add_row(*(data(cell) for cell in cells))
@@ -318,6 +327,32 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
             )
         )
         parts.append(data(" ".join(comparison.alone), "dim"))
+    return Group(*parts)
+
+
+def _comparison_stacked(
+    comparison: Comparison, headings: list[str], rows: list[list[str]], lang: str
+) -> Group:
+    """A comparison for a narrow terminal: each row as a few short lines."""
+    parts: list[RenderableType] = []
+    for cells in rows:
+        if cells[0]:
+            parts.append(data(cells[0], "bold"))
+        parts.append(data(f"  {cells[1]}"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for heading, figure in zip(headings[2:], cells[2:], strict=True):
+            if figure:
+                grid.add_row(data(f"    {heading}", "bold"), data(figure))
+        parts.append(grid)
+    legend = [
+        f"{heading} = {dataset.id}"
+        for heading, dataset in zip(headings[2:-1], comparison.datasets, strict=True)
+        if heading != dataset.id
+    ]
+    if legend:
+        parts.append(data(" · ".join(legend), "dim"))
     return Group(*parts)
 
 
