@@ -274,8 +274,7 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
     headings, rows = comparison_cells(comparison, lang)
     notes = {row.note.pick(lang) for row in comparison.rows if row.note}
     fixed = [
-        max(cell_len(cells[n]) for cells in [headings, *rows])
-        for n in range(2, len(headings) - 1)
+        max(cell_len(cells[n]) for cells in [headings, *rows]) for n in range(2, len(headings) - 1)
     ]
     changes = [cell_len(r[-1]) for r in rows if r[-1] not in notes]
     needed = sum(fixed) + max([*changes, cell_len(headings[-1])]) + 3 * len(headings) + 12
