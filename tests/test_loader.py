@@ -67,7 +67,7 @@ def _break(text: str, old: str, new: str) -> str:
         (
             "value = 85",
             'value = "85"',
-            9,
+            11,
             "fact fixed-asset-investment.level: measure 'level' needs a number",
         ),
         (
@@ -92,17 +92,17 @@ def _break(text: str, old: str, new: str) -> str:
             19,
             "fact 'qualifier' is 'about', not one of",
         ),
-        ('unit = "亿元"', 'unit = "亿英镑"', 9, "unknown unit '亿英镑'"),
+        ('unit = "亿元"', 'unit = "亿英镑"', 12, "unknown unit '亿英镑'"),
         (
             'quote = "固定资产投资完成85亿元"\n',
             'quote = "固定资产投资完成58亿元"\n',
-            9,
+            13,
             "quote does not contain the figure as written ('85')",
         ),
         (
             'quote = "固定资产投资完成85亿元,增长18.3%"',
             'quote = "增长18.39%"',
-            15,
+            19,
             "quote does not contain the figure as written ('18.3')",
         ),
         ('zh = "固定资产投资"\n', "", 4, "indicator is missing required key 'zh'"),

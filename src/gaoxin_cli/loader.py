@@ -351,7 +351,9 @@ def _section_indicators(
                     quote=fields["quote"],
                     written=fields.get("written"),
                     note=fields.get("note"),
-                    location=Location(file.name, file.lines.line(fact_where)),
+                    location=Location(
+                        file.name, file.lines.line(fact_where), file.lines.keys(fact_where)
+                    ),
                 )
             )
         if "fact" in ind and not facts and not raw.get("fact"):

@@ -10,6 +10,8 @@ hundredth.
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 if TYPE_CHECKING:  # imported where used: start-up time
+    from collections.abc import Mapping
+
     from gaoxin_cli import units
 
 #: A figure as the article writes it: a whole number, a decimal, or a text
@@ -111,16 +113,24 @@ class Label(_Record):
 
 
 class Location(_Record):
-    """Where something was written: a file and a 1-based line."""
+    """Where something was written: a file and a 1-based line; for a table
+    read from a file, also the line of each of its keys (not compared)."""
 
-    __slots__ = ("line", "path")
+    __slots__ = ("keys", "line", "path")
     _fields = ("path", "line")
     path: str
     line: int
+    keys: "Mapping[str, int] | None"
 
-    def __init__(self, path: str, line: int) -> None:
+    def __init__(self, path: str, line: int, keys: "Mapping[str, int] | None" = None) -> None:
         self.path = path
         self.line = line
+        self.keys = keys
+
+    def of(self, key: str) -> "Location":
+        """Where `key` of this table was written (the table's line if unknown)."""
+        line = self.keys.get(key) if self.keys else None
+        return self if line is None else Location(self.path, line)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"

@@ -100,6 +100,10 @@ class LineIndex:
         array_counts[path] = index + 1
         return (*path, index)
 
+    def keys(self, path: TomlPath) -> dict[str, int]:
+        """The line of each key written in the table at `path` (shared, not a copy)."""
+        return self._keys.get(path, {})
+
     def line(self, path: TomlPath, key: str | None = None) -> int:
         """The line of `key` in the table at `path`, else of the table, else 1."""
         if key is not None and key in self._keys.get(path, {}):

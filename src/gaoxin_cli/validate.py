@@ -28,32 +28,33 @@ def check_factbook(book: FactBook) -> list[Problem]:
         )
         for fact in dataset.facts:
             problems.extend(
-                Problem(*_where(fact.location), f"fact {fact.id}: {message}")
-                for message in check_fact(fact)
+                Problem(*_where(fact.location, key), f"fact {fact.id}: {message}")
+                for key, message in check_fact(fact)
             )
     return problems
 
 
-def check_fact(fact: Fact) -> Iterator[str]:
-    """What is wrong with one fact, as messages."""
+def check_fact(fact: Fact) -> Iterator[tuple[str, str]]:
+    """What is wrong with one fact: (the key to point at, message) pairs."""
     is_fraction = isinstance(fact.value, str) and fraction_of(fact.value) is not None
     is_number = not isinstance(fact.value, str) or is_fraction
     if fact.measure in TEXT_MEASURES and is_number:
-        yield f"measure '{fact.measure}' takes a text value, not {fact.figure}"
+        yield "value", f"measure '{fact.measure}' takes a text value, not {fact.figure}"
     elif fact.measure not in TEXT_MEASURES | {"rank"} and not is_number:
-        yield f"measure '{fact.measure}' needs a number (or a fraction such as \"1/6\")"
+        yield "value", f"measure '{fact.measure}' needs a number (or a fraction such as \"1/6\")"
     if is_number and not is_fraction and fact.unit is None:
-        yield "a number needs a unit (亿元, 家, %, 个百分点 …)"
+        yield "value", "a number needs a unit (亿元, 家, %, 个百分点 …)"
     if fact.unit is not None:
         if not is_number:
-            yield f"a text value takes no unit, but unit is {fact.unit!r}"
+            yield "unit", f"a text value takes no unit, but unit is {fact.unit!r}"
         elif not units.is_known_unit(fact.unit):
             yield (
+                "unit",
                 f"unknown unit {fact.unit!r}; use one of {', '.join(units.known_units())},"
-                " optionally after 万, 亿 or 万亿"
+                " optionally after 万, 亿 or 万亿",
             )
     if not quote_states(fact):
-        yield f"quote does not contain the figure as written ({fact.figure!r})"
+        yield "quote", f"quote does not contain the figure as written ({fact.figure!r})"
 
 
 def quote_states(fact: Fact) -> bool:
@@ -80,5 +81,9 @@ def _duplicates(kind: str, items: Iterable[tuple[str, Location | None]]) -> Iter
             first[item_id] = location
 
 
-def _where(location: Location | None) -> tuple[str, int]:
-    return (location.path, location.line) if location else ("<facts>", 1)
+def _where(location: Location | None, key: str | None = None) -> tuple[str, int]:
+    if location is None:
+        return ("<facts>", 1)
+    if key is not None:
+        location = location.of(key)
+    return (location.path, location.line)
