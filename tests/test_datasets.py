@@ -161,7 +161,7 @@ def test_one_dataset_id_in_two_folders_is_a_problem(gaoxin, tmp_path, cache) -> 
     first = SYNTHETIC / "synthetic-2020" / "dataset.toml"
     second = twin / "synthetic-2020" / "dataset.toml"
     assert result.stderr == (
-        f"{second}:1: duplicate dataset id 'synthetic-2020' (first defined at {first}:1)\n"
+        f"{second}:2: duplicate dataset id 'synthetic-2020' (first defined at {first}:2)\n"
     )
 
 

@@ -176,7 +176,7 @@ def test_dangling_headline_is_a_problem(gaoxin, make_dataset) -> None:
     assert result.exit_code == 2
     assert (
         result.stderr
-        == f"{folder / 'dataset.toml'}:1: headlines: no fact or indicator 'gdp.level'\ngaoxin: 1 problem found\n"
+        == f"{folder / 'dataset.toml'}:3: headlines: no fact or indicator 'gdp.level'\ngaoxin: 1 problem found\n"
     )
 
 

@@ -309,7 +309,7 @@ def _dataset_meta(folder: Path) -> tuple[dict[str, Any] | None, Location, list[P
         good["source"] = file.table(("source",), good["source"], SOURCE_KEYS, "source")
     if "id" not in good and "id" not in data:
         good["id"] = folder.name
-    return good, Location(str(path), 1), file.problems
+    return good, Location(str(path), 1, file.lines.keys(())), file.problems
 
 
 def _section_indicators(

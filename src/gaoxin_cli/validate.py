@@ -16,13 +16,19 @@ from gaoxin_cli.model import TEXT_MEASURES, Fact, FactBook, Location, fraction_o
 def check_factbook(book: FactBook) -> list[Problem]:
     """Every problem of every dataset in `book`."""
     problems: list[Problem] = []
-    problems.extend(_duplicates("dataset", ((d.id, d.location) for d in book.datasets)))
+    problems.extend(
+        _duplicates(
+            "dataset", ((d.id, d.location.of("id") if d.location else None) for d in book.datasets)
+        )
+    )
     for dataset in book.datasets:
         problems.extend(_duplicates("indicator", ((i.id, i.location) for i in dataset.indicators)))
         problems.extend(_duplicates("fact", ((f.id, f.location) for f in dataset.facts)))
         known = {f.id for f in dataset.facts} | {i.id for i in dataset.indicators}
         problems.extend(
-            Problem(*_where(dataset.location), f"headlines: no fact or indicator {ref!r}")
+            Problem(
+                *_where(dataset.location, "headlines"), f"headlines: no fact or indicator {ref!r}"
+            )
             for ref in dataset.headlines
             if ref not in known
         )
