@@ -19,7 +19,8 @@ from gaoxin_cli.folders import default_facts_dir
 from gaoxin_cli.loader import load_factbook
 from gaoxin_cli.model import FactBook
 
-settings.register_profile("ci", max_examples=1000, deadline=None)
+# CI runs suites side by side: no shared example database to write to.
+settings.register_profile("ci", max_examples=1000, deadline=None, database=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "dev")
 
