@@ -194,6 +194,7 @@ def test_shell_completion_of_commands_ids_and_sections() -> None:
     assert _complete("gaoxin eco", 1) == ["economy"]
     assert _complete("gaoxin get fixed-asset-investment.g", 2) == ["fixed-asset-investment.growth"]
     assert _complete("gaoxin search x --section gov", 4) == ["governance"]
+    assert _complete("gaoxin economy --dataset dal", 3) == ["dalian-2019"]
 
 
 def test_json_path_never_imports_rich() -> None:

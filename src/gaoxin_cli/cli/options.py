@@ -51,12 +51,27 @@ FactsOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def complete_datasets(incomplete: str) -> list[str]:
+    """Shell completion for dataset ids (of $GAOXIN_FACTS, else the shipped facts)."""
+    try:
+        from gaoxin_cli.folders import facts_dirs_from_env
+        from gaoxin_cli.loader import load_factbook
+
+        book = load_factbook(*facts_dirs_from_env())
+    except Exception:  # completion must never fail loudly
+        return []
+    return [d.id for d in book.datasets if d.id.startswith(incomplete)]
+
+
 DatasetOption = Annotated[
     list[str] | None,
     typer.Option(
         "--dataset",
         "-d",
         metavar="ID",
+        autocompletion=complete_datasets,
         help=(
             "Only this dataset (an id from `gaoxin datasets`); repeat for several."
             " Default: $GAOXIN_DATASET (ids separated by ','), else every dataset."
