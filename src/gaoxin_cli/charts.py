@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from gaoxin_cli.compare import exact
 from gaoxin_cli.model import Fact, Indicator, Label
 from gaoxin_cli.query import SectionView
 
@@ -103,8 +104,7 @@ def _percent(fact: Fact) -> Decimal | None:
     normalized = fact.normalized
     if normalized is None or normalized.unit != "percent":
         return None
-    value = normalized.value
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return exact(normalized.value)
 
 
 def _share_bars(indicator: Indicator, kind: str) -> list[Bar]:
@@ -145,7 +145,7 @@ def _growth_bars(indicator: Indicator, bars: list[Bar], notes: list[Label]) -> N
     (zone,) = growth
     zone_value = _percent(zone)
     assert zone_value is not None  # noqa: S101 - filtered above
-    points_value = Decimal(repr(vs_city.normalized.value))  # type: ignore[union-attr]
+    points_value = exact(vs_city.normalized.value)  # type: ignore[union-attr]
     bars.append(
         Bar(
             indicator,

@@ -170,7 +170,7 @@ def _change(
         zh = " vs ".join(f"{f.unit or ''}" for f, _ in present)
         en = " vs ".join(dict.fromkeys(f.normalized.unit for f, _ in present if f.normalized))
         return None, Label(f"单位不同：{zh}", f"units differ: {en}")
-    start, end = _exact(before.value), _exact(after.value)
+    start, end = exact(before.value), exact(after.value)
     absolute = end - start
     if isinstance(old.value, str) or isinstance(new.value, str):
         # A fraction ("1/6") is a repeating decimal: two places are plenty.
@@ -182,7 +182,8 @@ def _change(
     return Change(absolute, _RATES.get(before.unit, before.unit), relative, approximate), None
 
 
-def _exact(value: int | float) -> Decimal:
+def exact(value: int | float) -> Decimal:
+    """A figure as an exact decimal: 18.3 is 18.3, not the float's binary value."""
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 

@@ -82,7 +82,9 @@ def format_change(change: Change, first: Fact, lang: str) -> str:
     mark = "≈" if change.approximate else ""
     absolute = change.absolute
     if lang == "en":
-        text = english_amount(_number(absolute), change.unit)
+        from gaoxin_cli.compare import number
+
+        text = english_amount(number(absolute), change.unit)
     elif change.unit == "percentage_points":
         text = f"{_plain(absolute)}个百分点"
     else:
@@ -96,14 +98,6 @@ def format_change(change: Change, first: Fact, lang: str) -> str:
         relative_sign = "+" if change.relative > 0 else ""
         text += f" ({relative_sign}{_plain(change.relative)}%)"
     return text
-
-
-def _decimal(value: int | float) -> Decimal:
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-
-
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def dataset_heading(dataset: Dataset, datasets: Sequence[Dataset], lang: str) -> str:
