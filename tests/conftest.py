@@ -13,7 +13,6 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-import gaoxin_cli.cli.more  # noqa: F401 - registers the commands beyond the lookups
 from gaoxin_cli.cli.app import app
 from gaoxin_cli.folders import default_facts_dir
 from gaoxin_cli.loader import load_factbook

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import SECTION_TOML
 from gaoxin_cli.model import FactBook
-from gaoxin_cli.render.records import FLAT_COLUMNS, RECORD_KEYS, fact_record
+from gaoxin_cli.render.records import RECORD_KEYS, fact_record
+from gaoxin_cli.render.rows import FLAT_COLUMNS
 
 CONTRACT_KEYS = {
     "id",

@@ -8,13 +8,13 @@ import pytest
 
 from conftest import SYNTHETIC
 from gaoxin_cli import query
-from gaoxin_cli.charts import charts
+from gaoxin_cli.bars import charts_of
 from gaoxin_cli.compare import compare
 from gaoxin_cli.folders import default_facts_dir
 from gaoxin_cli.loader import load_factbook
 from gaoxin_cli.model import FactBook
-from gaoxin_cli.render.chart import charts as render_charts
-from gaoxin_cli.render.table import comparison_table
+from gaoxin_cli.render.bar_chart import draw as render_charts
+from gaoxin_cli.render.comparison_table import comparison_table
 from test_golden import check, render
 
 
@@ -241,7 +241,7 @@ def test_chart_errors(gaoxin, args, code: int, message: str) -> None:
 
 @pytest.mark.parametrize(("section", "lang"), [("economy", "zh"), ("innovation", "en")])
 def test_chart_golden(shipped: FactBook, section: str, lang: str) -> None:
-    items = charts(query.section_view(shipped, section))
+    items = charts_of(query.section_view(shipped, section))
     text = render(lambda w: render_charts(items, lang, w), 80)
     assert max(len(line) for line in text.splitlines()) <= 80
     check(f"chart-{section}-{lang}-80.txt", text)
@@ -249,9 +249,9 @@ def test_chart_golden(shipped: FactBook, section: str, lang: str) -> None:
 
 @pytest.mark.parametrize("width", [40, 60, 100])
 def test_chart_figures_stay_whole_at_any_width(shipped: FactBook, width: int) -> None:
-    from gaoxin_cli.render.chart import bar_figure
+    from gaoxin_cli.render.bar_chart import bar_figure
 
-    items = charts([v for s in ("economy", "innovation") for v in query.section_view(shipped, s)])
+    items = charts_of([v for s in ("economy", "innovation") for v in query.section_view(shipped, s)])
     text = render(lambda w: render_charts(items, "zh", w), width)
     for item in items:
         for bar in item.bars:
@@ -261,7 +261,7 @@ def test_chart_figures_stay_whole_at_any_width(shipped: FactBook, width: int) ->
 def test_chart_bars_grow_with_their_values(shipped: FactBook) -> None:
     """Longer bar, larger share: 54 % > 43 % > 40 % > 30 %."""
     (item,) = [
-        c for c in charts(query.section_view(shipped, "innovation")) if c.kind == "share_of_city"
+        c for c in charts_of(query.section_view(shipped, "innovation")) if c.kind == "share_of_city"
     ]
     text = render(lambda w: render_charts([item], "en", w), 80)
     lengths = {}
@@ -280,7 +280,7 @@ def test_chart_bars_grow_with_their_values(shipped: FactBook) -> None:
 
 def test_compare_from_zero_keeps_the_unit_scale(both: FactBook) -> None:
     """0 亿元 → 85 亿元 is +85亿元 (the scale comes from the unit, not the figure)."""
-    from gaoxin_cli.render.figures import comparison_cells
+    from gaoxin_cli.render.figure_text import comparison_cells
 
     first, second = both.datasets
     fai = next(i for i in first.indicators if i.id == "fixed-asset-investment")
@@ -310,7 +310,7 @@ def test_compare_of_a_fraction_is_rounded(both: FactBook) -> None:
 
 def test_a_small_negative_bar_is_left_of_zero(shipped: FactBook) -> None:
     """-1.7 % on a -20…60 % axis: one shaded cell just left of the zero column."""
-    (growth,) = [c for c in charts(query.section_view(shipped, "economy")) if c.kind == "growth"]
+    (growth,) = [c for c in charts_of(query.section_view(shipped, "economy")) if c.kind == "growth"]
     text = render(lambda w: render_charts([growth], "en", w), 80)
     lines = text.splitlines()
     zone = next(line for line in lines if line.startswith("Fixed-asset investment"))
@@ -323,7 +323,7 @@ def test_a_small_negative_bar_is_left_of_zero(shipped: FactBook) -> None:
 
 
 def test_narrow_chart_still_labels_zero(shipped: FactBook) -> None:
-    (growth,) = [c for c in charts(query.section_view(shipped, "economy")) if c.kind == "growth"]
+    (growth,) = [c for c in charts_of(query.section_view(shipped, "economy")) if c.kind == "growth"]
     text = render(lambda w: render_charts([growth], "en", w), 40)
     axis = next(line for line in text.splitlines() if "60%" in line)
     assert " 0% " in axis

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import SECTION_TOML
 from gaoxin_cli.model import FactBook
-from gaoxin_cli.render.records import FLAT_COLUMNS, flat_row
+from gaoxin_cli.render.rows import FLAT_COLUMNS, flat_row
 
 
 def test_sqlite_export_has_datasets_and_typed_facts(gaoxin, two_datasets, tmp_path: Path) -> None:

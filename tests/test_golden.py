@@ -11,7 +11,7 @@ from rich.console import Console
 
 from gaoxin_cli import query
 from gaoxin_cli.model import FactBook
-from gaoxin_cli.render.table import detail, search_table, section_tables
+from gaoxin_cli.render.tables import detail, search_table, section_tables
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -74,7 +74,7 @@ def test_search_table(shipped: FactBook) -> None:
 @pytest.mark.parametrize("width", [30, 40, 60, 80, 100])
 def test_figures_are_never_cut(shipped: FactBook, width: int) -> None:
     """At any width each figure of a section appears whole on one line."""
-    from gaoxin_cli.render.figures import format_figure
+    from gaoxin_cli.render.figure_text import format_figure
 
     for section in ("economy", "innovation", "governance"):
         views = query.section_view(shipped, section)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_module_argv
-from gaoxin_cli import index, loader
+from gaoxin_cli import loader
+from gaoxin_cli.index import freshness, schema
 
 sys.path.insert(0, str(REPO / "bench"))
 from make_corpus import make
@@ -171,15 +172,15 @@ def test_touch_without_change_rebuilds_nothing(
     gaoxin, cache: Path, editable: Path, monkeypatch: pytest.MonkeyPatch, reads: list[Path]
 ) -> None:
     """A touched file is hashed once, found unchanged, and no dataset is read again."""
-    monkeypatch.setattr(index, "RACY_NS", 0)  # files copied just now are not "racy" here
+    monkeypatch.setattr(freshness, "RACY_NS", 0)  # files copied just now are not "racy" here
     gaoxin("--facts", str(editable), "get", "gdp.growth", "--value")
     reads.clear()
     economy = editable / "dalian-2019" / "economy.toml"
     later = time.time_ns() - 10**9 * 60
     os.utime(economy, ns=(later, later))
     hashes = []
-    real_hash = index._sha256
-    monkeypatch.setattr(index, "_sha256", lambda path: hashes.append(path) or real_hash(path))
+    real_hash = freshness.sha256
+    monkeypatch.setattr(freshness, "sha256", lambda path: hashes.append(path) or real_hash(path))
     assert gaoxin("--facts", str(editable), "get", "gdp.growth", "--value").stdout == "7.5\n"
     assert reads == []
     assert economy in hashes
@@ -230,7 +231,7 @@ def test_new_tool_or_schema_version_rebuilds_everything(
     """The tool and schema versions are part of the key."""
     gaoxin("--facts", str(editable), "get", "gdp.growth", "--value")
     for name, value in (("SCHEMA_VERSION", "0"), ("__version__", "0.0.0-old")):
-        monkeypatch.setattr(index, name, value)
+        monkeypatch.setattr(schema, name, value)
         reads.clear()
         assert gaoxin("--facts", str(editable), "get", "gdp.growth", "--value").stdout == "7.5\n"
         assert len(reads) == len([p for p in editable.iterdir() if p.is_dir()])

@@ -137,7 +137,6 @@ def test_ctrl_c_exits_130_quietly() -> None:
         "import signal, os, sys; sys.argv = ['gaoxin', 'export', '--no-cache'];"
         "import gaoxin_cli.loader as l; real = l.load_factbook;"
         "l.load_factbook = lambda *a: (os.kill(os.getpid(), signal.SIGINT), real(*a))[1];"
-        "import gaoxin_cli.cli.app as app; app.load_factbook = l.load_factbook;"
         "from gaoxin_cli.__main__ import main; main()"
     )
     result = subprocess.run(

@@ -4,20 +4,10 @@ import sys
 
 
 def main() -> None:
-    """Run the CLI; Ctrl-C and a closed pipe end quietly."""
-    from gaoxin_cli.errors import ExitCode
+    """Run the CLI on this process's arguments."""
+    from gaoxin_cli.cli.boundary import main as run
 
-    try:
-        from gaoxin_cli.cli.app import command_for
-
-        command_for(sys.argv[1:])(prog_name="gaoxin")
-    except KeyboardInterrupt:
-        sys.exit(int(ExitCode.INTERRUPTED))
-    except BrokenPipeError:
-        from gaoxin_cli.cli.output import silence_stdout
-
-        silence_stdout()
-        sys.exit(int(ExitCode.BROKEN_PIPE))
+    run(sys.argv[1:])
 
 
 if __name__ == "__main__":

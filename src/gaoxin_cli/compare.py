@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from gaoxin_cli.decimals import exact
 from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.model import MEASURES, Dataset, Fact, FactBook, Indicator, Label
 
@@ -180,15 +181,3 @@ def _change(
         relative = (absolute / abs(start) * 100).quantize(Decimal("0.1"))
     approximate = old.qualifier is not None or new.qualifier is not None
     return Change(absolute, _RATES.get(before.unit, before.unit), relative, approximate), None
-
-
-def exact(value: int | float) -> Decimal:
-    """A figure as an exact decimal: 18.3 is 18.3, not the float's binary value."""
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-
-
-def number(value: Decimal) -> int | float:
-    """A JSON number for an exact decimal: an int when whole, else the nearest float."""
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)

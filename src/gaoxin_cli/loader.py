@@ -7,20 +7,26 @@ problem: every file is read and every problem collected, so one run of
 
 from __future__ import annotations
 
-import math
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gaoxin_cli.errors import FactsError, Problem
+from gaoxin_cli.fact_keys import (
+    DATASET_KEYS,
+    FACT_KEYS,
+    INDICATOR_KEYS,
+    SECTION_KEYS,
+    SOURCE_KEYS,
+    Checker,
+    unknown_key,
+)
 from gaoxin_cli.folders import DATASET_FILE, find_dataset_dirs, problem_at
 from gaoxin_cli.model import (
-    MEASURES,
-    QUALIFIERS,
     SECTIONS,
     Dataset,
     Fact,
@@ -29,7 +35,7 @@ from gaoxin_cli.model import (
     Label,
     Location,
     Source,
-    Value,
+    make_fact,
 )
 from gaoxin_cli.toml_lines import LineIndex, TomlPath
 
@@ -40,10 +46,6 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 #: Fact files larger than this are refused unread (the shipped ones are ~10 KiB).
 MAX_FILE_BYTES = 4 * 1024 * 1024
-#: Integers beyond this are not figures of a review but typos or attacks.
-MAX_MAGNITUDE = 10**15
-#: Ids are lower-case words joined by hyphens: "fixed-asset-investment".
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -77,7 +79,7 @@ class _File:
         for key, value in data.items():
             checker = allowed.get(key)
             if checker is None:
-                self.problem(where, key, _unknown_key(key, what, allowed))
+                self.problem(where, key, unknown_key(key, what, allowed))
                 continue
             error = checker.test(value)
             if error:
@@ -88,146 +90,6 @@ class _File:
             if checker.required and key not in data:
                 self.problem(where, None, f"{what} is missing required key '{key}'")
         return good
-
-
-@dataclass(frozen=True)
-class Checker:
-    """How one key's value is checked: a test returning an error or None."""
-
-    test: Callable[[Any], str | None]
-    required: bool = False
-
-
-def _unknown_key(key: str, what: str, allowed: Mapping[str, Checker]) -> str:
-    import difflib  # only on this error path
-
-    message = f"unknown key {key!r} in {what}"
-    close = difflib.get_close_matches(key, list(allowed), n=1)
-    if close:
-        return f"{message} (did you mean '{close[0]}'?)"
-    return f"{message} (allowed: {', '.join(allowed)})"
-
-
-def _string(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return f"must be a string, not {_kind(value)}"
-    if not value.strip():
-        return "must not be empty"
-    return None
-
-
-def _identifier(value: Any) -> str | None:
-    error = _string(value)
-    if error:
-        return error
-    if not ID_PATTERN.match(value):
-        return f"must be lower-case letters and digits joined by - or _, not {value!r}"
-    return None
-
-
-def _label_table(value: Any) -> str | None:
-    if not isinstance(value, dict):
-        return f"must be a table with zh and en, not {_kind(value)}"
-    missing = [lang for lang in ("zh", "en") if lang not in value]
-    extra = [key for key in value if key not in ("zh", "en")]
-    if missing:
-        return f"is missing {' and '.join(missing)}"
-    if extra:
-        return f"has unknown key {extra[0]!r} (allowed: zh, en)"
-    for lang in ("zh", "en"):
-        error = _string(value[lang])
-        if error:
-            return f"{lang} {error}"
-    return None
-
-
-def _string_list(value: Any) -> str | None:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return f"must be a list of strings, not {_kind(value)}"
-    return None
-
-
-def _one_of(choices: Mapping[str, object]) -> Callable[[Any], str | None]:
-    def test(value: Any) -> str | None:
-        error = _string(value)
-        if error:
-            return error
-        if value not in choices:
-            return f"is {value!r}, not one of: {', '.join(choices)}"
-        return None
-
-    return test
-
-
-def _figure(value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return f"must be a number or a string, not {_kind(value)}"
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"must be a finite number, not {value}"
-    if isinstance(value, int | float) and abs(value) > MAX_MAGNITUDE:
-        return f"is too large to be a figure ({value:.3g}; the limit is 10^15)"
-    if isinstance(value, str):
-        return _string(value)
-    return None
-
-
-def _kind(value: Any) -> str:
-    kinds = {bool: "a boolean", int: "an integer", float: "a float", str: "a string"}
-    kinds |= {list: "an array", dict: "a table"}
-    for kind, name in kinds.items():
-        if isinstance(value, kind):
-            return name
-    return "a date or time"
-
-
-def _array_of_tables(value: Any) -> str | None:
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        return f"must be an array of tables ([[...]]), not {_kind(value)}"
-    return None
-
-
-_LABEL = Checker(_label_table, required=True)
-
-DATASET_KEYS: dict[str, Checker] = {
-    "id": Checker(_identifier),
-    "period": Checker(_string, required=True),
-    "title": _LABEL,
-    "area": _LABEL,
-    "headlines": Checker(_string_list),
-    "source": Checker(
-        lambda v: None if isinstance(v, dict) else f"must be a table, not {_kind(v)}", required=True
-    ),
-}
-SOURCE_KEYS: dict[str, Checker] = {
-    "title": Checker(_string, required=True),
-    "description": Checker(_string),
-    "byline": Checker(_string),
-    "authors": Checker(_string_list),
-}
-SECTION_KEYS: dict[str, Checker] = {
-    "section": Checker(_one_of(SECTIONS), required=True),
-    "heading": _LABEL,
-    "indicator": Checker(_array_of_tables, required=True),
-}
-INDICATOR_KEYS: dict[str, Checker] = {
-    "id": Checker(_identifier, required=True),
-    "zh": Checker(_string, required=True),
-    "en": Checker(_string, required=True),
-    "heading": Checker(_label_table),
-    "fact": Checker(_array_of_tables, required=True),
-}
-FACT_KEYS: dict[str, Checker] = {
-    "key": Checker(_identifier),
-    "measure": Checker(_one_of(MEASURES), required=True),
-    "value": Checker(_figure, required=True),
-    "unit": Checker(_string),
-    "qualifier": Checker(_one_of(QUALIFIERS)),
-    "written": Checker(_string),
-    "quote": Checker(_string, required=True),
-    "note": Checker(_string),
-    "zh": Checker(_string),
-    "en": Checker(_string),
-}
 
 
 def _label(data: Mapping[str, str]) -> Label:
@@ -333,27 +195,18 @@ def _section_indicators(
             fields = file.table(fact_where, raw_fact, FACT_KEYS, "fact")
             if not {"measure", "value", "quote"} <= fields.keys():
                 continue
-            value: Value = fields["value"]
+            location = Location(file.name, file.lines.line(fact_where), file.lines.keys(fact_where))
             facts.append(
-                Fact(
-                    id=f"{ind['id']}.{fields.get('key', fields['measure'])}",
+                make_fact(
+                    fields,
+                    indicator=ind["id"],
+                    label=label,
                     dataset=dataset_id,
                     section=section,
                     heading=ind_heading,
-                    indicator=ind["id"],
-                    label=Label(fields.get("zh", label.zh), fields.get("en", label.en)),
-                    measure=fields["measure"],
-                    value=value,
-                    unit=fields.get("unit"),
-                    qualifier=fields.get("qualifier"),
                     period=period,
                     area=area,
-                    quote=fields["quote"],
-                    written=fields.get("written"),
-                    note=fields.get("note"),
-                    location=Location(
-                        file.name, file.lines.line(fact_where), file.lines.keys(fact_where)
-                    ),
+                    location=location,
                 )
             )
         if "fact" in ind and not facts and not raw.get("fact"):

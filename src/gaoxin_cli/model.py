@@ -239,6 +239,45 @@ class Fact(_Record):
         return None if fraction is None else units.normalize(fraction, self.unit)
 
 
+def make_fact(
+    fields: "Mapping[str, Any]",
+    *,
+    indicator: str,
+    label: Label,
+    dataset: str,
+    section: str,
+    heading: Label,
+    period: str,
+    area: Label,
+    location: Location | None,
+) -> Fact:
+    """A fact from the keys of its `[[indicator.fact]]` table (measure, value,
+    and optionally key, unit, qualifier, quote, written, note, zh, en) and the
+    indicator and dataset it belongs to.
+
+    The one way a Fact is made: the loader passes the TOML table, the index
+    a stored row with columns of the same names, so the two cannot drift.
+    """
+    return Fact(
+        id=f"{indicator}.{fields.get('key') or fields['measure']}",
+        dataset=dataset,
+        section=section,
+        heading=heading,
+        indicator=indicator,
+        label=Label(fields.get("zh") or label.zh, fields.get("en") or label.en),
+        measure=fields["measure"],
+        value=fields["value"],
+        unit=fields.get("unit"),
+        qualifier=fields.get("qualifier"),
+        period=period,
+        area=area,
+        quote=fields["quote"],
+        written=fields.get("written"),
+        note=fields.get("note"),
+        location=location,
+    )
+
+
 class Indicator(_Record):
     """What several facts are about, e.g. fixed-asset investment."""
 

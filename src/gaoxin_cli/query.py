@@ -16,30 +16,6 @@ from gaoxin_cli.model import (
 # Plain classes, not named tuples: they are defined at every start.
 
 
-class Need:
-    """What a command will look at; the index loads only that.
-
-    Without an index the whole book is read and the query code picks the
-    same things out of it.
-    """
-
-    __slots__ = ("datasets", "first_dataset", "ids", "section", "words")
-
-    def __init__(
-        self,
-        ids: tuple[str, ...] | None = None,
-        section: str | None = None,
-        words: tuple[str, ...] | None = None,
-        first_dataset: bool = False,
-        datasets: tuple[str, ...] | None = None,
-    ) -> None:
-        self.ids = ids
-        self.section = section
-        self.words = words
-        self.first_dataset = first_dataset
-        self.datasets = datasets
-
-
 class SectionView:
     """A section of one dataset, its indicators in the article's order."""
 

@@ -1,13 +1,12 @@
-"""Options shared by the commands, declared once."""
+"""Options shared by the commands, declared once, and their shell completion."""
 
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-#: Output formats of the listing commands. (Literals, not Enums: an Enum
-#: class costs start-up time, and Typer offers Literals as choices too.)
-Format = Literal["table", "tsv", "csv", "json", "jsonl", "markdown"]
+from gaoxin_cli.render import Format
+
 #: What `gaoxin export` writes.
 ExportFormat = Literal["json", "jsonl", "csv", "tsv", "markdown", "sqlite"]
 #: Label languages.
@@ -94,6 +93,19 @@ NoCacheOption = Annotated[
         help="Read the fact files, not the index in the cache folder.",
     ),
 ]
+
+
+def complete_ids(incomplete: str) -> list[str]:
+    """Shell completion for indicator and fact ids (of $GAOXIN_FACTS, else the shipped facts)."""
+    try:
+        from gaoxin_cli import query
+        from gaoxin_cli.folders import facts_dirs_from_env
+        from gaoxin_cli.loader import load_factbook
+
+        book = load_factbook(*facts_dirs_from_env())
+    except Exception:  # completion must never fail loudly
+        return []
+    return [i for i in query.all_ids(book) if i.startswith(incomplete)]
 
 
 def complete_sections(incomplete: str) -> list[str]:

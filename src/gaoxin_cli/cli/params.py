@@ -115,12 +115,19 @@ def use_plain_coercion(params: Sequence[Parameter]) -> None:
 
 
 class PlainGroup(TyperGroup):
-    """The top-level group, with plain coercion for its options, and usage
-    errors as one line on stderr (not a box): `gaoxin: what is wrong`."""
+    """The top-level group: plain coercion for its options; every command run
+    inside the error boundary, usage errors as one line (`boundary`)."""
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         use_plain_coercion(self.get_params(ctx))
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Context) -> Any:
+        from gaoxin_cli.cli.boundary import guard
+        from gaoxin_cli.cli.common import Environment
+
+        with guard(ctx.ensure_object(Environment)):
+            return super().invoke(ctx)
 
     def main(  # type: ignore[override]
         self,
@@ -133,22 +140,9 @@ class PlainGroup(TyperGroup):
         run = super().main
         if not standalone_mode:
             return run(args, prog_name, complete_var, standalone_mode=False, **extra)
-        from typer._click.exceptions import ClickException
-        from typer.exceptions import Abort
+        from gaoxin_cli.cli.boundary import run_main
 
-        try:
-            result = run(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except ClickException as error:
-            from gaoxin_cli.cli.output import error_line
-
-            message = " ".join(error.format_message().split())
-            context = getattr(error, "ctx", None)
-            where = context.command_path if context is not None else "gaoxin"
-            error_line(f"gaoxin: {message} (see: {where} --help)")
-            raise SystemExit(error.exit_code) from None
-        except Abort:
-            raise SystemExit(130) from None
-        raise SystemExit(result if isinstance(result, int) else 0)
+        return run_main(run, args, prog_name=prog_name, complete_var=complete_var, **extra)
 
 
 class PlainCommand(TyperCommand):

@@ -1,9 +1,16 @@
-"""The JSON record of a fact (DESIGN.md's contract) and its flat row form."""
+"""JSON records: nested objects as scripts read them (DESIGN.md's contract).
+
+A fact becomes a dict here and only here; the flat rows of CSV, TSV and
+SQLite (`rows`) are these records spread out.
+"""
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.model import Dataset, Fact
+
+if TYPE_CHECKING:
+    from gaoxin_cli.compare import Comparison
 
 #: Keys of a fact's JSON record, in order. Scripts rely on these.
 RECORD_KEYS = (
@@ -24,27 +31,8 @@ RECORD_KEYS = (
     "note",
 )
 
-#: Columns of the flat form (CSV, TSV): the record with nested values spread out.
-FLAT_COLUMNS = (
-    "id",
-    "dataset",
-    "section",
-    "heading",
-    "indicator",
-    "label_zh",
-    "label_en",
-    "measure",
-    "value",
-    "unit",
-    "qualifier",
-    "normalized_value",
-    "normalized_unit",
-    "period",
-    "area_zh",
-    "area_en",
-    "quote",
-    "note",
-)
+#: The keys of a fact's record that a comparison shows for each dataset.
+COMPARED_KEYS = ("id", "value", "unit", "qualifier", "normalized", "period", "quote")
 
 
 def fact_record(fact: Fact) -> dict[str, Any]:
@@ -71,18 +59,6 @@ def fact_record(fact: Fact) -> dict[str, Any]:
     }
 
 
-def flat_row(fact: Fact) -> dict[str, Any]:
-    """One fact as a flat row of scalars: the record with `label`, `normalized`
-    and `area` spread into `label_zh`, `normalized_value` … (None for empty cells)."""
-    record = fact_record(fact)
-    normalized = record["normalized"] or {}
-    record["label_zh"], record["label_en"] = record["label"]["zh"], record["label"]["en"]
-    record["normalized_value"] = normalized.get("value")
-    record["normalized_unit"] = normalized.get("unit")
-    record["area_zh"], record["area_en"] = record["area"]["zh"], record["area"]["en"]
-    return {column: record[column] for column in FLAT_COLUMNS}
-
-
 def dataset_record(dataset: Dataset, facts: int | None = None) -> dict[str, Any]:
     """The JSON record of a dataset's metadata; `facts` is its number of facts
     when its indicators were not loaded."""
@@ -100,3 +76,40 @@ def dataset_record(dataset: Dataset, facts: int | None = None) -> dict[str, Any]
         "facts": len(dataset.facts) if facts is None else facts,
         "path": str(Path(dataset.location.path).parent) if dataset.location else None,
     }
+
+
+def comparison_records(comparison: "Comparison") -> list[dict[str, Any]]:
+    """One JSON record per compared row: each dataset's fact, the change, a note."""
+    from gaoxin_cli.decimals import number
+
+    records = []
+    for row in comparison.rows:
+        values: dict[str, Any] = {}
+        for dataset, fact in zip(comparison.datasets, row.facts, strict=True):
+            if fact is None:
+                values[dataset.id] = None
+            else:
+                record = fact_record(fact)
+                values[dataset.id] = {key: record[key] for key in COMPARED_KEYS}
+        change = row.change
+        records.append(
+            {
+                "indicator": row.indicator.id,
+                "key": row.key,
+                "measure": row.measure,
+                "label": {"zh": row.label.zh, "en": row.label.en},
+                "values": values,
+                "change": (
+                    {
+                        "value": number(change.absolute),
+                        "unit": change.unit,
+                        "percent": None if change.relative is None else number(change.relative),
+                        "approximate": change.approximate,
+                    }
+                    if change
+                    else None
+                ),
+                "note": {"zh": row.note.zh, "en": row.note.en} if row.note else None,
+            }
+        )
+    return records

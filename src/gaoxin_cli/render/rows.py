@@ -1,15 +1,56 @@
-"""Flat rows and records beyond a fact's: datasets, comparisons, chart bars,
-and facts as people read them (Markdown)."""
+"""Flat rows of scalars (CSV, TSV, Markdown, SQLite): records spread out,
+and facts, comparisons and chart bars as rows for people and spreadsheets."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from gaoxin_cli.model import Dataset, Fact
-from gaoxin_cli.render.records import dataset_record
+from gaoxin_cli.model import SECTIONS, Dataset, Fact
+from gaoxin_cli.render.labels import word
+from gaoxin_cli.render.records import comparison_records, dataset_record, fact_record
 
 if TYPE_CHECKING:
-    from gaoxin_cli.charts import Chart
+    from gaoxin_cli.bars import Chart
     from gaoxin_cli.compare import Comparison
+
+#: Columns of a fact's flat form (CSV, TSV): the record with nested values spread out.
+FLAT_COLUMNS = (
+    "id",
+    "dataset",
+    "section",
+    "heading",
+    "indicator",
+    "label_zh",
+    "label_en",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "normalized_value",
+    "normalized_unit",
+    "period",
+    "area_zh",
+    "area_en",
+    "quote",
+    "note",
+)
+
+
+def flat(record: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+    """`record` as a row of `columns`: a nested value spreads into columns named
+    key_subkey (`label_zh`, `normalized_value`), None where it is None."""
+    row: dict[str, Any] = {}
+    for column in columns:
+        if column in record:
+            row[column] = record[column]
+        else:
+            key, _, sub = column.partition("_")
+            row[column] = (record.get(key) or {}).get(sub)
+    return row
+
+
+def flat_row(fact: Fact) -> dict[str, Any]:
+    """One fact as a flat row of scalars (None for empty cells)."""
+    return flat(fact_record(fact), FLAT_COLUMNS)
 
 
 #: Columns of a dataset's flat row (CSV, TSV, Markdown).
@@ -18,57 +59,7 @@ DATASET_COLUMNS = ("id", "title_zh", "title_en", "area_zh", "area_en", "period",
 
 def dataset_row(dataset: Dataset, facts: int | None = None) -> dict[str, Any]:
     """A dataset as a flat row of scalars."""
-    record = dataset_record(dataset, facts)
-    record["title_zh"], record["title_en"] = record["title"]["zh"], record["title"]["en"]
-    record["area_zh"], record["area_en"] = record["area"]["zh"], record["area"]["en"]
-    return {column: record[column] for column in DATASET_COLUMNS}
-
-
-def comparison_records(comparison: "Comparison") -> list[dict[str, Any]]:
-    """One JSON record per compared row: each dataset's fact, the change, a note."""
-    from gaoxin_cli.compare import number
-
-    records = []
-    for row in comparison.rows:
-        values: dict[str, Any] = {}
-        for dataset, fact in zip(comparison.datasets, row.facts, strict=True):
-            if fact is None:
-                values[dataset.id] = None
-                continue
-            normalized = fact.normalized
-            values[dataset.id] = {
-                "id": fact.id,
-                "value": fact.value,
-                "unit": fact.unit,
-                "qualifier": fact.qualifier,
-                "normalized": (
-                    {"value": normalized.value, "unit": normalized.unit} if normalized else None
-                ),
-                "period": fact.period,
-                "quote": fact.quote,
-            }
-        change = row.change
-        records.append(
-            {
-                "indicator": row.indicator.id,
-                "key": row.key,
-                "measure": row.measure,
-                "label": {"zh": row.label.zh, "en": row.label.en},
-                "values": values,
-                "change": (
-                    {
-                        "value": number(change.absolute),
-                        "unit": change.unit,
-                        "percent": None if change.relative is None else number(change.relative),
-                        "approximate": change.approximate,
-                    }
-                    if change
-                    else None
-                ),
-                "note": {"zh": row.note.zh, "en": row.note.en} if row.note else None,
-            }
-        )
-    return records
+    return flat(dataset_record(dataset, facts), DATASET_COLUMNS)
 
 
 def comparison_columns(comparison: "Comparison") -> list[str]:
@@ -124,20 +115,12 @@ def readable_rows(
     measure, figure with its qualifier and unit, quote; the dataset when
     there are several."""
     from gaoxin_cli.model import MEASURES
-    from gaoxin_cli.render.figures import format_figure
+    from gaoxin_cli.render.figure_text import format_figure
 
     pick = 1 if lang == "en" else 0
     several = len({f.dataset for f in facts}) > 1
     columns = ["dataset"] if several else []
     columns += ["id", "label", "measure", "figure", "quote"]
-    words = {
-        "dataset": ("数据集", "Dataset"),
-        "id": ("ID", "ID"),
-        "label": ("指标", "Indicator"),
-        "measure": ("度量", "Measure"),
-        "figure": ("数值", "Figure"),
-        "quote": ("原文", "Quote"),
-    }
     rows = [
         {
             "dataset": f.dataset,
@@ -149,7 +132,8 @@ def readable_rows(
         }
         for f in facts
     ]
-    return columns, [words[c][pick] for c in columns], rows
+    headings = [word("indicator" if c == "label" else c, lang) for c in columns]
+    return columns, headings, rows
 
 
 #: Columns of a chart's bars as flat rows.
@@ -171,7 +155,7 @@ BAR_COLUMNS = (
 def bar_rows(items: "Sequence[Chart]") -> list[dict[str, Any]]:
     """Each bar of each chart as a flat row: its value in percent, the fact it
     shows (`id`), or the facts it was derived from (`derived_from`, space-separated)."""
-    from gaoxin_cli.compare import number
+    from gaoxin_cli.decimals import number
 
     return [
         {
@@ -190,3 +174,33 @@ def bar_rows(items: "Sequence[Chart]") -> list[dict[str, Any]]:
         for item in items
         for bar in item.bars
     ]
+
+
+#: Columns of the overview's sections as rows.
+SECTION_COLUMNS = ("section", "zh", "en", "facts")
+
+
+def section_rows(counts: Mapping[str, int]) -> list[dict[str, Any]]:
+    """Each section with its zh and en names and its number of facts."""
+    return [
+        {"section": name, "zh": SECTIONS[name][0], "en": SECTIONS[name][1], "facts": n}
+        for name, n in counts.items()
+    ]
+
+
+def readable_dataset_rows(
+    found: "Sequence[tuple[Dataset, int]]", lang: str
+) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+    """Columns, headings and rows of datasets for people (Markdown)."""
+    columns = ["id", "title", "area", "period", "facts"]
+    rows = [
+        {
+            "id": d.id,
+            "title": d.title.pick(lang),
+            "area": d.area.pick(lang),
+            "period": d.period,
+            "facts": n,
+        }
+        for d, n in found
+    ]
+    return columns, [word(c, lang) for c in columns], rows

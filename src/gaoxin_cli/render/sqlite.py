@@ -1,15 +1,13 @@
 """Facts as a SQLite database for Datasette, DuckDB, pandas or the `sqlite3` shell."""
 
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from gaoxin_cli.folders import publish
+from gaoxin_cli.files import replacing
 from gaoxin_cli.model import Dataset, Fact
-from gaoxin_cli.render.records import FLAT_COLUMNS, flat_row
+from gaoxin_cli.render.rows import FLAT_COLUMNS, flat_row
 
 _DATASETS = """
 CREATE TABLE datasets(
@@ -47,11 +45,7 @@ def _storable(value: object) -> object:
 
 def write_sqlite(datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path) -> None:
     """Write `datasets` and `facts` to a new SQLite file at `path` (replaced whole, atomically)."""
-    folder = path.parent
-    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    with replacing(path) as temp:
         db = sqlite3.connect(temp)
         try:
             with db:
@@ -87,6 +81,3 @@ def write_sqlite(datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path)
                 )
         finally:
             db.close()
-        publish(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gaoxin_cli.compare import exact
+from gaoxin_cli.decimals import exact
 from gaoxin_cli.model import Fact, Indicator, Label
 from gaoxin_cli.query import SectionView
 
@@ -83,7 +83,7 @@ class Chart:
         return KINDS[self.kind]
 
 
-def charts(views: list[SectionView]) -> list[Chart]:
+def charts_of(views: list[SectionView]) -> list[Chart]:
     """The charts of each section view that has something to draw."""
     found = []
     for view in views:

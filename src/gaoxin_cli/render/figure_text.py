@@ -1,4 +1,5 @@
-"""Figures for people: "≈6亿元" in Chinese, "≈600 m CNY" in English."""
+"""Figures as text for people, in zh or en: "≈6亿元" or "≈600 m CNY", changes,
+and the cells of a comparison."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from gaoxin_cli.decimals import exact, number, plain
 from gaoxin_cli.model import MEASURES, QUALIFIERS, Dataset, Fact, format_value, fraction_of
+from gaoxin_cli.render.labels import word
 
 if TYPE_CHECKING:
     from gaoxin_cli.compare import Change, Comparison
@@ -59,21 +62,15 @@ def format_figure(fact: Fact, lang: str) -> str:
 
 def english_amount(value: int | float, unit: str) -> str:
     """A normalized amount the English way: 8.5 bn CNY, 428,000 items, 18.3%."""
+    amount = exact(value)
     if unit in _EN_UNITS:
-        return f"{_plain(Decimal(repr(value)))}{_EN_UNITS[unit]}"
-    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        return f"{plain(amount)}{_EN_UNITS[unit]}"
     if unit in _MONEY:
-        for size, word in ((Decimal(10**9), "bn"), (Decimal(10**6), "m")):
-            if abs(exact) >= size:
-                return f"{_plain(exact / size)} {word} {unit}"
-    number = f"{int(exact):,}" if exact == exact.to_integral_value() else _plain(exact)
-    return number if unit in _COUNTS else f"{number} {unit}"
-
-
-def _plain(number: Decimal) -> str:
-    """A decimal without exponent or trailing zeros: 8.5, 600, 0.1 (and 0, never -0)."""
-    text = format(number.normalize(), "f")
-    return "0" if text == "-0" else text
+        for size, scale_word in ((Decimal(10**9), "bn"), (Decimal(10**6), "m")):
+            if abs(amount) >= size:
+                return f"{plain(amount / size)} {scale_word} {unit}"
+    digits = f"{int(amount):,}" if amount == amount.to_integral_value() else plain(amount)
+    return digits if unit in _COUNTS else f"{digits} {unit}"
 
 
 def format_change(change: Change, first: Fact, lang: str) -> str:
@@ -82,21 +79,19 @@ def format_change(change: Change, first: Fact, lang: str) -> str:
     mark = "≈" if change.approximate else ""
     absolute = change.absolute
     if lang == "en":
-        from gaoxin_cli.compare import number
-
         text = english_amount(number(absolute), change.unit)
     elif change.unit == "percentage_points":
-        text = f"{_plain(absolute)}个百分点"
+        text = f"{plain(absolute)}个百分点"
     else:
         from gaoxin_cli.units import split_unit
 
         scale = (split_unit(first.unit) or (1, ""))[0] if first.unit else 1
-        text = f"{_plain(absolute / scale)}{first.unit or ''}"
+        text = f"{plain(absolute / scale)}{first.unit or ''}"
     sign = "+" if absolute > 0 else ""
     text = f"{mark}{sign}{text}"
     if change.relative is not None:
         relative_sign = "+" if change.relative > 0 else ""
-        text += f" ({relative_sign}{_plain(change.relative)}%)"
+        text += f" ({relative_sign}{plain(change.relative)}%)"
     return text
 
 
@@ -109,13 +104,6 @@ def dataset_heading(dataset: Dataset, datasets: Sequence[Dataset], lang: str) ->
     return dataset.id
 
 
-_COMPARE_WORDS = {
-    "indicator": ("指标", "Indicator"),
-    "measure": ("度量", "Measure"),
-    "change": ("变化", "Change"),
-}
-
-
 def comparison_cells(comparison: Comparison, lang: str) -> tuple[list[str], list[list[str]]]:
     """Headings and rows of text for a comparison: indicator (on its first row),
     measure, one figure per dataset ("—" where it states none), and the
@@ -123,10 +111,10 @@ def comparison_cells(comparison: Comparison, lang: str) -> tuple[list[str], list
     pick = 1 if lang == "en" else 0
     datasets = comparison.datasets
     headings = [
-        _COMPARE_WORDS["indicator"][pick],
-        _COMPARE_WORDS["measure"][pick],
+        word("indicator", lang),
+        word("measure", lang),
         *(dataset_heading(d, datasets, lang) for d in datasets),
-        _COMPARE_WORDS["change"][pick],
+        word("change", lang),
     ]
     rows = []
     previous = None

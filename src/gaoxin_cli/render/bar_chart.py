@@ -15,19 +15,16 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gaoxin_cli.charts import Bar, Chart
+from gaoxin_cli.bars import Bar, Chart
+from gaoxin_cli.decimals import plain
 from gaoxin_cli.model import QUALIFIERS, SECTIONS
-from gaoxin_cli.render.figures import format_figure
-from gaoxin_cli.render.safe import clean_keep_lines
+from gaoxin_cli.render.cells import data
+from gaoxin_cli.render.figure_text import format_figure
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _SOLID, _DERIVED = "█", "░"
 _MAX_LABEL = 26
 _MIN_BAR = 10
-
-
-def _data(text: str, style: str = "") -> Text:
-    return Text(clean_keep_lines(text), style=style)
 
 
 def bar_figure(bar: Bar, lang: str) -> str:
@@ -41,16 +38,11 @@ def bar_figure(bar: Bar, lang: str) -> str:
     if lang == "en":
         marks["estimated"] = "est. "
     mark = "".join(marks[word] for word in (bar.qualifier or "").split())
-    return f"{mark}{_plain(bar.value)}%"
-
-
-def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return "0" if text == "-0" else text
+    return f"{mark}{plain(bar.value)}%"
 
 
 def _round(value: Decimal, places: int) -> str:
-    return _plain(value.quantize(Decimal(1).scaleb(-places)))
+    return plain(value.quantize(Decimal(1).scaleb(-places)))
 
 
 def scale(bars: Sequence[Bar], kind: str) -> tuple[Decimal, Decimal, Decimal]:
@@ -118,7 +110,7 @@ def _axis(low: Decimal, high: Decimal, step: Decimal, width: int) -> Text:
     taken: list[tuple[int, int]] = []
     zero = [Decimal(0)] if low < 0 < high else []
     for tick in [*zero, high, low, *ticks[1:-1]]:
-        label = f"{_plain(tick)}%"
+        label = f"{plain(tick)}%"
         position = int(((tick - low) / (high - low) * width).to_integral_value())
         start = max(min(position, width - len(label)), 0)
         end = start + len(label)
@@ -148,14 +140,12 @@ def chart(item: Chart, lang: str, width: int, *, show_dataset: bool) -> Group:
     grid.add_column(justify="right", no_wrap=True)
     for bar, label, figure in zip(item.bars, labels, figures, strict=True):
         style = "dim" if bar.derived else ""
-        grid.add_row(
-            _data(label, style), _bar_text(bar, low, high, bar_width), _data(figure, style)
-        )
+        grid.add_row(data(label, style), _bar_text(bar, low, high, bar_width), data(figure, style))
     grid.add_row("", _axis(low, high, step, bar_width), "")
-    parts: list[RenderableType] = [_data(title, "bold"), grid]
+    parts: list[RenderableType] = [data(title, "bold"), grid]
     if any(bar.derived for bar in item.bars):
         parts.append(
-            _data(
+            data(
                 f"{_DERIVED} city = zone growth − points above the city"
                 " (derived here, not a figure of the article)"
                 if lang == "en"
@@ -163,12 +153,12 @@ def chart(item: Chart, lang: str, width: int, *, show_dataset: bool) -> Group:
                 "dim",
             )
         )
-    parts.extend(_data(note.pick(lang), "dim") for note in item.notes)
+    parts.extend(data(note.pick(lang), "dim") for note in item.notes)
     parts.append(Text(""))
     return Group(*parts)
 
 
-def charts(items: Sequence[Chart], lang: str, width: int) -> Group:
+def draw(items: Sequence[Chart], lang: str, width: int) -> Group:
     """Every chart, one after the other."""
     several = len({item.view.dataset.id for item in items}) > 1
     return Group(*(chart(item, lang, width, show_dataset=several) for item in items))

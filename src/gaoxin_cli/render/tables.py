@@ -1,17 +1,15 @@
-"""Rich renderables for people at a terminal.
+"""Rich tables for people at a terminal: sections, detail, search results,
+datasets and the overview.
 
-Every piece of text from fact files goes in as a `Text` object, never as a
-markup string, and is cleaned of control characters first: "[red]" in a
-label prints as those five characters.
+Every piece of text from fact files goes in through `cells.data`, never as
+a markup string: "[red]" in a label prints as those five characters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -19,62 +17,14 @@ from rich.text import Text
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset, Fact, Indicator, Label
 from gaoxin_cli.query import Hit, SectionView
-
-if TYPE_CHECKING:
-    from gaoxin_cli.compare import Comparison
-    from gaoxin_cli.compare import Row as ComparisonRow
-from gaoxin_cli.render.figures import comparison_cells, english_amount, format_figure
-from gaoxin_cli.render.safe import clean_keep_lines
-
-_WORDS = {
-    "indicator": ("指标", "Indicator"),
-    "id": ("ID", "ID"),
-    "section": ("栏目", "Section"),
-    "facts": ("事实", "Facts"),
-    "command": ("命令", "Command"),
-    "figure": ("数值", "Figure"),
-    "quote": ("原文", "Quote"),
-    "dataset": ("数据集", "Dataset"),
-    "heading": ("小标题", "Heading"),
-    "unit": ("单位", "Unit"),
-    "normalized": ("标准化", "Normalized"),
-    "qualifier": ("限定", "Qualifier"),
-    "note": ("注", "Note"),
-    "source": ("来源", "Source"),
-    "period": ("时期", "Period"),
-    "area": ("地区", "Area"),
-    "headlines": ("要点", "Headline figures"),
-    "measure": ("度量", "Measure"),
-    "title": ("标题", "Title"),
-}
-
+from gaoxin_cli.render.cells import data, plain_table
+from gaoxin_cli.render.figure_text import english_amount, format_figure
+from gaoxin_cli.render.labels import word
 
 #: Measures whose cells hold words; they wrap, figures never do.
 _WIDE_MEASURES = frozenset({"text", "rank"})
 _MIN_LABEL = 10
 _MIN_TEXT = 12
-
-
-def word(name: str, lang: str) -> str:
-    """A fixed UI word in `lang`."""
-    zh, en = _WORDS[name]
-    return en if lang == "en" else zh
-
-
-def data(text: str, style: str = "") -> Text:
-    """Text from a fact file, made safe: no markup, no control characters."""
-    return Text(clean_keep_lines(text), style=style)
-
-
-def _table(title: str | None) -> Table:
-    return Table(
-        title=data(title, "bold") if title else None,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        header_style="bold",
-    )
 
 
 def _cell(facts: Sequence[Fact], lang: str) -> Text:
@@ -143,7 +93,7 @@ def indicator_block(
         with_id, label_width = False, min(labels, max(_MIN_LABEL, width - figures))
     else:
         return _stacked(indicators, title, lang)
-    table = _table(title)
+    table = plain_table(title)
     table.add_column(word("indicator", lang), overflow="fold", min_width=label_width)
     for measure in measures:
         wide = measure in _WIDE_MEASURES
@@ -246,7 +196,7 @@ def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Group:
 def search_table(hits: Sequence[Hit], lang: str) -> Table:
     """Search results, best first: id, label, figure and quote."""
     several = len({hit.fact.dataset for hit in hits}) > 1
-    table = _table(None)
+    table = plain_table(None)
     table.add_column(word("id", lang), no_wrap=True, style="cyan")
     table.add_column(word("indicator", lang), overflow="fold", ratio=2)
     table.add_column(word("figure", lang), no_wrap=True)
@@ -266,103 +216,9 @@ def search_table(hits: Sequence[Hit], lang: str) -> Table:
     return table
 
 
-def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
-    """Indicators across datasets: a column per dataset, then the change.
-
-    Figures and changes keep their width; labels, texts and notes wrap.
-    """
-    headings, rows = comparison_cells(comparison, lang)
-    notes = {row.note.pick(lang) for row in comparison.rows if row.note}
-    fixed = [
-        max(cell_len(cells[n]) for cells in [headings, *rows]) for n in range(2, len(headings) - 1)
-    ]
-    changes = [cell_len(r[-1]) for r in rows if r[-1] not in notes]
-    needed = sum(fixed) + max([*changes, cell_len(headings[-1])]) + 3 * len(headings) + 12
-    if needed > width:  # figures never fold: one block per row instead
-        return _comparison_stacked(comparison, headings, rows, lang)
-    table = _table(None)
-    table.add_column(headings[0], overflow="fold")
-    table.add_column(headings[1], overflow="fold")
-    for n, heading in enumerate(headings[2:-1]):
-        column = [
-            (r[2 + n], _is_figure(row, n)) for r, row in zip(rows, comparison.rows, strict=True)
-        ]
-        numbers = [cell_len(cell) for cell, figure in column if figure]
-        texts = [min(cell_len(cell), _MIN_TEXT) for cell, figure in column if not figure]
-        table.add_column(
-            data(heading),
-            justify="right" if numbers else "left",
-            overflow="fold",
-            width=max([*numbers, *texts, cell_len(heading)]),
-        )
-    table.add_column(
-        headings[-1],
-        justify="right",
-        overflow="fold",
-        width=max(
-            [*changes, *(min(cell_len(note), _MIN_TEXT) for note in notes), cell_len(headings[-1])]
-        ),
-    )
-    for cells in rows:
-        table.add_row(*(data(cell) for cell in cells))
-    parts: list[RenderableType] = [table]
-    legend = [
-        f"{heading} = {dataset.id}"
-        for heading, dataset in zip(headings[2:-1], comparison.datasets, strict=True)
-        if heading != dataset.id
-    ]
-    if any("—" in r[2:-1] for r in rows):
-        legend.append("— " + ("not stated" if lang == "en" else "未载"))
-    if legend:
-        parts.append(data(" · ".join(legend), "dim"))
-    if comparison.alone:
-        n = len(comparison.alone)
-        parts.append(
-            data(
-                f"{n} indicators are in one dataset only (name them to see them): "
-                if lang == "en"
-                else f"另有{n}个指标只见于一个数据集（指名即可查看）：",
-                "dim",
-            )
-        )
-        parts.append(data(" ".join(comparison.alone), "dim"))
-    return Group(*parts)
-
-
-def _comparison_stacked(
-    comparison: Comparison, headings: list[str], rows: list[list[str]], lang: str
-) -> Group:
-    """A comparison for a narrow terminal: each row as a few short lines."""
-    parts: list[RenderableType] = []
-    for cells in rows:
-        if cells[0]:
-            parts.append(data(cells[0], "bold"))
-        parts.append(data(f"  {cells[1]}"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for heading, figure in zip(headings[2:], cells[2:], strict=True):
-            if figure:
-                grid.add_row(data(f"    {heading}", "bold"), data(figure))
-        parts.append(grid)
-    legend = [
-        f"{heading} = {dataset.id}"
-        for heading, dataset in zip(headings[2:-1], comparison.datasets, strict=True)
-        if heading != dataset.id
-    ]
-    if legend:
-        parts.append(data(" · ".join(legend), "dim"))
-    return Group(*parts)
-
-
-def _is_figure(row: ComparisonRow, n: int) -> bool:
-    fact = row.facts[n]
-    return fact is not None and not fact.is_text
-
-
 def datasets_table(catalog: Sequence[tuple[Dataset, int]], lang: str) -> Table:
     """The datasets: id, title, area, period and number of facts."""
-    table = _table(None)
+    table = plain_table(None)
     table.add_column(word("id", lang), no_wrap=True, style="cyan")
     table.add_column(word("title", lang), overflow="fold", ratio=3)
     table.add_column(word("area", lang), overflow="fold", ratio=1)
@@ -408,7 +264,7 @@ def overview(
         title = SECTIONS["overview"][1 if lang == "en" else 0]
         parts.extend([indicator_block(general, title, lang, width), Text("")])
 
-    sections = _table(None)
+    sections = plain_table(None)
     sections.add_column(word("section", lang), overflow="fold")
     sections.add_column(word("facts", lang), justify="right")
     sections.add_column(word("command", lang), overflow="fold", style="cyan")

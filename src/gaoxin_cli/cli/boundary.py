@@ -1,0 +1,111 @@
+"""The one place where errors become messages on stderr and exit codes.
+
+- `guard`: around every command (the app's group runs each one inside it):
+  this project's errors, a closed pipe, Ctrl-C and failed writes.
+- `run_main`: around parsing (usage errors as one line, not a box).
+- `main`: around the whole process, for what happens before a command runs.
+
+Messages are one line each, cleaned of control characters, and never a
+traceback unless --debug (or GAOXIN_DEBUG=1) asks for one.
+"""
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from gaoxin_cli.errors import ExitCode, GaoxinError
+
+if TYPE_CHECKING:  # light at start-up: this module is imported first
+    from gaoxin_cli.cli.common import Environment
+
+
+def error_line(message: str, stream: TextIO | None = None) -> None:
+    """One line on stderr, cleaned of control characters."""
+    from gaoxin_cli.render.safe import clean
+
+    stream = stream or sys.stderr
+    text = clean(message)
+    try:
+        stream.write(text + "\n")
+    except UnicodeEncodeError:
+        stream.write(text.encode("ascii", "backslashreplace").decode("ascii") + "\n")
+    stream.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (tests); nothing to flush there
+
+
+def _exit(code: int) -> NoReturn:
+    from typer import Exit
+
+    raise Exit(code)
+
+
+@contextmanager
+def guard(env: "Environment") -> Iterator[None]:
+    """Run a command: errors become stderr lines and exit codes, never tracebacks."""
+    try:
+        yield
+        env.stdout.flush()
+    except GaoxinError as error:
+        if env.debug:
+            raise
+        for line in error.lines():
+            error_line(line, env.stderr)
+        _exit(error.exit_code)
+    except BrokenPipeError:
+        _silence_stdout()
+        _exit(ExitCode.BROKEN_PIPE)
+    except KeyboardInterrupt:
+        _exit(ExitCode.INTERRUPTED)
+    except OSError as error:
+        if env.debug:
+            raise
+        reason = error.strerror or str(error)
+        where = f" to {error.filename}" if error.filename else ""
+        error_line(f"gaoxin: cannot write output{where}: {reason}", env.stderr)
+        _silence_stdout()
+        _exit(ExitCode.ERROR)
+
+
+def run_main(run: Callable[..., Any], args: Sequence[str] | None, **extra: Any) -> NoReturn:
+    """Parse and run (click's main, not standalone): usage errors become one
+    line, `gaoxin: what is wrong (see: gaoxin CMD --help)`; then exit."""
+    from typer._click.exceptions import ClickException
+    from typer.exceptions import Abort
+
+    try:
+        result = run(args, standalone_mode=False, **extra)
+    except ClickException as error:
+        message = " ".join(error.format_message().split())
+        context = getattr(error, "ctx", None)
+        where = context.command_path if context is not None else "gaoxin"
+        error_line(f"gaoxin: {message} (see: {where} --help)")
+        raise SystemExit(error.exit_code) from None
+    except Abort:
+        raise SystemExit(ExitCode.INTERRUPTED) from None
+    raise SystemExit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def main(argv: Sequence[str]) -> NoReturn:
+    """Run `gaoxin ARGV` as a process: Ctrl-C and a closed pipe end quietly,
+    also before and after the command itself runs."""
+    try:
+        from gaoxin_cli.cli.app import command_for
+
+        command_for(list(argv))(list(argv), prog_name="gaoxin")
+    except KeyboardInterrupt:
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(ExitCode.BROKEN_PIPE)
+    sys.exit(ExitCode.OK)  # pragma: no cover - the command always exits itself

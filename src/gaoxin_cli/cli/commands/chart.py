@@ -1,0 +1,79 @@
+"""`gaoxin chart [SECTION]`: bar charts of the growth rates, shares and rates."""
+
+from typing import Annotated
+
+import typer
+
+from gaoxin_cli import query
+from gaoxin_cli.cli.common import check_section, choose_format, environment, settings
+from gaoxin_cli.cli.options import (
+    DatasetOption,
+    DebugOption,
+    FactsOption,
+    FormatOption,
+    JsonOption,
+    LangOption,
+    NoCacheOption,
+    complete_sections,
+)
+from gaoxin_cli.cli.params import PlainCommand
+from gaoxin_cli.errors import NotFoundError
+from gaoxin_cli.model import SECTIONS
+from gaoxin_cli.render import write
+from gaoxin_cli.selection import Selection
+
+
+def chart(
+    ctx: typer.Context,
+    section: Annotated[
+        str | None,
+        typer.Argument(
+            help="A section (default: every section with something to draw): economy,"
+            " innovation, services, governance, investment, party or overview.",
+            metavar="SECTION",
+            autocompletion=complete_sections,
+            show_default=False,
+        ),
+    ] = None,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+    facts: FactsOption = None,
+    dataset: DatasetOption = None,
+    debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Bar charts of the percentages: growth rates beside the city's, shares of the city, rates.
+
+    The city's growth rate is derived (the zone's growth minus the points
+    the article says it is above the city) and drawn shaded (░). Piped, or
+    with --format, the bars are written as data rows.
+
+    [bold]Examples[/bold]
+
+      gaoxin chart economy
+
+      gaoxin chart innovation --lang en
+
+      gaoxin chart --json
+    """
+    opts = settings(ctx, facts, lang, debug, no_cache, dataset)
+    check_section(section)
+    fmt = choose_format(ctx, output_format, json)
+    book = opts.source().book(Selection(section=section))
+    from gaoxin_cli.bars import charts_of
+
+    sections = [section] if section else list(SECTIONS)
+    found = [v for name in sections for v in query.section_view(book, name) if v.indicators]
+    items = charts_of(found)
+    if not items:
+        where = f"section {section!r}" if section else "these facts"
+        raise NotFoundError(f"nothing to chart in {where}: it has no growth rates or shares")
+    from gaoxin_cli.render import views
+
+    write(views.charts(items), fmt, environment(ctx).stdout, lang=opts.lang)
+
+
+def register(app: typer.Typer, name: str) -> None:
+    """Add `gaoxin chart`."""
+    app.command(name, rich_help_panel="Look up", cls=PlainCommand)(chart)

@@ -1,0 +1,98 @@
+"""`gaoxin get ID…`: indicators or facts in full, or their bare values."""
+
+from typing import Annotated
+
+import typer
+
+from gaoxin_cli import query
+from gaoxin_cli.cli.common import choose_format, environment, settings
+from gaoxin_cli.cli.options import (
+    DatasetOption,
+    DebugOption,
+    FactsOption,
+    FormatOption,
+    JsonOption,
+    LangOption,
+    NoCacheOption,
+    complete_ids,
+)
+from gaoxin_cli.cli.params import PlainCommand
+from gaoxin_cli.errors import UsageError
+from gaoxin_cli.model import Fact, Indicator, format_value
+from gaoxin_cli.render import write
+from gaoxin_cli.selection import Selection
+
+
+def get(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str],
+        typer.Argument(
+            help="Indicator ids (all their facts) or fact ids (indicator.measure).",
+            metavar="ID",
+            autocompletion=complete_ids,
+            show_default=False,
+        ),
+    ],
+    value: Annotated[
+        bool, typer.Option("--value", help="Print only the bare values, one per line.", metavar="")
+    ] = False,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+    facts: FactsOption = None,
+    dataset: DatasetOption = None,
+    debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """An indicator or a fact in full: labels, measures, units, normalized values, quote.
+
+    [bold]Examples[/bold]
+
+      gaoxin get fixed-asset-investment
+
+      gaoxin get fixed-asset-investment.growth --value     prints 18.3
+    """
+    opts = settings(ctx, facts, lang, debug, no_cache, dataset)
+    stdout = environment(ctx).stdout
+    book, items = opts.source().answer(
+        Selection(ids=tuple(ids)), lambda book: query.lookup(book, ids)
+    )
+    if value:
+        if output_format is not None or json:
+            raise UsageError("--value prints bare values: leave out --format and --json")
+        stdout.write("".join(f"{line}\n" for line in bare_values(items)))
+        return
+    from gaoxin_cli.render import views
+
+    fmt = choose_format(ctx, output_format, json)
+    datasets = {d.id: d for d in book.datasets}
+    write(views.detail(items, datasets), fmt, stdout, lang=opts.lang)
+
+
+def bare_values(items: list[Indicator | Fact]) -> list[str]:
+    """The values of looked-up items as the article writes them, one each.
+
+    Each must name one figure: an id in several datasets is a usage error.
+    """
+    datasets: dict[str, list[str]] = {}
+    for item in items:
+        datasets.setdefault(item.id, []).append(item.dataset)
+    for item_id, found in datasets.items():
+        if len(found) > 1:
+            raise UsageError(
+                f"{item_id!r} is in {len(found)} datasets ({', '.join(found)}):"
+                " choose one with --dataset"
+            )
+    facts = query.facts_of(items)
+    values = [format_value(f.value) for f in facts]
+    if any(isinstance(f.value, str) for f in facts):
+        from gaoxin_cli.render.safe import clean  # words from a file: no controls
+
+        values = [clean(v) for v in values]
+    return values
+
+
+def register(app: typer.Typer, name: str) -> None:
+    """Add `gaoxin get`."""
+    app.command(name, rich_help_panel="Look up", cls=PlainCommand)(get)

@@ -1,0 +1,122 @@
+"""What every command shares: its environment, its settings, its output format.
+
+No `from __future__ import annotations` in the cli package: Typer reads
+the commands' annotations at every start, and real objects spare it
+evaluating strings.
+"""
+
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import typer
+
+from gaoxin_cli.errors import UsageError
+from gaoxin_cli.model import SECTIONS
+from gaoxin_cli.render import Format
+from gaoxin_cli.source import FactSource
+
+#: Section names that are commands (the overview is `gaoxin` itself).
+SECTION_COMMANDS = [name for name in SECTIONS if name != "overview"]
+
+
+class Environment:
+    """The streams a run writes to and whether it shows tracebacks; the click
+    context's `obj`, so that tests (or another program) can hand in their own."""
+
+    __slots__ = ("debug", "stderr", "stdout")
+
+    def __init__(self, stdout: TextIO | None = None, stderr: TextIO | None = None) -> None:
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.debug = False
+
+
+def environment(ctx: typer.Context) -> Environment:
+    """The run's environment (made when the run starts)."""
+    return ctx.ensure_object(Environment)
+
+
+class Settings:
+    """Options that may be given before the command or after it."""
+
+    __slots__ = ("cache", "datasets", "debug", "facts", "lang")
+
+    def __init__(
+        self,
+        facts: list[Path] | None,
+        lang: str,
+        debug: bool,
+        cache: bool,
+        datasets: tuple[str, ...] | None = None,
+    ) -> None:
+        self.facts = facts
+        self.lang = lang
+        self.debug = debug
+        self.cache = cache
+        self.datasets = datasets
+
+    def source(self) -> FactSource:
+        """Where the facts come from: the folders, datasets and cache chosen."""
+        return FactSource(self.facts, datasets=self.datasets, cache=self.cache)
+
+
+def settings(
+    ctx: typer.Context,
+    facts: list[Path] | None,
+    lang: str | None,
+    debug: bool,
+    no_cache: bool = False,
+    datasets: list[str] | None = None,
+) -> Settings:
+    """The command's own options, else those given before it (`gaoxin --facts X get …`).
+
+    `--debug` takes effect at once: from here on, errors show their traceback.
+    """
+    root = ctx.find_root().params
+    chosen_lang = lang or root.get("lang") or "zh"
+    chosen = datasets or root.get("dataset")
+    if not chosen:
+        chosen = [d for d in os.environ.get("GAOXIN_DATASET", "").split(",") if d.strip()]
+    opts = Settings(
+        facts=facts or root.get("facts") or None,
+        lang=str(chosen_lang).lower(),
+        debug=debug or bool(root.get("debug")),
+        cache=not (no_cache or root.get("no_cache")),
+        datasets=tuple(d.strip() for d in chosen) if chosen else None,
+    )
+    environment(ctx).debug = opts.debug
+    return opts
+
+
+def choose_format(
+    ctx: typer.Context, chosen: Format | None, json_flag: bool, default: Format | None = None
+) -> Format:
+    """The output format: the command's, else given before it, else `default`,
+    else a table at a terminal and TSV elsewhere."""
+    if chosen is None and not json_flag:
+        root = ctx.find_root().params
+        chosen, json_flag = root.get("output_format"), bool(root.get("json"))
+    if json_flag:
+        if chosen is not None and chosen != "json":
+            raise UsageError(f"--json and --format {chosen} ask for different formats")
+        return "json"
+    if chosen is not None:
+        return chosen
+    if default is not None:
+        return default
+    return "table" if _isatty(environment(ctx).stdout) else "tsv"
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def check_section(section: str | None) -> None:
+    """A usage error unless `section` is None or a section's name."""
+    if section is not None and section not in SECTIONS:
+        raise UsageError(f"unknown section {section!r}; one of: {', '.join(SECTIONS)}")

@@ -1,0 +1,66 @@
+"""A SQLite index of a facts folder, so that lookups cost the same at any size.
+
+The index lives in the user's cache folder ($XDG_CACHE_HOME/gaoxin, else
+~/.cache/gaoxin), one file per facts folder. It is only a copy: the TOML
+files stay the truth, and whenever the index cannot be trusted or used the
+files are read instead, with the same output.
+
+- `schema`: the tables, their version, and where the index file lives.
+- `freshness`: is it fresh or stale? Every run compares the fact files'
+  list, sizes, mtimes and ctimes with those recorded; a file whose mtime or
+  ctime moved is hashed (SHA-256) and counts as changed only if its content
+  did (a touched file is then recorded anew). A file written within two
+  seconds of the build is hashed every time ("racy", as git says). The ctime
+  catches an edit whose mtime was set back. The tool version and the schema
+  version are part of the key.
+- `build`: rebuilt only for what changed: datasets whose files changed are
+  read again; the rest is copied. Every build is written to a temporary
+  file and moved into place, so readers never see half an index and two
+  processes building at once both succeed. Facts with problems are never
+  indexed: the caller then reads the files, which report the problems.
+- `read`: the facts a selection asks for, rows read by column name and
+  made into facts by the model's one constructor.
+
+Search uses FTS5 with the trigram tokenizer (substrings, Chinese included),
+one row per indicator: a word of three or more characters must have all its
+trigrams in the row; a shorter word, any trigram that starts with it (from
+the index's term list). The candidates are then scored by the same code as
+without the index, so the results are the same.
+"""
+
+import sqlite3
+from pathlib import Path
+
+from gaoxin_cli.index import freshness
+from gaoxin_cli.index.read import Index, open_read_only
+from gaoxin_cli.index.schema import index_path
+
+__all__ = ["Index", "index_path", "open_index"]
+
+
+def open_index(root: Path) -> Index | None:
+    """A fresh index of `root`, built or updated as needed; None to read the files instead."""
+    found = freshness.scan(root)
+    if found is None:
+        return None
+    dirs, files = found
+    path = index_path(root)
+    if path.exists() and not path.is_file():
+        return None  # something else is in the way: read the files
+    base = freshness.base_of(root)
+    db = open_read_only(path)
+    changes = freshness.changes(db, root, dirs, files)
+    if db is not None:
+        if changes is not None and not changes.dirs and not changes.refresh:
+            return Index(db, base)  # fresh: the common case
+        db.close()
+    from gaoxin_cli.index.build import build
+
+    try:
+        built = build(path, root, base, dirs, files, changes)
+    except (OSError, sqlite3.Error):
+        return None
+    if not built:
+        return None
+    db = open_read_only(path)
+    return None if db is None else Index(db, base)

@@ -1,0 +1,279 @@
+"""Writing the index: every dataset whose files changed is read again, the rest copied.
+
+The new index is written beside the old one and moved into place, so a
+reader sees one or the other. Facts with problems are never indexed.
+"""
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from gaoxin_cli.files import replacing
+from gaoxin_cli.index import freshness, schema
+from gaoxin_cli.index.freshness import Changes, FileStat
+from gaoxin_cli.model import Dataset, FactBook, Indicator, Location
+
+_FILE_COLUMNS = ("dir", "name", "size", "mtime_ns", "ctime_ns", "sha256", "racy")
+_DATASET_COLUMNS = (
+    "dir",
+    "seq",
+    "id",
+    "title_zh",
+    "title_en",
+    "area_zh",
+    "area_en",
+    "period",
+    "source_title",
+    "source_description",
+    "source_byline",
+    "line",
+)
+_INDICATOR_COLUMNS = (
+    "dir",
+    "seq",
+    "id",
+    "section",
+    "heading_zh",
+    "heading_en",
+    "zh",
+    "en",
+    "file",
+    "line",
+    "search_row",
+)
+_FACT_COLUMNS = (
+    "dir",
+    "ind_seq",
+    "seq",
+    "id",
+    "key",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "quote",
+    "written",
+    "note",
+    "zh",
+    "en",
+    "line",
+)
+
+
+def build(
+    path: Path,
+    root: Path,
+    base: Path,
+    dirs: list[str],
+    files: list[FileStat],
+    changes: Changes | None,
+) -> bool:
+    """Write a fresh index to `path`; False (and nothing written) if the facts have problems."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with replacing(path, private=True) as temp:
+            incremental = changes is not None and path.is_file()
+            if incremental:
+                _copy_database(path, temp)
+            db = sqlite3.connect(temp)
+            try:
+                db.execute("PRAGMA journal_mode = OFF")
+                db.execute("PRAGMA synchronous = OFF")
+                if not incremental:
+                    db.executescript(schema.TABLES)
+                    db.executemany("INSERT INTO meta VALUES (?, ?)", schema.meta(root).items())
+                todo = changes.dirs if incremental and changes is not None else set(dirs)
+                with db:
+                    _write(db, base, dirs, files, todo, changes if incremental else None)
+                if not incremental:
+                    db.executescript(schema.INDEXES)
+            finally:
+                db.close()
+    except _ProblemsError:
+        return False
+    return True
+
+
+class _ProblemsError(Exception):
+    """The facts have problems: the build stops, and the files are read instead."""
+
+
+def _write(
+    db: sqlite3.Connection,
+    base: Path,
+    dirs: list[str],
+    files: list[FileStat],
+    todo: set[str],
+    changes: Changes | None,
+) -> None:
+    """Replace the datasets in `todo` and record touched files anew; raise
+    _ProblemsError on any problem."""
+    from gaoxin_cli import loader
+    from gaoxin_cli.validate import check_factbook
+
+    for dir_ in todo:
+        _delete_dataset(db, dir_)
+    started = time.time_ns()
+    for dir_ in dirs:
+        if dir_ not in todo:
+            continue
+        dataset, problems = loader.load_dataset(freshness.folder_of(base, dir_))
+        if problems or dataset is None or check_factbook(FactBook((dataset,))):
+            raise _ProblemsError
+        _insert_dataset(db, dir_, dataset)
+        _insert_files(db, base, dir_, [f for f in files if f.dir == dir_], started)
+    if changes is not None:
+        db.executemany(
+            "UPDATE files SET size = :size, mtime_ns = :mtime_ns, ctime_ns = :ctime_ns,"
+            " racy = :racy WHERE dir = :dir AND name = :name",
+            (_file_row(f, None, started) for f in changes.refresh),
+        )
+    order = [(seq, dir_) for seq, dir_ in enumerate(dirs)]
+    db.executemany("UPDATE datasets SET seq = ? WHERE dir = ?", order)
+    if db.execute("SELECT id FROM datasets GROUP BY id HAVING count(*) > 1").fetchone():
+        raise _ProblemsError  # one dataset id in two folders: the loader reports it
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    src = sqlite3.connect(source.as_uri() + "?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
+def _delete_dataset(db: sqlite3.Connection, dir_: str) -> None:
+    db.execute(
+        "DELETE FROM search WHERE rowid IN (SELECT search_row FROM indicators WHERE dir = ?)",
+        [dir_],
+    )
+    for table in ("facts", "indicators", "datasets", "lists", "files"):
+        db.execute(f"DELETE FROM {table} WHERE dir = ?", [dir_])  # noqa: S608 - fixed names
+
+
+def _file_row(file: FileStat, sha: str | None, started: int) -> dict[str, object]:
+    return {
+        "dir": file.dir,
+        "name": file.name,
+        "size": file.size,
+        "mtime_ns": file.mtime_ns,
+        "ctime_ns": file.ctime_ns,
+        "sha256": sha,
+        "racy": int(freshness.is_racy(file, started)),
+    }
+
+
+def _insert_files(
+    db: sqlite3.Connection, base: Path, dir_: str, files: Iterable[FileStat], started: int
+) -> None:
+    folder = freshness.folder_of(base, dir_)
+    db.executemany(
+        schema.insert("files", _FILE_COLUMNS),
+        (_file_row(f, freshness.sha256(folder / f.name), started) for f in files),
+    )
+
+
+def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None:
+    source = dataset.source
+    db.execute(
+        schema.insert("datasets", _DATASET_COLUMNS),
+        {
+            "dir": dir_,
+            "seq": 0,
+            "id": dataset.id,
+            "title_zh": dataset.title.zh,
+            "title_en": dataset.title.en,
+            "area_zh": dataset.area.zh,
+            "area_en": dataset.area.en,
+            "period": dataset.period,
+            "source_title": source.title,
+            "source_description": source.description,
+            "source_byline": source.byline,
+            "line": dataset.location.line if dataset.location else 1,
+        },
+    )
+    db.executemany(
+        "INSERT INTO lists(dir, kind, seq, value) VALUES (?, ?, ?, ?)",
+        [
+            *((dir_, "author", n, name) for n, name in enumerate(source.authors)),
+            *((dir_, "headline", n, ref) for n, ref in enumerate(dataset.headlines)),
+        ],
+    )
+    first_row = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search").fetchone()[0]
+    ind_rows = []
+    fact_rows = []
+    texts = []
+    for seq, ind in enumerate(dataset.indicators):
+        location = ind.location or Location("", 1)
+        ind_rows.append(
+            {
+                "dir": dir_,
+                "seq": seq,
+                "id": ind.id,
+                "section": ind.section,
+                "heading_zh": ind.heading.zh,
+                "heading_en": ind.heading.en,
+                "zh": ind.label.zh,
+                "en": ind.label.en,
+                "file": Path(location.path).name,
+                "line": location.line,
+                "search_row": first_row + seq,
+            }
+        )
+        texts.append((first_row + seq, search_text(ind)))
+        for fact_seq, fact in enumerate(ind.facts):
+            fact_rows.append(
+                {
+                    "dir": dir_,
+                    "ind_seq": seq,
+                    "seq": fact_seq,
+                    "id": fact.id,
+                    "key": fact.key,
+                    "measure": fact.measure,
+                    "value": fact.value,
+                    "unit": fact.unit,
+                    "qualifier": fact.qualifier,
+                    "quote": fact.quote,
+                    "written": fact.written,
+                    "note": fact.note,
+                    "zh": fact.label.zh,
+                    "en": fact.label.en,
+                    "line": fact.location.line if fact.location else 1,
+                }
+            )
+    db.executemany(schema.insert("indicators", _INDICATOR_COLUMNS), ind_rows)
+    db.executemany(schema.insert("facts", _FACT_COLUMNS), fact_rows)
+    db.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", texts)
+
+
+_SCALED = ("万", "亿")
+
+
+def search_text(indicator: Indicator) -> str:
+    """Everything a search word can match in an indicator's facts, case-folded.
+
+    A superset of what query.search scores: ids, labels, headings, values as
+    written and normalized, quotes, notes, measures and the section.
+    """
+    from gaoxin_cli.model import format_value
+
+    parts = [indicator.id, indicator.label.zh, indicator.label.en, indicator.section]
+    parts += [indicator.heading.zh, indicator.heading.en]
+    for fact in indicator.facts:
+        parts += [fact.id, fact.measure, fact.quote, fact.label.zh, fact.label.en, fact.figure]
+        value = fact.value
+        parts.append(format_value(value))
+        if fact.note:
+            parts.append(fact.note)
+        if fact.section != indicator.section or fact.heading != indicator.heading:
+            parts += [fact.section, fact.heading.zh, fact.heading.en]
+        unit = fact.unit or ""
+        whole_float = isinstance(value, float) and value.is_integer()
+        if isinstance(value, str) or unit.startswith(_SCALED) or whole_float:
+            normalized = fact.normalized  # only these can differ from the value as written
+            if normalized is not None:
+                parts.append(format_value(normalized.value))
+    return "\n".join(dict.fromkeys(parts)).casefold() + "\n\n"

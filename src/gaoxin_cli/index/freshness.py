@@ -1,0 +1,164 @@
+"""Is the index fresh? The fact files on disk against those it was built from.
+
+Every run lists the dataset folders and their TOML files with sizes, mtimes
+and ctimes (one listing per folder, no file opened); a file whose stamps
+moved, or that was written close to the build, is hashed and counts as
+changed only if its content did.
+"""
+
+import os
+import sqlite3
+import stat
+import time
+from pathlib import Path
+
+from gaoxin_cli.folders import DATASET_FILE
+from gaoxin_cli.index import schema
+
+#: A file modified this close to the build is hashed on every check.
+RACY_NS = 2_000_000_000
+
+
+class FileStat:
+    """A fact file's place and stamps. (A plain class: defined at every start.)"""
+
+    __slots__ = ("ctime_ns", "dir", "mtime_ns", "name", "size")
+
+    def __init__(self, dir_: str, name: str, size: int, mtime_ns: int, ctime_ns: int) -> None:
+        self.dir = dir_
+        self.name = name
+        self.size = size
+        self.mtime_ns = mtime_ns
+        #: Changes with any write and cannot be set back: catches edits that keep the mtime.
+        self.ctime_ns = ctime_ns
+
+    @property
+    def latest_ns(self) -> int:
+        return max(self.mtime_ns, self.ctime_ns)
+
+
+def base_of(root: Path) -> Path:
+    """The folder that dataset folders are named relative to."""
+    return root.parent if root.is_file() else root
+
+
+def folder_of(base: Path, rel: str) -> Path:
+    """A dataset folder from its name relative to `base` ("" for `base` itself)."""
+    return base / rel if rel else base
+
+
+def _is_toml(name: str) -> bool:
+    """As the loader sees it: Path(name).suffix == ".toml" (".toml" alone is not)."""
+    return name.endswith(".toml") and len(name) > len(".toml")
+
+
+def _toml_entries(folder: str) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        return [entry for entry in entries if _is_toml(entry.name)]
+
+
+def scan(root: Path) -> tuple[list[str], list[FileStat]] | None:
+    """Dataset folders (relative to the base, "" for itself) and their TOML files.
+
+    The same folders as folders.find_dataset_dirs, in one pass with one
+    listing per folder. None for anything the loader would report a problem
+    for: the loader then says what.
+    """
+    try:
+        if stat.S_ISREG(root.stat().st_mode):
+            folders = [("", _toml_entries(str(root.parent)))]
+        else:
+            with os.scandir(root) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+            own = [e for e in entries if _is_toml(e.name)]
+            if own or any(e.name == DATASET_FILE for e in entries):
+                folders = [("", own)]
+            else:
+                folders = [(e.name, _toml_entries(e.path)) for e in entries if e.is_dir()]
+                folders = [(name, found) for name, found in folders if found]
+        dirs: list[str] = []
+        files: list[FileStat] = []
+        for rel, found in folders:
+            dirs.append(rel)
+            for entry in found:
+                info = entry.stat()
+                if not stat.S_ISREG(info.st_mode):
+                    return None
+                files.append(
+                    FileStat(rel, entry.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                )
+    except OSError:
+        return None
+    return (dirs, files) if dirs else None
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def is_racy(file: FileStat, now_ns: int) -> bool:
+    """True if `file` was written so close to `now_ns` that its stamps may not show a change."""
+    return now_ns - file.latest_ns < RACY_NS
+
+
+class Changes:
+    """Dataset folders whose files changed, and files only touched (same content)."""
+
+    __slots__ = ("dirs", "refresh")
+
+    def __init__(self, dirs: set[str], refresh: list[FileStat]) -> None:
+        self.dirs = dirs
+        self.refresh = refresh
+
+
+def changes(
+    db: sqlite3.Connection | None, root: Path, dirs: list[str], files: list[FileStat]
+) -> Changes | None:
+    """What changed since the index was built; None if it is missing or unusable."""
+    if db is None:
+        return None
+    try:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        if meta != schema.meta(root):
+            return None
+        known = {
+            (dir_, name): (size, mtime_ns, ctime_ns, sha, racy)
+            for dir_, name, size, mtime_ns, ctime_ns, sha, racy in db.execute(
+                "SELECT dir, name, size, mtime_ns, ctime_ns, sha256, racy FROM files"
+            )
+        }
+        stored_dirs = [d for (d,) in db.execute("SELECT dir FROM datasets ORDER BY seq")]
+    except sqlite3.Error:
+        return None
+    if stored_dirs != dirs:
+        return None  # datasets added, removed or reordered: rebuild the list
+    base = base_of(root)
+    changed: set[str] = set()
+    refresh: list[FileStat] = []
+    now = time.time_ns()
+    seen: set[tuple[str, str]] = set()
+    for file in files:
+        key = (file.dir, file.name)
+        seen.add(key)
+        old = known.get(key)
+        if old is None:
+            changed.add(file.dir)
+            continue
+        size, mtime_ns, ctime_ns, sha, racy = old
+        moved = (mtime_ns, ctime_ns) != (file.mtime_ns, file.ctime_ns)
+        if size != file.size:
+            changed.add(file.dir)
+        elif moved or racy or is_racy(file, now):
+            try:
+                same = sha256(folder_of(base, file.dir) / file.name) == sha
+            except OSError:
+                same = False
+            if not same:
+                changed.add(file.dir)
+            elif moved or (racy and not is_racy(file, now)):
+                refresh.append(file)
+    changed.update(d for d, _ in set(known) - seen)
+    return Changes(changed, [f for f in refresh if f.dir not in changed])

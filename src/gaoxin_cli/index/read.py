@@ -1,0 +1,245 @@
+"""Reading the index: the datasets, indicators and facts a selection asks for.
+
+Rows are read by column name and facts made by the model's one constructor
+(`model.make_fact`), so a column added or moved in `schema` cannot shift a
+value into the wrong field.
+"""
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from gaoxin_cli.folders import DATASET_FILE
+from gaoxin_cli.index.freshness import folder_of
+from gaoxin_cli.index.schema import among
+from gaoxin_cli.model import Dataset, FactBook, Indicator, Label, Location, Source, make_fact
+from gaoxin_cli.selection import Selection
+
+Row = dict[str, Any]
+
+_MATCH = "SELECT rowid FROM search WHERE search MATCH ?"
+
+
+def _named(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
+    return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def open_read_only(path: Path) -> sqlite3.Connection | None:
+    """The index file at `path` opened for reading, or None if there is none."""
+    if not path.is_file():
+        return None
+    try:
+        return sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+
+
+class Index:
+    """An open, fresh index of one facts folder."""
+
+    def __init__(self, connection: sqlite3.Connection, base: Path) -> None:
+        self._db = connection
+        self._base = base
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _rows(self, query: str, params: Sequence[Any] = ()) -> list[Row]:
+        cursor = self._db.cursor()
+        cursor.row_factory = _named
+        return list(cursor.execute(query, params))
+
+    def book(self, selection: Selection) -> FactBook:
+        """The datasets, with the indicators `selection` asks for (all when it asks for none)."""
+        dirs = None
+        if selection.datasets is not None:
+            marks, ids = among(list(selection.datasets))
+            query = f"SELECT dir FROM datasets WHERE id IN {marks}"  # noqa: S608 - ? marks
+            dirs = {dir_ for (dir_,) in self._db.execute(query, ids)}
+        places = self._select_indicators(selection)
+        if dirs is not None and places is not None:
+            places = [place for place in places if place[0] in dirs]
+        return self._assemble(places, first_only=selection.first_dataset, dirs=dirs)
+
+    def datasets_found(self) -> list[tuple[str, Location, int]]:
+        """(id, place of its dataset.toml, number of facts) of every dataset, in order."""
+        query = (
+            "SELECT d.id, d.dir, d.line, (SELECT count(*) FROM facts f WHERE f.dir = d.dir)"
+            " FROM datasets d ORDER BY d.seq"
+        )
+        return [
+            (id_, Location(str(folder_of(self._base, dir_) / DATASET_FILE), line), count)
+            for id_, dir_, line, count in self._db.execute(query)
+        ]
+
+    def catalog(self) -> list[tuple[Dataset, int]]:
+        """Every dataset's metadata (no indicators) and its number of facts, in order."""
+        counts = dict(self._db.execute("SELECT dir, count(*) FROM facts GROUP BY dir"))
+        return [
+            (self._dataset(row, [], {}), counts.get(row["dir"], 0))
+            for row in self._rows("SELECT * FROM datasets ORDER BY seq")
+        ]
+
+    def _select_indicators(self, selection: Selection) -> list[tuple[str, int]] | None:
+        """(dir, seq) of the indicators wanted, or None for all."""
+        db = self._db
+        if selection.ids is not None:
+            marks, ids = among([i.strip() for i in selection.ids])
+            query = (
+                f"SELECT dir, seq FROM indicators WHERE id IN {marks}"  # noqa: S608 - ? marks
+                f" UNION SELECT dir, ind_seq FROM facts WHERE id IN {marks}"
+            )
+            return list(db.execute(query, [*ids, *ids]))
+        if selection.words is not None:
+            return self._search_candidates(selection.words, selection.section)
+        if selection.section is not None:
+            return list(
+                db.execute("SELECT dir, seq FROM indicators WHERE section = ?", [selection.section])
+            )
+        return None
+
+    def _search_candidates(
+        self, words: Sequence[str], section: str | None
+    ) -> list[tuple[str, int]]:
+        rows: set[int] | None = None
+        for word in words:
+            folded = word.casefold()
+            if len(folded) >= 3:
+                # Every trigram of the word: a superset of the rows holding it.
+                grams = list(dict.fromkeys(folded[i : i + 3] for i in range(len(folded) - 2)))
+                match = " AND ".join(map(_quoted, grams))
+            else:
+                # Shorter than a trigram: any trigram that starts with it (every
+                # character starts one, as texts end with two newlines).
+                match = " OR ".join(map(_quoted, self._terms_starting(folded)))
+            found = {row for (row,) in self._db.execute(_MATCH, [match])} if match else set()
+            rows = found if rows is None else rows & found
+            if not rows:
+                return []
+        if not rows:
+            return []
+        marks, values = among(sorted(rows))
+        query = f"SELECT dir, seq FROM indicators WHERE search_row IN {marks}"  # noqa: S608
+        params: list[Any] = values
+        if section is not None:
+            query += " AND section = ?"
+            params.append(section)
+        return list(self._db.execute(query, params))
+
+    def _terms_starting(self, prefix: str) -> list[str]:
+        self._db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms"
+            " USING fts5vocab(main, search, row)"
+        )
+        query = "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ?"
+        return [term for (term,) in self._db.execute(query, [prefix, prefix + "\U0010ffff"])]
+
+    def _assemble(
+        self, wanted: list[tuple[str, int]] | None, *, first_only: bool, dirs: set[str] | None
+    ) -> FactBook:
+        if wanted is not None and not first_only:
+            # Only datasets with something wanted: the query code skips the others.
+            marks, present = among(sorted({dir_ for dir_, _ in wanted}))
+            dataset_rows = self._rows(
+                f"SELECT * FROM datasets WHERE dir IN {marks} ORDER BY seq",  # noqa: S608
+                present,
+            )
+        else:
+            dataset_rows = self._rows("SELECT * FROM datasets ORDER BY seq")
+            if dirs is not None:
+                dataset_rows = [row for row in dataset_rows if row["dir"] in dirs]
+            if first_only:
+                dataset_rows = dataset_rows[:1]
+            if wanted is None and (first_only or dirs is not None):
+                marks, chosen = among([row["dir"] for row in dataset_rows])
+                query = f"SELECT dir, seq FROM indicators WHERE dir IN {marks}"  # noqa: S608
+                wanted = list(self._db.execute(query, chosen))
+        if wanted is None:
+            ind_rows = self._rows("SELECT * FROM indicators")
+            fact_rows = self._rows("SELECT * FROM facts ORDER BY dir, ind_seq, seq")
+        else:
+            ind_rows, fact_rows = [], []
+            for dir_, seq in sorted(set(wanted)):
+                ind_rows += self._rows(
+                    "SELECT * FROM indicators WHERE dir = ? AND seq = ?", [dir_, seq]
+                )
+                fact_rows += self._rows(
+                    "SELECT * FROM facts WHERE dir = ? AND ind_seq = ? ORDER BY seq", [dir_, seq]
+                )
+        facts_by_indicator: dict[tuple[str, int], list[Row]] = {}
+        for row in fact_rows:
+            facts_by_indicator.setdefault((row["dir"], row["ind_seq"]), []).append(row)
+        inds_by_dir: dict[str, list[Row]] = {}
+        for row in ind_rows:
+            inds_by_dir.setdefault(row["dir"], []).append(row)
+        return FactBook(
+            tuple(
+                self._dataset(row, inds_by_dir.get(row["dir"], []), facts_by_indicator)
+                for row in dataset_rows
+            )
+        )
+
+    def _dataset(
+        self,
+        row: Row,
+        ind_rows: list[Row],
+        facts_by_indicator: dict[tuple[str, int], list[Row]],
+    ) -> Dataset:
+        dir_ = row["dir"]
+        lists: dict[str, list[str]] = {"author": [], "headline": []}
+        for kind, value in self._db.execute(
+            "SELECT kind, value FROM lists WHERE dir = ? ORDER BY seq", [dir_]
+        ):
+            lists[kind].append(value)
+        folder = folder_of(self._base, dir_)
+        area = Label(row["area_zh"], row["area_en"])
+        indicators = []
+        for ind in sorted(ind_rows, key=lambda r: r["seq"]):
+            path = str(folder / ind["file"])
+            heading = Label(ind["heading_zh"], ind["heading_en"])
+            label = Label(ind["zh"], ind["en"])
+            facts = tuple(
+                make_fact(
+                    fact,
+                    indicator=ind["id"],
+                    label=label,
+                    dataset=row["id"],
+                    section=ind["section"],
+                    heading=heading,
+                    period=row["period"],
+                    area=area,
+                    location=Location(path, fact["line"]),
+                )
+                for fact in facts_by_indicator.get((dir_, ind["seq"]), [])
+            )
+            indicators.append(
+                Indicator(
+                    id=ind["id"],
+                    dataset=row["id"],
+                    section=ind["section"],
+                    heading=heading,
+                    label=label,
+                    facts=facts,
+                    location=Location(path, ind["line"]),
+                )
+            )
+        return Dataset(
+            id=row["id"],
+            title=Label(row["title_zh"], row["title_en"]),
+            area=area,
+            period=row["period"],
+            source=Source(
+                title=row["source_title"],
+                description=row["source_description"],
+                byline=row["source_byline"],
+                authors=tuple(lists["author"]),
+            ),
+            indicators=tuple(indicators),
+            headlines=tuple(lists["headline"]),
+            location=Location(str(folder / DATASET_FILE), row["line"]),
+        )

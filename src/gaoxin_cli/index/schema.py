@@ -1,0 +1,97 @@
+"""The index's tables, their version, and where the index file of a facts folder lives.
+
+Facts are stored in columns named after the keys of a `[[indicator.fact]]`
+table (key, measure, value, unit, qualifier, quote, written, note, zh, en),
+so that a stored row and a TOML table make a fact through the same code.
+"""
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from gaoxin_cli import __version__
+
+#: Bump when the tables below change.
+SCHEMA_VERSION = "6"
+
+TABLES = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(
+    dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    racy INTEGER NOT NULL,
+    PRIMARY KEY(dir, name));
+CREATE TABLE datasets(
+    dir TEXT PRIMARY KEY, seq INTEGER NOT NULL, id TEXT NOT NULL,
+    title_zh TEXT, title_en TEXT, area_zh TEXT, area_en TEXT, period TEXT,
+    source_title TEXT, source_description TEXT, source_byline TEXT, line INTEGER);
+-- A dataset's lists (kind "author" or "headline"), in order.
+CREATE TABLE lists(dir TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT);
+CREATE TABLE indicators(
+    dir TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, section TEXT NOT NULL,
+    heading_zh TEXT, heading_en TEXT, zh TEXT, en TEXT, file TEXT, line INTEGER,
+    search_row INTEGER NOT NULL);
+CREATE TABLE facts(
+    dir TEXT NOT NULL, ind_seq INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
+    key TEXT, measure TEXT NOT NULL,
+    value, -- no type, so no affinity: 33.0 stays a float and "85" stays text
+    unit TEXT, qualifier TEXT, quote TEXT NOT NULL, written TEXT, note TEXT,
+    zh TEXT, en TEXT, line INTEGER);
+-- One row per indicator: everything a search word can match in it or its facts.
+-- detail=none keeps the index small; candidates are checked again in Python.
+CREATE VIRTUAL TABLE search USING fts5(text, tokenize='trigram', detail=none);
+"""
+#: Created after the first bulk load, which is faster than keeping them up to date.
+INDEXES = """
+CREATE UNIQUE INDEX indicators_place ON indicators(dir, seq);
+CREATE INDEX indicators_id ON indicators(id);
+CREATE INDEX indicators_section ON indicators(section);
+CREATE INDEX indicators_search ON indicators(search_row);
+CREATE INDEX facts_id ON facts(id);
+CREATE INDEX facts_place ON facts(dir, ind_seq);
+"""
+
+#: Lists longer than this go to SQLite as one JSON array rather than one ? each.
+_MAX_MARKS = 500
+
+
+def among(values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """An `IN (...)` operand for `values` and its parameters."""
+    if len(values) <= _MAX_MARKS:
+        return "(" + ",".join("?" * len(values)) + ")", list(values)
+    import json
+
+    return "(SELECT value FROM json_each(?))", [json.dumps(list(values))]
+
+
+def insert(table: str, columns: Sequence[str]) -> str:
+    """An INSERT of named parameters into named columns: no column is placed by position."""
+    names = ", ".join(columns)
+    marks = ", ".join(f":{column}" for column in columns)
+    return f"INSERT INTO {table}({names}) VALUES ({marks})"  # noqa: S608 - fixed names
+
+
+def cache_dir() -> Path:
+    """$XDG_CACHE_HOME/gaoxin, else ~/.cache/gaoxin."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "gaoxin"
+
+
+def index_path(root: Path) -> Path:
+    """The index file for the facts folder `root`: its name, then a checksum of its path.
+
+    The full path is also recorded inside, so two folders sharing a file name
+    never use each other's index.
+    """
+    import zlib
+
+    resolved = os.fsencode(str(root.resolve()))
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in root.resolve().name)[:40]
+    return cache_dir() / f"{stem or 'facts'}-{zlib.crc32(resolved):08x}.sqlite3"
+
+
+def meta(root: Path) -> dict[str, str]:
+    """What the index was built for: a different one is rebuilt whole."""
+    return {"schema": SCHEMA_VERSION, "version": __version__, "root": str(root.resolve())}

@@ -1,0 +1,156 @@
+"""The one way in for facts: from the index when it can, else from the files.
+
+A command (or a library user) says which facts folders, which datasets and
+what it will look at; it gets a FactBook, the same with or without the
+index:
+
+    >>> from gaoxin_cli.source import FactSource
+    >>> from gaoxin_cli.selection import Selection
+    >>> book = FactSource().book(Selection(ids=("gdp",)))
+    >>> [f.id for f in book.facts]
+    ['gdp.growth', 'gdp.vs_city']
+"""
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from gaoxin_cli import query
+from gaoxin_cli.errors import NotFoundError, UsageError
+from gaoxin_cli.folders import facts_dirs_from_env
+from gaoxin_cli.model import Dataset, FactBook
+from gaoxin_cli.selection import Selection
+
+T = TypeVar("T")
+
+
+class FactSource:
+    """Facts folders (each `--facts`, else $GAOXIN_FACTS, else the shipped
+    facts), the datasets chosen among them (None for all), and whether the
+    index may be used."""
+
+    __slots__ = ("cache", "datasets", "roots")
+
+    def __init__(
+        self,
+        roots: Sequence[Path] | None = None,
+        *,
+        datasets: Sequence[str] | None = None,
+        cache: bool = True,
+    ) -> None:
+        self.roots = facts_dirs_from_env(list(roots) if roots else None)
+        self.datasets = tuple(datasets) if datasets is not None else None
+        self.cache = cache
+
+    def book(self, selection: Selection | None = None) -> FactBook:
+        """The facts `selection` asks for (all when None), from the index when
+        it can, else from the files, which are then checked whole.
+
+        Commands pick what they show with the query module either way, so
+        the output is the same with or without the index.
+        """
+        selection = (selection or Selection()).among(self.datasets)
+        if self.cache:
+            book = self._indexed(selection)
+            if book is not None:
+                return book
+        from gaoxin_cli.loader import load_factbook
+
+        book = load_factbook(*self.roots)
+        if self.datasets is not None:
+            check_datasets(self.datasets, [d.id for d in book.datasets])
+        return query.select_datasets(book, self.datasets)
+
+    def answer(self, selection: Selection, question: Callable[[FactBook], T]) -> tuple[FactBook, T]:
+        """`question` asked of the facts `selection` names, and the book it was asked of.
+
+        When an id is not found, it is asked again of every fact, so that the
+        error can suggest the closest ids.
+        """
+        book = self.book(selection)
+        try:
+            return book, question(book)
+        except NotFoundError:
+            if selection.ids is None:
+                raise
+        book = self.book()
+        return book, question(book)
+
+    def catalog(self) -> list[tuple[Dataset, int]]:
+        """Every dataset chosen and its number of facts, without loading the
+        facts when the index has them."""
+        found: list[tuple[Dataset, int]] | None = None
+        if self.cache:
+            found = self._indexed_catalog()
+        if found is None:
+            from gaoxin_cli.loader import load_factbook
+
+            found = [(d, len(d.facts)) for d in load_factbook(*self.roots).datasets]
+        if self.datasets is not None:
+            check_datasets(self.datasets, [d.id for d, _ in found])
+            found = [(d, n) for d, n in found if d.id in self.datasets]
+        return found
+
+    def _indexed(self, selection: Selection) -> FactBook | None:
+        """What `selection` asks for from the index of each root; None to read the files."""
+        from gaoxin_cli.index import open_index
+
+        datasets: list[Dataset] = []
+        found: list[str] = []
+        for root in self.roots:
+            index = open_index(root)
+            if index is None:
+                return None
+            try:
+                if len(self.roots) > 1 or selection.datasets is not None:
+                    found.extend(id_ for id_, _, _ in index.datasets_found())
+                datasets.extend(index.book(selection).datasets)
+            finally:
+                index.close()
+        if len(set(found)) < len(found):
+            return None  # one dataset id in two folders: the loader reports it
+        if selection.datasets is not None:
+            check_datasets(selection.datasets, found)
+        if selection.first_dataset:
+            datasets = datasets[:1]
+        return FactBook(tuple(datasets))
+
+    def _indexed_catalog(self) -> list[tuple[Dataset, int]] | None:
+        from gaoxin_cli.index import open_index
+
+        found: list[tuple[Dataset, int]] = []
+        for root in self.roots:
+            index = open_index(root)
+            if index is None:
+                return None
+            try:
+                found.extend(index.catalog())
+            finally:
+                index.close()
+        ids = [d.id for d, _ in found]
+        return None if len(set(ids)) < len(ids) else found
+
+
+def load_book(
+    roots: Sequence[Path] | None = None,
+    selection: Selection | None = None,
+    *,
+    datasets: Sequence[str] | None = None,
+    cache: bool = True,
+) -> FactBook:
+    """The facts `selection` asks for: `FactSource(roots, ...).book(selection)`."""
+    return FactSource(roots, datasets=datasets, cache=cache).book(selection)
+
+
+def check_datasets(chosen: Sequence[str], known: Sequence[str]) -> None:
+    """A usage error for each chosen dataset id that is not among `known`."""
+    unknown = [d for d in chosen if d not in known]
+    if unknown:
+        import difflib
+
+        lines = []
+        for wanted in unknown:
+            close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+            hint = f"did you mean {close[0]!r}?" if close else f"one of: {', '.join(known)}"
+            lines.append(f"no dataset {wanted!r}; {hint} (see: gaoxin datasets)")
+        raise UsageError("\n".join(lines))
