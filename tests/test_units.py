@@ -9,9 +9,9 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gaoxin_cli.model import stands_alone
 from gaoxin_cli.render.safe import clean, json_escape_unsafe
 from gaoxin_cli.units import Normalized, normalize, scaled
+from gaoxin_cli.values import stands_alone
 
 SCALES = st.sampled_from([1, 10**4, 10**8, 10**12])
 
@@ -36,6 +36,7 @@ def test_scaling_is_exact(number: int | float, scale: int) -> None:
 
 
 def test_known_scalings() -> None:
+    """32.8 亿元 is 3 280 000 000 CNY, 18.0 % is 18 percent, 1/6 is 100/6 percent, and so on."""
     assert normalize(32.8, "亿元") == Normalized(3_280_000_000, "CNY")
     assert normalize(85, "亿元") == Normalized(8_500_000_000, "CNY")
     assert normalize(18.0, "%") == Normalized(18, "percent")

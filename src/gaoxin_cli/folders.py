@@ -86,17 +86,3 @@ def facts_dirs_from_env(explicit: "list[Path] | None" = None) -> list[Path]:
     for path in chosen:
         unique.setdefault(str(path.absolute()), path)
     return list(unique.values())
-
-
-def publish(temp: Path, path: Path) -> None:
-    """Move the finished file `temp` to `path`, with the permissions a file
-    written in place would have: the old file's, else 0666 less the umask
-    (a temporary file is private until then)."""
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    temp.chmod(mode)
-    temp.replace(path)

@@ -9,9 +9,8 @@ from gaoxin_cli.model import (
     Fact,
     FactBook,
     Indicator,
-    format_value,
-    stands_alone,
 )
+from gaoxin_cli.values import format_value, stands_alone
 
 # Plain classes, not named tuples: they are defined at every start.
 

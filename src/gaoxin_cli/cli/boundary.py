@@ -96,12 +96,11 @@ def run_main(run: Callable[..., Any], args: Sequence[str] | None, **extra: Any) 
     raise SystemExit(result if isinstance(result, int) else ExitCode.OK)
 
 
-def main(argv: Sequence[str]) -> NoReturn:
-    """Run `gaoxin ARGV` as a process: Ctrl-C and a closed pipe end quietly,
-    also before and after the command itself runs."""
+def main(argv: Sequence[str], command_for: Callable[[list[str]], Any]) -> NoReturn:
+    """Run `gaoxin ARGV` as a process, with the click command `command_for(argv)`
+    gives: Ctrl-C and a closed pipe end quietly, also before and after the
+    command itself runs (while modules load, at the final flush)."""
     try:
-        from gaoxin_cli.cli.app import command_for
-
         command_for(list(argv))(list(argv), prog_name="gaoxin")
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)

@@ -18,9 +18,10 @@ from gaoxin_cli.cli.options import (
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
-from gaoxin_cli.model import Fact, Indicator, format_value
+from gaoxin_cli.model import Fact, Indicator
 from gaoxin_cli.render import write
 from gaoxin_cli.selection import Selection
+from gaoxin_cli.values import format_value
 
 
 def get(

@@ -1,0 +1,109 @@
+"""The shape of the code: no import cycles, no borrowed private names, small modules."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+SRC = REPO / "src"
+PACKAGE = SRC / "gaoxin_cli"
+MAX_LINES = 400
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _imports(name: str) -> list[tuple[str, list[str], int]]:
+    """(module imported, names taken from it, line) for every import in module `name`,
+    at any depth (deferred and type-checking imports included)."""
+    path = MODULES[name]
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend((alias.name, [], node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            names = [alias.name for alias in node.names]
+            submodules = [n for n in names if f"{base}.{n}" in MODULES]
+            found.extend((f"{base}.{n}", [], node.lineno) for n in submodules)
+            others = [n for n in names if n not in submodules]
+            if others or not submodules:
+                found.append((base, others, node.lineno))
+    return [item for item in found if item[0] in MODULES]
+
+
+GRAPH = {name: sorted({target for target, _, _ in _imports(name)} - {name}) for name in MODULES}
+
+
+def test_the_package_is_found() -> None:
+    """The structure checks look at every module of the package (a guard against an empty walk)."""
+    assert {"gaoxin_cli.model", "gaoxin_cli.cli.app", "gaoxin_cli.index.read"} <= set(MODULES)
+    assert "gaoxin_cli.model" in GRAPH["gaoxin_cli.query"]
+
+
+def test_no_import_cycles() -> None:
+    """No module imports, directly or through others, a module that imports it."""
+    state: dict[str, str] = {}
+    cycles: list[list[str]] = []
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = "open"
+        for target in GRAPH[name]:
+            if state.get(target) == "open":
+                cycles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
+        state[name] = "done"
+
+    for name in MODULES:
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_no_private_names_from_other_modules(name: str) -> None:
+    """A module takes only public names (no leading underscore) from the others."""
+    borrowed = [
+        f"{MODULES[name].name}:{line}: {target}.{taken}"
+        for target, names, line in _imports(name)
+        for taken in names
+        if taken.startswith("_") and not taken.startswith("__") and target != name
+    ]
+    borrowed += [
+        f"{MODULES[name].name}:{line}: {target}"
+        for target, _, line in _imports(name)
+        if any(part.startswith("_") and part != "__init__" for part in target.split(".")[1:])
+    ]
+    assert borrowed == []
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_modules_stay_small(name: str) -> None:
+    """No module is longer than 400 lines."""
+    lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{name} has {lines} lines"
+
+
+def test_every_command_has_a_module_of_its_own() -> None:
+    """Each command of the registry lives in cli/commands/ under its own name (sections share one)."""
+    from gaoxin_cli.cli.app import COMMANDS
+    from gaoxin_cli.cli.common import SECTION_COMMANDS
+
+    for command, module in COMMANDS.items():
+        assert f"gaoxin_cli.cli.commands.{module}" in MODULES
+        assert module == ("sections" if command in SECTION_COMMANDS else command)
