@@ -24,6 +24,26 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "dev")
 
 REPO = Path(__file__).resolve().parent.parent
+
+#: Set by `pytest --update-golden`: golden files are rewritten from today's output.
+UPDATE_GOLDEN = False
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-golden`: rewrite tests/golden/*.txt from today's output (then review the diff)."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/*.txt from today's output; review the diff with git",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global UPDATE_GOLDEN  # noqa: PLW0603 - one switch for the whole run
+    UPDATE_GOLDEN = bool(config.getoption("--update-golden"))
+
+
 SHARED = REPO.parent / "shared"
 SOURCE = SHARED / "source" / "dalian-gaoxin-2019-review.txt"
 TOML_TEST = SHARED / "toml-test" / "invalid"

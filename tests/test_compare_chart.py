@@ -65,6 +65,7 @@ def test_compare_amounts_across_scales(gaoxin, two_datasets) -> None:
 
 
 def test_compare_notes_units_that_differ(gaoxin, two_datasets) -> None:
+    """亿元 vs 亿美元: no change, and a note in both languages saying the units differ."""
     rows = _rows(gaoxin, *two_datasets, "compare", "imports-exports")
     level = next(r for r in rows if r["key"] == "level")
     assert level["change"] is None
@@ -86,6 +87,7 @@ def test_compare_notes_measures_that_differ(both: FactBook) -> None:
 
 
 def test_compare_hedged_level_is_approximate(gaoxin, two_datasets) -> None:
+    """32.8亿元 → 35亿元以上: +220 million CNY, +6.7 %, approximate; a missing key is None."""
     rows = _rows(gaoxin, *two_datasets, "compare", "general-public-budget-revenue")
     level = next(r for r in rows if r["key"] == "level")
     assert level["change"] == {
@@ -99,6 +101,7 @@ def test_compare_hedged_level_is_approximate(gaoxin, two_datasets) -> None:
 
 
 def test_compare_section_keeps_indicators_in_two_datasets(gaoxin, two_datasets) -> None:
+    """--section compares only indicators in both datasets; the others are named in a footnote."""
     rows = _rows(gaoxin, *two_datasets, "compare", "--section", "innovation")
     assert {r["indicator"] for r in rows} == {"high-tech-enterprises", "patent-applications"}
     table = gaoxin(*two_datasets, "compare", "-s", "innovation", "--format", "table")
@@ -106,6 +109,7 @@ def test_compare_section_keeps_indicators_in_two_datasets(gaoxin, two_datasets) 
 
 
 def test_compare_csv_has_three_columns_per_dataset(gaoxin, two_datasets) -> None:
+    """CSV gives each dataset three columns: its value, `_unit` and `_qualifier`."""
     result = gaoxin(*two_datasets, "compare", "gdp", "--format", "csv")
     assert result.exit_code == 0
     header = result.stdout.splitlines()[0].split(",")
@@ -139,6 +143,7 @@ def test_compare_csv_has_three_columns_per_dataset(gaoxin, two_datasets) -> None
     ],
 )
 def test_compare_errors(gaoxin, two_datasets, args, code: int, message: str) -> None:
+    """Bad ids and sections exit 1 or 2 with a message (and hint) on stderr, nothing on stdout."""
     result = gaoxin(*two_datasets, *args)
     assert result.exit_code == code
     assert result.stdout == ""
@@ -147,6 +152,7 @@ def test_compare_errors(gaoxin, two_datasets, args, code: int, message: str) -> 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_compare_golden(both: FactBook, lang: str) -> None:
+    """The economy comparison at 80 columns matches its golden text in zh and en, no line wider."""
     ids = ["gdp", "fixed-asset-investment", "foreign-investment", "imports-exports"]
     comparison = compare(both, ids, None)
     text = render(lambda w: comparison_table(comparison, lang, w), 80)
@@ -155,6 +161,7 @@ def test_compare_golden(both: FactBook, lang: str) -> None:
 
 
 def test_compare_markdown(gaoxin, two_datasets) -> None:
+    """Markdown comparison: a column per dataset headed by period and id, 预计 and ≈ kept."""
     result = gaoxin(*two_datasets, "compare", "gdp", "--format", "markdown")
     assert result.exit_code == 0
     assert result.stdout == (
@@ -204,6 +211,7 @@ def test_chart_does_not_guess_between_two_growth_rates(gaoxin) -> None:
 
 
 def test_chart_innovation_shares_of_the_city(gaoxin) -> None:
+    """Innovation charts each indicator's share of the city: 43, 30, 40 and 54 %."""
     shares = {
         r["indicator"]: r["value"]
         for r in _bars(gaoxin, "innovation")
@@ -218,6 +226,7 @@ def test_chart_innovation_shares_of_the_city(gaoxin) -> None:
 
 
 def test_chart_piped_is_tsv_rows(gaoxin) -> None:
+    """Piped, chart prints TSV rows under a header; the services values are 100 and 93.13."""
     result = gaoxin("chart", "services")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
@@ -233,6 +242,7 @@ def test_chart_piped_is_tsv_rows(gaoxin) -> None:
     ],
 )
 def test_chart_errors(gaoxin, args, code: int, message: str) -> None:
+    """A section with nothing to chart exits 1, an unknown one 2, with a message on stderr only."""
     result = gaoxin(*args)
     assert result.exit_code == code
     assert result.stdout == ""
@@ -241,6 +251,7 @@ def test_chart_errors(gaoxin, args, code: int, message: str) -> None:
 
 @pytest.mark.parametrize(("section", "lang"), [("economy", "zh"), ("innovation", "en")])
 def test_chart_golden(shipped: FactBook, section: str, lang: str) -> None:
+    """Economy (zh) and innovation (en) charts at 80 columns match their golden text."""
     items = charts_of(query.section_view(shipped, section))
     text = render(lambda w: render_charts(items, lang, w), 80)
     assert max(len(line) for line in text.splitlines()) <= 80
@@ -249,9 +260,12 @@ def test_chart_golden(shipped: FactBook, section: str, lang: str) -> None:
 
 @pytest.mark.parametrize("width", [40, 60, 100])
 def test_chart_figures_stay_whole_at_any_width(shipped: FactBook, width: int) -> None:
+    """At 40, 60 and 100 columns every bar's figure is printed unbroken."""
     from gaoxin_cli.render.bar_chart import bar_figure
 
-    items = charts_of([v for s in ("economy", "innovation") for v in query.section_view(shipped, s)])
+    items = charts_of(
+        [v for s in ("economy", "innovation") for v in query.section_view(shipped, s)]
+    )
     text = render(lambda w: render_charts(items, "zh", w), width)
     for item in items:
         for bar in item.bars:
@@ -323,6 +337,7 @@ def test_a_small_negative_bar_is_left_of_zero(shipped: FactBook) -> None:
 
 
 def test_narrow_chart_still_labels_zero(shipped: FactBook) -> None:
+    """At 40 columns the growth axis still labels 0 % and ends at 60 %."""
     (growth,) = [c for c in charts_of(query.section_view(shipped, "economy")) if c.kind == "growth"]
     text = render(lambda w: render_charts([growth], "en", w), 40)
     axis = next(line for line in text.splitlines() if "60%" in line)

@@ -21,6 +21,7 @@ def cache(request: pytest.FixtureRequest) -> list[str]:
 
 
 def test_datasets_lists_id_title_area_period_and_count(gaoxin, two_datasets, cache) -> None:
+    """`datasets --json` lists each dataset's id, title, area, period, fact count and path."""
     result = gaoxin(*two_datasets, *cache, "datasets", "--json")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
@@ -35,6 +36,7 @@ def test_datasets_lists_id_title_area_period_and_count(gaoxin, two_datasets, cac
 
 
 def test_datasets_by_default_is_the_shipped_review(gaoxin, cache) -> None:
+    """Without --facts, `datasets` lists only dalian-2019, in TSV under the usual header."""
     result = gaoxin(*cache, "datasets", "--format", "tsv")
     assert result.exit_code == 0
     header, row = result.stdout.splitlines()
@@ -55,6 +57,7 @@ def test_datasets_by_default_is_the_shipped_review(gaoxin, cache) -> None:
 def test_section_command_says_which_dataset_each_fact_comes_from(
     gaoxin, two_datasets, cache
 ) -> None:
+    """A section across two datasets tags each fact with its dataset: gdp.growth 7.5 and 6.2."""
     result = gaoxin(*two_datasets, *cache, "economy", "--json")
     assert result.exit_code == 0
     records = json.loads(result.stdout)
@@ -66,6 +69,7 @@ def test_section_command_says_which_dataset_each_fact_comes_from(
 
 @pytest.mark.parametrize("how", ["option-before", "option-after", "env"])
 def test_dataset_option_and_env_choose_one(gaoxin, two_datasets, cache, how: str) -> None:
+    """--dataset/-d (before or after the command) or GAOXIN_DATASET keeps one dataset's facts."""
     if how == "option-before":
         result = gaoxin(*two_datasets, *cache, "--dataset", "synthetic-2020", "economy", "--json")
     elif how == "option-after":
@@ -79,12 +83,14 @@ def test_dataset_option_and_env_choose_one(gaoxin, two_datasets, cache, how: str
 
 
 def test_dataset_option_repeats(gaoxin, two_datasets, cache) -> None:
+    """-d given twice exports the facts of both datasets."""
     result = gaoxin(*two_datasets, *cache, "export", "-d", "synthetic-2020", "-d", "dalian-2019")
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)) == SHIPPED_FACTS + SYNTHETIC_FACTS
 
 
 def test_unknown_dataset_is_a_usage_error_with_a_suggestion(gaoxin, two_datasets, cache) -> None:
+    """A misspelt dataset id exits 2 with a did-you-mean hint and a pointer to `gaoxin datasets`."""
     result = gaoxin(*two_datasets, *cache, "-d", "synthetic2020", "get", "gdp")
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -95,6 +101,7 @@ def test_unknown_dataset_is_a_usage_error_with_a_suggestion(gaoxin, two_datasets
 
 
 def test_get_finds_an_id_in_every_dataset(gaoxin, two_datasets, cache) -> None:
+    """`get` of a fact id finds it in every dataset, in dataset order."""
     result = gaoxin(*two_datasets, *cache, "get", "gdp.growth", "--json")
     assert result.exit_code == 0
     assert [(r["dataset"], r["value"]) for r in json.loads(result.stdout)] == [
@@ -117,6 +124,7 @@ def test_get_value_refuses_an_id_in_two_datasets(gaoxin, two_datasets, cache) ->
 
 
 def test_get_table_names_each_dataset(gaoxin, two_datasets, cache) -> None:
+    """`get` as a table heads each dataset's facts with its id, title and period."""
     result = gaoxin(*two_datasets, *cache, "get", "gdp.growth", "--format", "table")
     assert result.exit_code == 0
     assert "dalian-2019 · 大连高新区2019年经济和社会发展综述 · 2019" in result.stdout
@@ -124,6 +132,7 @@ def test_get_table_names_each_dataset(gaoxin, two_datasets, cache) -> None:
 
 
 def test_search_spans_datasets(gaoxin, two_datasets, cache) -> None:
+    """`search` finds matches in both datasets, in JSON and in the table."""
     result = gaoxin(*two_datasets, *cache, "search", "专利申请量", "--json")
     assert result.exit_code == 0
     found = [(r["dataset"], r["id"]) for r in json.loads(result.stdout)]
@@ -134,6 +143,7 @@ def test_search_spans_datasets(gaoxin, two_datasets, cache) -> None:
 
 
 def test_facts_env_holds_several_folders(gaoxin, cache) -> None:
+    """GAOXIN_FACTS takes several folders joined by the path separator."""
     folders = os.pathsep.join([str(default_facts_dir()), str(SYNTHETIC)])
     result = gaoxin(*cache, "datasets", "--format", "tsv", env={"GAOXIN_FACTS": folders})
     assert result.exit_code == 0
@@ -144,6 +154,7 @@ def test_facts_env_holds_several_folders(gaoxin, cache) -> None:
 
 
 def test_a_folder_named_twice_is_read_once(gaoxin, cache) -> None:
+    """A dataset reached twice (by its folder and by its parent) is loaded once."""
     shipped = str(default_facts_dir())
     result = gaoxin("--facts", shipped, "--facts", shipped + "/dalian-2019", *cache, "export")
     assert result.exit_code == 0, result.stderr
@@ -151,6 +162,7 @@ def test_a_folder_named_twice_is_read_once(gaoxin, cache) -> None:
 
 
 def test_one_dataset_id_in_two_folders_is_a_problem(gaoxin, tmp_path, cache) -> None:
+    """The same dataset id in two folders exits 2, naming both dataset.toml lines."""
     import shutil
 
     twin = tmp_path / "twin"
@@ -166,6 +178,7 @@ def test_one_dataset_id_in_two_folders_is_a_problem(gaoxin, tmp_path, cache) -> 
 
 
 def test_validate_takes_several_paths(gaoxin) -> None:
+    """`validate` takes several folders and counts the facts and datasets of them all."""
     result = gaoxin("validate", str(default_facts_dir()), str(SYNTHETIC))
     assert result.exit_code == 0
     assert result.stdout == (
@@ -174,6 +187,7 @@ def test_validate_takes_several_paths(gaoxin) -> None:
 
 
 def test_overview_names_the_other_datasets(gaoxin, two_datasets, cache) -> None:
+    """The overview is of the first dataset and names the others; -d picks another."""
     summary = json.loads(gaoxin(*two_datasets, *cache, "--json").stdout)
     assert summary["dataset"]["id"] == "dalian-2019"
     assert summary["other_datasets"] == ["synthetic-2020"]

@@ -11,6 +11,7 @@ from typer.main import get_command
 
 from conftest import REPO
 from gaoxin_cli.cli.app import app
+from gaoxin_cli.cli.common import SECTION_COMMANDS
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -24,13 +25,57 @@ def test_quick_start_has_exactly_two_commands() -> None:
     assert lines == ["pip install . && gaoxin economy", "pip install '.[test]' && pytest"]
 
 
-def test_every_command_is_in_the_readme_with_output() -> None:
-    """Each command appears in the README as a `$ gaoxin …` example."""
-    commands = get_command(app).commands  # type: ignore[attr-defined]
-    for name in commands:
-        assert f"`gaoxin {name}" in README or f"`{name}`" in README, name
-    for name in ("economy", "get", "search", "export", "validate"):
-        assert f"$ gaoxin {name}" in README, name
+def _readme_sections() -> list[tuple[str, str]]:
+    """(heading line, body) of every `###` section of the README's Commands."""
+    commands = README.split("## Commands", 1)[1].split("\n## ", 1)[0]
+    parts = re.split(r"^### (.+)$", commands, flags=re.MULTILINE)
+    return list(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def _examples(body: str) -> list[str]:
+    """The `$ gaoxin …` commands of a section's console blocks that show some output."""
+    found = []
+    for block in re.findall(r"```console\n(.*?)```", body, re.DOTALL):
+        first, _, output = block.partition("\n")
+        if first.startswith("$ gaoxin") and output.strip():
+            found.append(first[2:])
+    return found
+
+
+COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def _names_command(text: str, name: str) -> bool:
+    return re.search(rf"`(gaoxin )?{re.escape(name)}`|`gaoxin {re.escape(name)} ", text) is not None
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_a_readme_section_with_a_real_example(name: str) -> None:
+    """Each command has a `###` section naming it, with a `$ gaoxin …` example and its output.
+
+    The six section commands share one section (one shape, one option set), which must
+    show one of them; every other command's section shows that command itself.
+    """
+    sections = [(head, body) for head, body in _readme_sections() if _names_command(head, name)]
+    assert sections, f"no README section for `gaoxin {name}`"
+    head, body = sections[0]
+    examples = _examples(body)
+    shown = [c for c in examples if f" {name} " in f" {c} "]
+    if not shown and name in SECTION_COMMANDS:
+        shown = [c for c in examples if any(f" {n} " in f" {c} " for n in SECTION_COMMANDS)]
+    assert shown, f"the section {head!r} shows no example of `gaoxin {name}` with its output"
+
+
+@pytest.mark.parametrize("name", ["", *COMMANDS])
+def test_every_command_help_has_examples(gaoxin, name: str) -> None:
+    """`gaoxin [CMD] --help` ends with Examples that run that very command."""
+    result = gaoxin(*([name] if name else []), "--help", env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout
+    examples = result.stdout.split("Examples", 1)[1].split("╭", 1)[0]
+    runs = [line.split() for line in examples.splitlines() if line.strip().startswith("gaoxin")]
+    assert runs, result.stdout
+    assert all(name in words for words in runs) if name else True, result.stdout
 
 
 def test_exit_codes_are_documented() -> None:

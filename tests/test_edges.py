@@ -73,6 +73,7 @@ def test_relative_change_from_a_negative_figure(gaoxin, tmp_path: Path) -> None:
 
 
 def test_words_and_a_number_say_why_there_is_no_change(gaoxin, tmp_path: Path) -> None:
+    """Words against a number (位于全市前列 vs 3名): no change, a note saying why."""
     facts = two_periods(
         tmp_path,
         fact("rank", "位于全市前列", None, "位于全市前列"),
@@ -86,6 +87,7 @@ def test_words_and_a_number_say_why_there_is_no_change(gaoxin, tmp_path: Path) -
 def test_same_period_falls_back_to_ids_and_change_heading_stays_whole(
     gaoxin, tmp_path: Path
 ) -> None:
+    """Datasets of one period are headed by their ids, and the Change heading stays unbroken."""
     facts = two_periods(
         tmp_path,
         fact("growth", 1, "%", "增长1%"),
@@ -101,6 +103,7 @@ def test_same_period_falls_back_to_ids_and_change_heading_stays_whole(
 
 
 def test_all_zero_growth_charts_without_error(gaoxin, tmp_path: Path) -> None:
+    """Growth of 0 % in every dataset charts without error and shows 0%."""
     facts = two_periods(
         tmp_path, fact("growth", 0, "%", "增长0%"), fact("growth", 0, "%", "增长0%")
     )
@@ -137,12 +140,14 @@ def test_derived_rate_keeps_the_estimate_and_the_bound(gaoxin, tmp_path: Path) -
 
 
 def test_compare_names_the_section_an_indicator_is_in(gaoxin, two_datasets) -> None:
+    """An indicator outside --section exits 1 with a message naming the section it is in."""
     result = gaoxin(*two_datasets, "compare", "gdp", "-s", "innovation")
     assert result.exit_code == 1
     assert result.stderr == "gaoxin: 'gdp' is not in section 'innovation' (it is in: economy)\n"
 
 
 def test_bare_values_carry_no_control_characters(gaoxin, tmp_path: Path) -> None:
+    """`get --value` prints text with its escape, bell and bidi characters removed."""
     facts = two_periods(
         tmp_path,
         fact(
@@ -159,6 +164,7 @@ def test_bare_values_carry_no_control_characters(gaoxin, tmp_path: Path) -> None
 
 
 def test_sqlite_takes_amounts_beyond_64_bits(gaoxin, tmp_path: Path) -> None:
+    """An amount past 64 bits (90000000 万亿元) exports to SQLite; a missing byline is NULL."""
     facts = two_periods(
         tmp_path,
         fact("level", 90000000, "万亿元", "总额90000000万亿元"),
@@ -174,6 +180,7 @@ def test_sqlite_takes_amounts_beyond_64_bits(gaoxin, tmp_path: Path) -> None:
 
 
 def test_exported_files_get_the_usual_permissions(gaoxin, tmp_path: Path) -> None:
+    """New export files get 0644 under umask 022; --force keeps a replaced file's mode."""
     old = os.umask(0o022)
     try:
         for name in ("a.csv", "a.db"):
@@ -188,6 +195,7 @@ def test_exported_files_get_the_usual_permissions(gaoxin, tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("width", [30, 50])
 def test_narrow_compare_keeps_figures_whole(gaoxin, two_datasets, width: int) -> None:
+    """At 30 and 50 columns the comparison prints 预计 7.5% and 6.2% unbroken."""
     result = gaoxin(
         *two_datasets, "compare", "gdp", "--format", "table", env={"COLUMNS": str(width)}
     )

@@ -10,10 +10,12 @@ import pytest
 
 from conftest import SECTION_TOML
 from gaoxin_cli.model import FactBook
-from gaoxin_cli.render.rows import FLAT_COLUMNS, flat_row
+from gaoxin_cli.render.rows import flat_row
+from test_cli import FLAT_COLUMNS
 
 
 def test_sqlite_export_has_datasets_and_typed_facts(gaoxin, two_datasets, tmp_path: Path) -> None:
+    """SQLite has a datasets table and a facts table of typed values, keyed by (dataset, id)."""
     target = tmp_path / "facts.db"
     result = gaoxin(*two_datasets, "export", "--format", "sqlite", str(target))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
@@ -23,7 +25,7 @@ def test_sqlite_export_has_datasets_and_typed_facts(gaoxin, two_datasets, tmp_pa
         ("synthetic-2020", "2020", 12),
     ]
     columns = [row[1] for row in db.execute("PRAGMA table_info(facts)")]
-    assert columns == list(FLAT_COLUMNS)
+    assert columns == FLAT_COLUMNS
     row = db.execute(
         "SELECT value, typeof(value), unit, normalized_value, typeof(normalized_value)"
         " FROM facts WHERE dataset = 'dalian-2019' AND id = 'fixed-asset-investment.level'"
@@ -46,6 +48,7 @@ def test_sqlite_export_has_datasets_and_typed_facts(gaoxin, two_datasets, tmp_pa
 
 
 def test_sqlite_rows_equal_the_csv_rows(gaoxin, shipped: FactBook, tmp_path: Path) -> None:
+    """SQLite's fact rows are the flat rows of CSV, column for column."""
     target = tmp_path / "facts.db"
     assert gaoxin("export", "-f", "sqlite", str(target)).exit_code == 0
     db = sqlite3.connect(target)
@@ -56,6 +59,7 @@ def test_sqlite_rows_equal_the_csv_rows(gaoxin, shipped: FactBook, tmp_path: Pat
 
 @pytest.mark.parametrize("fmt", ["sqlite", "json", "csv"])
 def test_export_never_overwrites_without_force(gaoxin, tmp_path: Path, fmt: str) -> None:
+    """An existing file is kept (exit 2) unless --force, which leaves no temporary file."""
     target = tmp_path / "out"
     target.write_text("precious", encoding="utf-8")
     result = gaoxin("export", "-f", fmt, str(target))
@@ -68,6 +72,7 @@ def test_export_never_overwrites_without_force(gaoxin, tmp_path: Path, fmt: str)
 
 
 def test_sqlite_needs_a_file(gaoxin) -> None:
+    """`export --format sqlite` without a FILE is a usage error."""
     result = gaoxin("export", "--format", "sqlite")
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -75,6 +80,7 @@ def test_sqlite_needs_a_file(gaoxin) -> None:
 
 
 def test_bom_is_for_csv_and_tsv_only(gaoxin, tmp_path: Path) -> None:
+    """--bom with sqlite is a usage error: it goes with csv or tsv only."""
     result = gaoxin("export", "-f", "sqlite", "--bom", str(tmp_path / "x.db"))
     assert result.exit_code == 2
     assert result.stderr == "gaoxin: --bom goes with --format csv or tsv, not sqlite\n"
@@ -82,6 +88,7 @@ def test_bom_is_for_csv_and_tsv_only(gaoxin, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("fmt", "bom"), [("csv", True), ("json", False), ("markdown", False)])
 def test_export_to_file_equals_stdout(gaoxin, tmp_path: Path, fmt: str, bom: bool) -> None:
+    """Export to a file writes the same bytes as stdout (with a BOM for --bom csv)."""
     target = tmp_path / f"facts.{fmt}"
     extra = ["--bom"] if bom else []
     to_file = gaoxin("export", "-f", fmt, *extra, str(target))
@@ -93,6 +100,7 @@ def test_export_to_file_equals_stdout(gaoxin, tmp_path: Path, fmt: str, bom: boo
 
 
 def test_unwritable_file_is_one_line(gaoxin, tmp_path: Path) -> None:
+    """A file in a missing folder is a one-line error (exit 2), no traceback."""
     result = gaoxin("export", "-f", "sqlite", str(tmp_path / "missing" / "x.db"))
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -101,6 +109,7 @@ def test_unwritable_file_is_one_line(gaoxin, tmp_path: Path) -> None:
 
 
 def test_markdown_listing(gaoxin) -> None:
+    """Markdown lists a section's facts and the datasets as tables, Facts right-aligned."""
     result = gaoxin("party", "--format", "markdown", "--lang", "en")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
@@ -141,6 +150,7 @@ def test_markdown_text_stays_text(gaoxin, make_dataset) -> None:
 def test_export_format_follows_the_file_suffix(
     gaoxin, tmp_path: Path, name: str, starts: bytes
 ) -> None:
+    """Without --format, the file suffix chooses it: csv, tsv, json, jsonl, md or db."""
     target = tmp_path / name
     result = gaoxin("export", str(target))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
@@ -148,6 +158,7 @@ def test_export_format_follows_the_file_suffix(
 
 
 def test_missing_folder_is_named(gaoxin, tmp_path: Path) -> None:
+    """Exporting into a missing folder exits 2, naming the file and the folder."""
     target = tmp_path / "missing" / "x.csv"
     result = gaoxin("export", str(target))
     assert result.exit_code == 2

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
 import pytest
@@ -31,11 +30,15 @@ def render(build, width: int) -> str:
 
 
 def check(name: str, text: str) -> None:
+    """`text` is the golden file `name`; `pytest --update-golden` rewrites it instead."""
+    import conftest
+
     path = GOLDEN / name
-    if not path.exists() or "--update-golden" in sys.argv:  # pragma: no cover
+    if conftest.UPDATE_GOLDEN:
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        pytest.fail(f"wrote {path}; review it and run again")
+    elif not path.exists():
+        pytest.fail(f"no golden file {path}: run pytest --update-golden and review it")
     assert text == path.read_text(encoding="utf-8")
 
 

@@ -44,6 +44,7 @@ def test_a_section_file_without_section_is_named_as_one() -> None:
 
 
 def test_schema_is_valid_draft_2020_12() -> None:
+    """schema.json is itself a valid Draft 2020-12 schema."""
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 
@@ -54,6 +55,7 @@ def test_schema_is_valid_draft_2020_12() -> None:
     ids=lambda p: f"{p.parent.name}/{p.name}",
 )
 def test_every_fact_file_satisfies_the_schema(path: Path) -> None:
+    """Every shipped and fixture TOML file satisfies the schema."""
     assert errors(tomllib.loads(path.read_text(encoding="utf-8"))) == []
 
 
@@ -75,12 +77,14 @@ def test_keys_and_required_keys_are_the_loaders(definition: str, keys: dict[str,
 
 
 def test_source_keys_are_the_loaders() -> None:
+    """The schema's source keys, and its required ones, are the loader's."""
     source = DEFS["dataset_file"]["properties"]["source"]
     assert set(source["properties"]) == set(fact_keys.SOURCE_KEYS)
     assert set(source["required"]) == {k for k, c in fact_keys.SOURCE_KEYS.items() if c.required}
 
 
 def test_vocabularies_are_the_models() -> None:
+    """The schema's sections, measures, qualifiers and id pattern are the model's."""
     assert DEFS["section_file"]["properties"]["section"]["enum"] == list(SECTIONS)
     assert DEFS["fact"]["properties"]["measure"]["enum"] == list(MEASURES)
     assert DEFS["fact"]["properties"]["qualifier"]["enum"] == list(QUALIFIERS)
@@ -90,6 +94,7 @@ def test_vocabularies_are_the_models() -> None:
 @pytest.mark.parametrize("scale", ["", "万", "亿", "万亿", "千", "百万"])
 @pytest.mark.parametrize("base", [*units.BASE_UNITS, "公斤", "%%", "元 ", ""])
 def test_unit_pattern_accepts_exactly_the_known_units(scale: str, base: str) -> None:
+    """The unit pattern accepts a scale and base exactly when the unit is a known one."""
     unit = scale + base
     pattern = DEFS["fact"]["properties"]["unit"]["pattern"]
     assert bool(re.search(pattern, unit)) == units.is_known_unit(unit), unit

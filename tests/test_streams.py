@@ -50,8 +50,11 @@ def test_head_closes_the_pipe_quietly(command: str, unbuffered: str) -> None:
 
 def test_pipe_closed_before_writing_exits_141_quietly() -> None:
     """A reader that is already gone: exit 141 (SIGPIPE), no 'Exception ignored'."""
-    result = _shell("gaoxin export --format jsonl | true; echo ${PIPESTATUS[0]} >&2")
-    assert result.stderr.strip() in {"0", "141"}
+    # The writer starts only after `true` has exited, so its first write fails.
+    result = _shell(
+        "{ sleep 0.5; exec gaoxin export --format jsonl; } | true; echo ${PIPESTATUS[0]} >&2"
+    )
+    assert result.stderr == "141\n"
 
 
 def test_no_color_and_forced_table_have_no_escapes() -> None:

@@ -38,11 +38,7 @@ def build(only: str | None = None) -> typer.Typer:
     from gaoxin_cli.cli.commands import overview
 
     app = typer.Typer(
-        name="gaoxin",
-        help=(
-            "Figures of the Dalian High-tech Zone 2019 review "
-            "(大连高新区2019年经济和社会发展综述), each with the quote it came from."
-        ),
+        name="gaoxin",  # its help is the overview's docstring, examples included
         add_completion=only is None,  # --install-completion belongs to `gaoxin` alone
         pretty_exceptions_enable=False,
         rich_markup_mode="rich",

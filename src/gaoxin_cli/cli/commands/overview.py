@@ -52,7 +52,8 @@ def overview(
         ),
     ] = False,
 ) -> None:
-    """Figures of the Dalian High-tech Zone 2019 review, each with its source quote.
+    """Figures of the Dalian High-tech Zone 2019 review (大连高新区2019年经济和社会发展综述),
+    each with the quote it came from.
 
     With no command: an overview of the dataset, its sections and headline figures.
 
