@@ -17,8 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from gaoxin_cli.model import QUALIFIERS
-from gaoxin_cli.values import format_value
+from gaoxin_cli.model import QUALIFIERS, format_value
 
 NUMBER_MEASURES = ("level", "increase", "growth", "vs_city", "share", "rate", "threshold")
 UNITS = ("亿元", "万元", "亿美元", "家", "%", "个百分点", "件", "名", "个", "万人")

@@ -75,14 +75,6 @@ class FactsError(GaoxinError):
         return [str(p) for p in self.problems]
 
 
-class ValidationError(FactsError):
-    """`gaoxin validate` found problems: each on its own line, then how many."""
-
-    def lines(self) -> list[str]:
-        noun = "problem" if len(self.problems) == 1 else "problems"
-        return [*super().lines(), f"gaoxin: {len(self.problems)} {noun} found"]
-
-
 class UsageError(GaoxinError):
     """The command line asks for something that cannot be done."""
 

@@ -7,9 +7,11 @@ a millisecond at start-up, a named tuple a tenth of that, a plain class a
 hundredth.
 """
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from gaoxin_cli.values import Value, format_value, fraction_of
+#: A figure as the article writes it: a whole number, a decimal, or a text
+#: (a ranking such as "居全省首位", a list of names, or a fraction "1/6").
+Value: TypeAlias = int | float | str
 
 if TYPE_CHECKING:  # imported where used: start-up time
     from collections.abc import Mapping
@@ -99,8 +101,6 @@ class Label(_Record):
 
     __slots__ = ("en", "zh")
     _fields = ("zh", "en")
-    zh: str
-    en: str
 
     def __init__(self, zh: str, en: str) -> None:
         self.zh = zh
@@ -117,9 +117,6 @@ class Location(_Record):
 
     __slots__ = ("keys", "line", "path")
     _fields = ("path", "line")
-    path: str
-    line: int
-    keys: "Mapping[str, int] | None"
 
     def __init__(self, path: str, line: int, keys: "Mapping[str, int] | None" = None) -> None:
         self.path = path
@@ -157,22 +154,6 @@ class Fact(_Record):
         "location",
     )
     _fields = _FACT_FIELDS
-    id: str
-    dataset: str
-    section: str
-    heading: Label
-    indicator: str
-    label: Label
-    measure: str
-    value: Value
-    unit: str | None
-    qualifier: str | None
-    period: str
-    area: Label
-    quote: str
-    written: str | None
-    note: str | None
-    location: Location | None
 
     def __init__(
         self,
@@ -282,13 +263,6 @@ class Indicator(_Record):
 
     __slots__ = ("dataset", "facts", "heading", "id", "label", "location", "section")
     _fields = ("id", "dataset", "section", "heading", "label", "facts", "location")
-    id: str
-    dataset: str
-    section: str
-    heading: Label
-    label: Label
-    facts: tuple[Fact, ...]
-    location: Location | None
 
     def __init__(
         self,
@@ -314,10 +288,6 @@ class Source(_Record):
 
     __slots__ = ("authors", "byline", "description", "title")
     _fields = ("title", "description", "byline", "authors")
-    title: str
-    description: str
-    byline: str
-    authors: tuple[str, ...]
 
     def __init__(self, title: str, description: str, byline: str, authors: tuple[str, ...]) -> None:
         self.title = title
@@ -331,14 +301,6 @@ class Dataset(_Record):
 
     __slots__ = ("area", "headlines", "id", "indicators", "location", "period", "source", "title")
     _fields = ("id", "title", "area", "period", "source", "indicators", "headlines", "location")
-    id: str
-    title: Label
-    area: Label
-    period: str
-    source: Source
-    indicators: tuple[Indicator, ...]
-    headlines: tuple[str, ...]
-    location: Location | None
 
     def __init__(
         self,
@@ -371,7 +333,6 @@ class FactBook(_Record):
 
     __slots__ = ("datasets",)
     _fields = ("datasets",)
-    datasets: tuple[Dataset, ...]
 
     def __init__(self, datasets: tuple[Dataset, ...]) -> None:
         self.datasets = datasets
@@ -385,3 +346,43 @@ class FactBook(_Record):
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator of every dataset."""
         return tuple(ind for dataset in self.datasets for ind in dataset.indicators)
+
+
+def fraction_of(text: str) -> tuple[int, int] | None:
+    """(numerator, denominator) of a text such as "1/6", or None if it is not one."""
+    numerator, slash, denominator = text.partition("/")
+    if not slash or not numerator.isdigit() or not denominator.isdigit():
+        return None
+    if not numerator.isascii() or not denominator.isascii() or int(denominator) == 0:
+        return None
+    return int(numerator), int(denominator)
+
+
+def format_value(value: Value) -> str:
+    """A value as the article writes it: 85, 18.3, 1/6 or a text."""
+    if isinstance(value, bool):  # never a figure, but never "True" either
+        return str(value).lower()
+    if isinstance(value, float):
+        return repr(value)  # the shortest text that reads back as the same float
+    return str(value)
+
+
+def stands_alone(number: str, text: str) -> bool:
+    """True if `number` occurs in `text` not as part of a longer number.
+
+    Not after a digit or a point, and not before a digit or a point followed by
+    a digit: "6" is in "增长6%" and "6." ends a sentence, but not in "16" or "6.3".
+    """
+    start = text.find(number)
+    while start != -1:
+        end = start + len(number)
+        before = text[start - 1] if start else ""
+        after = text[end : end + 2]
+        if not (before.isdecimal() and before.isascii()) and before != ".":
+            followed = after[:1]
+            if not (followed.isascii() and followed.isdecimal()) and not (
+                followed == "." and after[1:2].isascii() and after[1:2].isdecimal()
+            ):
+                return True
+        start = text.find(number, start + 1)
+    return False

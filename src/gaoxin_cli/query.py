@@ -1,5 +1,7 @@
 """Select, look up and search: models in, models out."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Sequence
 
 from gaoxin_cli.errors import NotFoundError
@@ -9,8 +11,9 @@ from gaoxin_cli.model import (
     Fact,
     FactBook,
     Indicator,
+    format_value,
+    stands_alone,
 )
-from gaoxin_cli.values import format_value, stands_alone
 
 # Plain classes, not named tuples: they are defined at every start.
 

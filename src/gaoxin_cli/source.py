@@ -4,12 +4,13 @@ A command (or a library user) says which facts folders, which datasets and
 what it will look at; it gets a FactBook, the same with or without the
 index:
 
-    >>> from gaoxin_cli.source import FactSource
-    >>> from gaoxin_cli.selection import Selection
+    >>> from gaoxin_cli.source import FactSource, Selection
     >>> book = FactSource().book(Selection(ids=("gdp",)))
     >>> [f.id for f in book.facts]
     ['gdp.growth', 'gdp.vs_city']
 """
+
+from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,9 +20,35 @@ from gaoxin_cli import query
 from gaoxin_cli.errors import NotFoundError, UsageError
 from gaoxin_cli.folders import facts_dirs_from_env
 from gaoxin_cli.model import Dataset, FactBook
-from gaoxin_cli.selection import Selection
 
 T = TypeVar("T")
+
+
+class Selection:
+    """What a command will look at: indicators or facts by id, a section,
+    search words, the first dataset only, or some datasets by id; None (or
+    False) for "any". The index loads only that; without it the whole book is
+    read and the query code picks the same things out of it."""
+
+    __slots__ = ("datasets", "first_dataset", "ids", "section", "words")
+
+    def __init__(
+        self,
+        ids: tuple[str, ...] | None = None,
+        section: str | None = None,
+        words: tuple[str, ...] | None = None,
+        first_dataset: bool = False,
+        datasets: tuple[str, ...] | None = None,
+    ) -> None:
+        self.ids = ids
+        self.section = section
+        self.words = words
+        self.first_dataset = first_dataset
+        self.datasets = datasets
+
+    def among(self, datasets: tuple[str, ...] | None) -> Selection:
+        """The same selection, narrowed to `datasets`."""
+        return Selection(self.ids, self.section, self.words, self.first_dataset, datasets)
 
 
 class FactSource:
@@ -104,7 +131,14 @@ class FactSource:
             try:
                 if len(self.roots) > 1 or selection.datasets is not None:
                     found.extend(id_ for id_, _, _ in index.datasets_found())
-                datasets.extend(index.book(selection).datasets)
+                found_book = index.book(
+                    ids=selection.ids,
+                    section=selection.section,
+                    words=selection.words,
+                    first_dataset=selection.first_dataset,
+                    datasets=selection.datasets,
+                )
+                datasets.extend(found_book.datasets)
             finally:
                 index.close()
         if len(set(found)) < len(found):

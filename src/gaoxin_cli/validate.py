@@ -10,8 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from gaoxin_cli import units
 from gaoxin_cli.errors import Problem
-from gaoxin_cli.model import TEXT_MEASURES, Fact, FactBook, Location
-from gaoxin_cli.values import fraction_of, stands_alone
+from gaoxin_cli.model import TEXT_MEASURES, Fact, FactBook, Location, fraction_of, stands_alone
 
 
 def check_factbook(book: FactBook) -> list[Problem]:

@@ -1,4 +1,6 @@
-"""What every command shares: its environment, its settings, its output format.
+"""What the commands share: their options (declared once, with shell
+completion), the environment a run writes to, the settings chosen, the
+output format, and the check of a section's name.
 
 No `from __future__ import annotations` in the cli package: Typer reads
 the commands' annotations at every start, and real objects spare it
@@ -8,14 +10,136 @@ evaluating strings.
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Annotated, Literal, TextIO
 
 import typer
 
 from gaoxin_cli.errors import UsageError
 from gaoxin_cli.model import SECTIONS
-from gaoxin_cli.render import Format
 from gaoxin_cli.source import FactSource
+
+#: Output formats of the listing commands (what `render.write` writes). (Literals,
+#: not Enums: an Enum class costs start-up time, and Typer offers Literals as choices.)
+Format = Literal["table", "tsv", "csv", "json", "jsonl", "markdown"]
+#: What `gaoxin export` writes.
+ExportFormat = Literal["json", "jsonl", "csv", "tsv", "markdown", "sqlite"]
+#: Label languages.
+Lang = Literal["zh", "en"]
+
+
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table at a terminal, tsv when piped.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="Same as --format json.", metavar=""),
+]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        envvar="GAOXIN_LANG",
+        help="Label language: zh (default) or en.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+FactsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--facts",
+        metavar="DIR",
+        help=(
+            "Facts folder to read instead of the shipped one; repeat for several."
+            " Default: $GAOXIN_FACTS (folders separated by ':'), else the shipped facts."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def complete_datasets(incomplete: str) -> list[str]:
+    """Shell completion for dataset ids (of $GAOXIN_FACTS, else the shipped facts)."""
+    try:
+        from gaoxin_cli.folders import facts_dirs_from_env
+        from gaoxin_cli.loader import load_factbook
+
+        book = load_factbook(*facts_dirs_from_env())
+    except Exception:  # completion must never fail loudly
+        return []
+    return [d.id for d in book.datasets if d.id.startswith(incomplete)]
+
+
+DatasetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--dataset",
+        "-d",
+        metavar="ID",
+        autocompletion=complete_datasets,
+        help=(
+            "Only this dataset (an id from `gaoxin datasets`); repeat for several."
+            " Default: $GAOXIN_DATASET (ids separated by ','), else every dataset."
+        ),
+        show_default=False,
+    ),
+]
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug", envvar="GAOXIN_DEBUG", help="Show tracebacks (for maintainers).", metavar=""
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        metavar="",
+        envvar="GAOXIN_NO_CACHE",
+        help="Read the fact files, not the index in the cache folder.",
+    ),
+]
+
+
+def complete_ids(incomplete: str) -> list[str]:
+    """Shell completion for indicator and fact ids (of $GAOXIN_FACTS, else the shipped facts)."""
+    try:
+        from gaoxin_cli import query
+        from gaoxin_cli.folders import facts_dirs_from_env
+        from gaoxin_cli.loader import load_factbook
+
+        book = load_factbook(*facts_dirs_from_env())
+    except Exception:  # completion must never fail loudly
+        return []
+    return [i for i in query.all_ids(book) if i.startswith(incomplete)]
+
+
+def complete_sections(incomplete: str) -> list[str]:
+    """Shell completion for section names."""
+    from gaoxin_cli.model import SECTIONS
+
+    return [name for name in SECTIONS if name.startswith(incomplete)]
+
+
+SectionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--section",
+        "-s",
+        help="Only this section (investment, economy, innovation, services, governance, party).",
+        autocompletion=complete_sections,
+        metavar="SECTION",
+    ),
+]
+
 
 #: Section names that are commands (the overview is `gaoxin` itself).
 SECTION_COMMANDS = [name for name in SECTIONS if name != "overview"]

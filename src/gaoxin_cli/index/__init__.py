@@ -28,6 +28,8 @@ the index's term list). The candidates are then scored by the same code as
 without the index, so the results are the same.
 """
 
+from __future__ import annotations
+
 import sqlite3
 from pathlib import Path
 

@@ -4,6 +4,8 @@ The new index is written beside the old one and moved into place, so a
 reader sees one or the other. Facts with problems are never indexed.
 """
 
+from __future__ import annotations
+
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -258,7 +260,7 @@ def search_text(indicator: Indicator) -> str:
     A superset of what query.search scores: ids, labels, headings, values as
     written and normalized, quotes, notes, measures and the section.
     """
-    from gaoxin_cli.values import format_value
+    from gaoxin_cli.model import format_value
 
     parts = [indicator.id, indicator.label.zh, indicator.label.en, indicator.section]
     parts += [indicator.heading.zh, indicator.heading.en]

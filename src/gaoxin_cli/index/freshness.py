@@ -6,6 +6,8 @@ moved, or that was written close to the build, is hashed and counts as
 changed only if its content did.
 """
 
+from __future__ import annotations
+
 import os
 import sqlite3
 import stat

@@ -1,28 +1,28 @@
-"""Reading the index: the datasets, indicators and facts a selection asks for.
+"""Reading the index: the datasets, indicators and facts a command asks for.
 
 Rows are read by column name and facts made by the model's one constructor
 (`model.make_fact`), so a column added or moved in `schema` cannot shift a
 value into the wrong field.
 """
 
+from __future__ import annotations
+
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.folders import DATASET_FILE
 from gaoxin_cli.index.freshness import folder_of
 from gaoxin_cli.index.schema import among
 from gaoxin_cli.model import Dataset, FactBook, Indicator, Label, Location, Source, make_fact
-from gaoxin_cli.selection import Selection
 
-Row = dict[str, Any]
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    Row: TypeAlias = dict[str, Any]
 
 _MATCH = "SELECT rowid FROM search WHERE search MATCH ?"
-
-
-def _named(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
-    return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
 
 
 def _quoted(term: str) -> str:
@@ -50,21 +50,33 @@ class Index:
         self._db.close()
 
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[Row]:
-        cursor = self._db.cursor()
-        cursor.row_factory = _named
-        return list(cursor.execute(query, params))
+        """The rows of `query`, each a dict keyed by column name."""
+        cursor = self._db.execute(query, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
-    def book(self, selection: Selection) -> FactBook:
-        """The datasets, with the indicators `selection` asks for (all when it asks for none)."""
+    def book(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        section: str | None = None,
+        words: Sequence[str] | None = None,
+        first_dataset: bool = False,
+        datasets: Sequence[str] | None = None,
+    ) -> FactBook:
+        """The datasets with the indicators asked for: those with an id among
+        `ids` (an indicator's or a fact's), else those that may match every
+        search word of `words` (in `section`, if given), else those of
+        `section`, else all; only the first dataset, or only `datasets`."""
         dirs = None
-        if selection.datasets is not None:
-            marks, ids = among(list(selection.datasets))
+        if datasets is not None:
+            marks, values = among(list(datasets))
             query = f"SELECT dir FROM datasets WHERE id IN {marks}"  # noqa: S608 - ? marks
-            dirs = {dir_ for (dir_,) in self._db.execute(query, ids)}
-        places = self._select_indicators(selection)
+            dirs = {dir_ for (dir_,) in self._db.execute(query, values)}
+        places = self._select_indicators(ids, section, words)
         if dirs is not None and places is not None:
             places = [place for place in places if place[0] in dirs]
-        return self._assemble(places, first_only=selection.first_dataset, dirs=dirs)
+        return self._assemble(places, first_only=first_dataset, dirs=dirs)
 
     def datasets_found(self) -> list[tuple[str, Location, int]]:
         """(id, place of its dataset.toml, number of facts) of every dataset, in order."""
@@ -85,22 +97,22 @@ class Index:
             for row in self._rows("SELECT * FROM datasets ORDER BY seq")
         ]
 
-    def _select_indicators(self, selection: Selection) -> list[tuple[str, int]] | None:
+    def _select_indicators(
+        self, ids: Sequence[str] | None, section: str | None, words: Sequence[str] | None
+    ) -> list[tuple[str, int]] | None:
         """(dir, seq) of the indicators wanted, or None for all."""
         db = self._db
-        if selection.ids is not None:
-            marks, ids = among([i.strip() for i in selection.ids])
+        if ids is not None:
+            marks, wanted = among([i.strip() for i in ids])
             query = (
                 f"SELECT dir, seq FROM indicators WHERE id IN {marks}"  # noqa: S608 - ? marks
                 f" UNION SELECT dir, ind_seq FROM facts WHERE id IN {marks}"
             )
-            return list(db.execute(query, [*ids, *ids]))
-        if selection.words is not None:
-            return self._search_candidates(selection.words, selection.section)
-        if selection.section is not None:
-            return list(
-                db.execute("SELECT dir, seq FROM indicators WHERE section = ?", [selection.section])
-            )
+            return list(db.execute(query, [*wanted, *wanted]))
+        if words is not None:
+            return self._search_candidates(words, section)
+        if section is not None:
+            return list(db.execute("SELECT dir, seq FROM indicators WHERE section = ?", [section]))
         return None
 
     def _search_candidates(

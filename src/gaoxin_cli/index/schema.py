@@ -5,6 +5,8 @@ table (key, measure, value, unit, qualifier, quote, written, note, zh, en),
 so that a stored row and a TOML table make a fact through the same code.
 """
 
+from __future__ import annotations
+
 import os
 from collections.abc import Sequence
 from pathlib import Path

@@ -10,20 +10,16 @@ data formats never import Rich, so scripts do not pay for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from gaoxin_cli.errors import OutputError
 
 if TYPE_CHECKING:
     from gaoxin_cli.render.views import View
 
-#: Output formats of the listing commands. (Literals, not Enums: an Enum
-#: class costs start-up time, and Typer offers Literals as choices too.)
-Format = Literal["table", "tsv", "csv", "json", "jsonl", "markdown"]
 
-
-def write(view: View, fmt: Format, stream: TextIO, *, lang: str = "zh", bom: bool = False) -> None:
-    """Write `view` to `stream` in `fmt`.
+def write(view: View, fmt: str, stream: TextIO, *, lang: str = "zh", bom: bool = False) -> None:
+    """Write `view` to `stream` in `fmt`: table, tsv, csv, json, jsonl or markdown.
 
     `bom` starts CSV or TSV with U+FEFF, which Excel needs to read UTF-8.
     Where `stream` cannot encode Chinese, JSON is written with \\u escapes
@@ -58,11 +54,13 @@ def write(view: View, fmt: Format, stream: TextIO, *, lang: str = "zh", bom: boo
     elif fmt == "csv":
         from gaoxin_cli.render.delimited import write_csv
 
-        write_csv(view.rows(lang), view.columns, stream)
+        columns, rows = view.flat(lang)
+        write_csv(rows, columns, stream)
     else:
         from gaoxin_cli.render.delimited import write_tsv
 
-        write_tsv(view.rows(lang), view.columns, stream)
+        columns, rows = view.flat(lang)
+        write_tsv(rows, columns, stream)
 
 
 def can_encode_chinese(stream: TextIO) -> bool:

@@ -8,9 +8,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from gaoxin_cli.decimals import exact, number, plain
-from gaoxin_cli.model import MEASURES, QUALIFIERS, Dataset, Fact
+from gaoxin_cli.model import MEASURES, QUALIFIERS, Dataset, Fact, format_value, fraction_of
 from gaoxin_cli.render.labels import word
-from gaoxin_cli.values import format_value, fraction_of
 
 if TYPE_CHECKING:
     from gaoxin_cli.compare import Change, Comparison

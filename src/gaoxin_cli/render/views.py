@@ -2,8 +2,9 @@
 
 A View holds a command's answer as data and knows its forms: JSON records,
 flat rows under named columns, a Markdown table for people, and a Rich
-table at a terminal (built only when asked for, so that scripts never
-import Rich). Commands build a View; `render.write` picks the form.
+table at a terminal. Each form is computed, and what it needs imported,
+only when it is written: scripts never import Rich, nor JSON readers the
+CSV code. Commands build a View; `render.write` picks the form.
 """
 
 from __future__ import annotations
@@ -13,57 +14,73 @@ from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.model import Dataset, Fact, Indicator
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # type aliases cost start-up time when built at run time
+    from typing import TypeAlias
+
     from rich.console import RenderableType
 
     from gaoxin_cli.bars import Chart
     from gaoxin_cli.compare import Comparison
     from gaoxin_cli.query import Hit, SectionView
 
-Rows = list[dict[str, Any]]
-#: (columns, headings, rows) of a Markdown table.
-Readable = tuple[list[str], list[str], Rows]
+    Rows: TypeAlias = list[dict[str, Any]]
+    #: (columns, rows) of CSV and TSV.
+    Flat: TypeAlias = tuple[Sequence[str], Rows]
+    #: (columns, headings, rows) of a Markdown table.
+    Readable: TypeAlias = tuple[Sequence[str], Sequence[str], Rows]
+    #: Builds the Rich form of an answer: (lang, width) -> renderable.
+    Table: TypeAlias = Callable[[str, int], RenderableType]
 
 
 class View:
-    """A command's answer in every form; each form is computed only when written.
+    """A command's answer in every form.
 
     - `records()`: what JSON and JSONL write (a list of records, or one object);
-    - `columns` and `rows(lang)`: what CSV and TSV write;
-    - `readable(lang)`: a Markdown table (default: the rows under their column names);
+    - `flat(lang)`: the columns and rows CSV and TSV write;
+    - `readable(lang)`: a Markdown table (default: the flat rows under their column names);
     - `table(lang, width)`: a Rich renderable for a terminal, or None if there is none.
     """
 
-    __slots__ = ("columns", "readable", "records", "rows", "table")
+    __slots__ = ("flat", "readable", "records", "table")
 
     def __init__(
         self,
         records: Callable[[], Any],
-        columns: Sequence[str],
-        rows: Callable[[str], Rows],
+        flat: Callable[[str], Flat],
         *,
         readable: Callable[[str], Readable] | None = None,
-        table: Callable[[str, int], RenderableType] | None = None,
+        table: Table | None = None,
     ) -> None:
         self.records = records
-        self.columns = list(columns)
-        self.rows = rows
-        self.readable = readable or (lambda lang: (self.columns, self.columns, rows(lang)))
+        self.flat = flat
+        self.readable = readable or self._flat_as_readable
         self.table = table
 
+    def _flat_as_readable(self, lang: str) -> Readable:
+        columns, rows = self.flat(lang)
+        return columns, columns, rows
 
-def facts(found: Sequence[Fact], table: Callable[[str, int], RenderableType] | None = None) -> View:
+
+def facts(found: Sequence[Fact], table: Table | None = None) -> View:
     """Facts: JSON records, flat rows, and Markdown for people (label, measure,
     figure, quote)."""
-    from gaoxin_cli.render import records, rows
 
-    return View(
-        lambda: [records.fact_record(f) for f in found],
-        rows.FLAT_COLUMNS,
-        lambda _lang: [rows.flat_row(f) for f in found],
-        readable=lambda lang: rows.readable_rows(found, lang),
-        table=table,
-    )
+    def json_records() -> Rows:
+        from gaoxin_cli.render.records import fact_record
+
+        return [fact_record(f) for f in found]
+
+    def flat(_lang: str) -> Flat:
+        from gaoxin_cli.render.rows import FLAT_COLUMNS, flat_row
+
+        return FLAT_COLUMNS, [flat_row(f) for f in found]
+
+    def readable(lang: str) -> Readable:
+        from gaoxin_cli.render.rows import readable_rows
+
+        return readable_rows(found, lang)
+
+    return View(json_records, flat, readable=readable, table=table)
 
 
 def sections(views: Sequence[SectionView]) -> View:
@@ -102,19 +119,37 @@ def hits(found: Sequence[Hit]) -> View:
 
 def charts(items: Sequence[Chart]) -> View:
     """Bar charts at a terminal; each bar a row elsewhere."""
-    from gaoxin_cli.render.rows import BAR_COLUMNS, bar_rows
+
+    def bars() -> Rows:
+        from gaoxin_cli.render.rows import bar_rows
+
+        return bar_rows(items)
+
+    def flat(_lang: str) -> Flat:
+        from gaoxin_cli.render.rows import BAR_COLUMNS
+
+        return BAR_COLUMNS, bars()
 
     def table(lang: str, width: int) -> RenderableType:
         from gaoxin_cli.render.bar_chart import draw
 
         return draw(items, lang, width)
 
-    return View(lambda: bar_rows(items), BAR_COLUMNS, lambda _lang: bar_rows(items), table=table)
+    return View(bars, flat, table=table)
 
 
 def comparison(compared: Comparison) -> View:
     """Indicators across datasets: JSON records, flat rows, and the cells people read."""
-    from gaoxin_cli.render import records, rows
+
+    def json_records() -> Rows:
+        from gaoxin_cli.render.records import comparison_records
+
+        return comparison_records(compared)
+
+    def flat(lang: str) -> Flat:
+        from gaoxin_cli.render.rows import comparison_columns, comparison_rows
+
+        return comparison_columns(compared), comparison_rows(compared, lang)
 
     def readable(lang: str) -> Readable:
         from gaoxin_cli.render.figure_text import comparison_cells
@@ -131,31 +166,33 @@ def comparison(compared: Comparison) -> View:
 
         return comparison_table(compared, lang, width)
 
-    return View(
-        lambda: records.comparison_records(compared),
-        rows.comparison_columns(compared),
-        lambda lang: rows.comparison_rows(compared, lang),
-        readable=readable,
-        table=table,
-    )
+    return View(json_records, flat, readable=readable, table=table)
 
 
 def datasets(found: Sequence[tuple[Dataset, int]]) -> View:
     """The datasets and their numbers of facts."""
-    from gaoxin_cli.render import records, rows
+
+    def json_records() -> Rows:
+        from gaoxin_cli.render.records import dataset_record
+
+        return [dataset_record(d, n) for d, n in found]
+
+    def flat(_lang: str) -> Flat:
+        from gaoxin_cli.render.rows import DATASET_COLUMNS, dataset_row
+
+        return DATASET_COLUMNS, [dataset_row(d, n) for d, n in found]
+
+    def readable(lang: str) -> Readable:
+        from gaoxin_cli.render.rows import readable_dataset_rows
+
+        return readable_dataset_rows(found, lang)
 
     def table(lang: str, _width: int) -> RenderableType:
         from gaoxin_cli.render.tables import datasets_table
 
         return datasets_table(found, lang)
 
-    return View(
-        lambda: [records.dataset_record(d, n) for d, n in found],
-        rows.DATASET_COLUMNS,
-        lambda _lang: [rows.dataset_row(d, n) for d, n in found],
-        readable=lambda lang: rows.readable_dataset_rows(found, lang),
-        table=table,
-    )
+    return View(json_records, flat, readable=readable, table=table)
 
 
 def overview(
@@ -165,21 +202,28 @@ def overview(
     others: Sequence[str],
 ) -> View:
     """What `gaoxin` shows: the dataset, its overview figures, sections and headlines."""
-    from gaoxin_cli.query import facts_of
-    from gaoxin_cli.render import records, rows
 
     def summary() -> dict[str, Any]:
+        from gaoxin_cli.query import facts_of
+        from gaoxin_cli.render.records import dataset_record, fact_record
+        from gaoxin_cli.render.rows import section_rows
+
         return {
-            "dataset": records.dataset_record(dataset),
-            "overview": [records.fact_record(f) for f in dataset.facts if f.section == "overview"],
-            "sections": rows.section_rows(counts),
-            "headlines": [records.fact_record(f) for f in facts_of(headlines)],
+            "dataset": dataset_record(dataset),
+            "overview": [fact_record(f) for f in dataset.facts if f.section == "overview"],
+            "sections": section_rows(counts),
+            "headlines": [fact_record(f) for f in facts_of(headlines)],
             "other_datasets": list(others),
         }
+
+    def flat(_lang: str) -> Flat:
+        from gaoxin_cli.render.rows import SECTION_COLUMNS, section_rows
+
+        return SECTION_COLUMNS, section_rows(counts)
 
     def table(lang: str, width: int) -> RenderableType:
         from gaoxin_cli.render.tables import overview as render_overview
 
         return render_overview(dataset, dict(counts), headlines, lang, width, others)
 
-    return View(summary, rows.SECTION_COLUMNS, lambda _lang: rows.section_rows(counts), table=table)
+    return View(summary, flat, table=table)

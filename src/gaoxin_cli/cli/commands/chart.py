@@ -5,8 +5,7 @@ from typing import Annotated
 import typer
 
 from gaoxin_cli import query
-from gaoxin_cli.cli.common import check_section, choose_format, environment, settings
-from gaoxin_cli.cli.options import (
+from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
     FactsOption,
@@ -14,13 +13,17 @@ from gaoxin_cli.cli.options import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    check_section,
+    choose_format,
     complete_sections,
+    environment,
+    settings,
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.model import SECTIONS
 from gaoxin_cli.render import write
-from gaoxin_cli.selection import Selection
+from gaoxin_cli.source import Selection
 
 
 def chart(

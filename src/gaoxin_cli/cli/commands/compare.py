@@ -4,8 +4,7 @@ from typing import Annotated
 
 import typer
 
-from gaoxin_cli.cli.common import check_section, choose_format, environment, settings
-from gaoxin_cli.cli.options import (
+from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
     FactsOption,
@@ -13,13 +12,17 @@ from gaoxin_cli.cli.options import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    check_section,
+    choose_format,
     complete_ids,
     complete_sections,
+    environment,
+    settings,
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
 from gaoxin_cli.render import write
-from gaoxin_cli.selection import Selection
+from gaoxin_cli.source import Selection
 
 
 def compare(

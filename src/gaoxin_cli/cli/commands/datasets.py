@@ -2,8 +2,7 @@
 
 import typer
 
-from gaoxin_cli.cli.common import choose_format, environment, settings
-from gaoxin_cli.cli.options import (
+from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
     FactsOption,
@@ -11,6 +10,9 @@ from gaoxin_cli.cli.options import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    choose_format,
+    environment,
+    settings,
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError

@@ -5,8 +5,7 @@ from typing import Annotated
 
 import typer
 
-from gaoxin_cli.cli.common import check_section, choose_format, environment, settings
-from gaoxin_cli.cli.options import (
+from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
     ExportFormat,
@@ -15,11 +14,15 @@ from gaoxin_cli.cli.options import (
     LangOption,
     NoCacheOption,
     SectionOption,
+    check_section,
+    choose_format,
+    environment,
+    settings,
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
 from gaoxin_cli.render import write
-from gaoxin_cli.selection import Selection
+from gaoxin_cli.source import Selection
 
 #: The format `export FILE` writes when --format is not given, by FILE's suffix.
 FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {

@@ -5,8 +5,7 @@ from typing import Annotated
 import typer
 
 from gaoxin_cli import query
-from gaoxin_cli.cli.common import choose_format, environment, settings
-from gaoxin_cli.cli.options import (
+from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
     FactsOption,
@@ -14,14 +13,15 @@ from gaoxin_cli.cli.options import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    choose_format,
     complete_ids,
+    environment,
+    settings,
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
-from gaoxin_cli.model import Fact, Indicator
-from gaoxin_cli.render import write
-from gaoxin_cli.selection import Selection
-from gaoxin_cli.values import format_value
+from gaoxin_cli.model import Fact, Indicator, format_value
+from gaoxin_cli.source import Selection
 
 
 def get(
@@ -64,7 +64,7 @@ def get(
             raise UsageError("--value prints bare values: leave out --format and --json")
         stdout.write("".join(f"{line}\n" for line in bare_values(items)))
         return
-    from gaoxin_cli.render import views
+    from gaoxin_cli.render import views, write
 
     fmt = choose_format(ctx, output_format, json)
     datasets = {d.id: d for d in book.datasets}

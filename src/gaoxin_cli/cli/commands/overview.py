@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from gaoxin_cli import query
-from gaoxin_cli.cli.common import choose_format, environment, settings
-from gaoxin_cli.cli.options import (
+from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
     FactsOption,
@@ -17,10 +16,13 @@ from gaoxin_cli.cli.options import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    choose_format,
+    environment,
+    settings,
 )
 from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.render import write
-from gaoxin_cli.selection import Selection
+from gaoxin_cli.source import Selection
 
 
 def _show_version(value: bool) -> None:

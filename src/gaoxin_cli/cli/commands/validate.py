@@ -5,11 +5,18 @@ from typing import Annotated
 
 import typer
 
-from gaoxin_cli.cli.common import environment, settings
-from gaoxin_cli.cli.options import DebugOption, FactsOption
+from gaoxin_cli.cli.common import DebugOption, FactsOption, environment, settings
 from gaoxin_cli.cli.params import PlainCommand
-from gaoxin_cli.errors import FactsError, ValidationError
+from gaoxin_cli.errors import FactsError
 from gaoxin_cli.source import FactSource
+
+
+class ValidationError(FactsError):
+    """`gaoxin validate` found problems: each on its own line, then how many."""
+
+    def lines(self) -> list[str]:
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        return [*super().lines(), f"gaoxin: {len(self.problems)} {noun} found"]
 
 
 def validate(
