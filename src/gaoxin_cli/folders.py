@@ -64,7 +64,7 @@ def _has_toml(folder: Path) -> bool:
 
 def default_facts_dir() -> Path:
     """The facts shipped with the package (wheel), or beside the source tree."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).absolute().parent
     installed = here / "facts"
     if installed.is_dir():
         return installed

@@ -1,7 +1,5 @@
 """Select, look up and search: models in, models out."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 
 from gaoxin_cli.errors import NotFoundError

@@ -10,8 +10,6 @@ index:
     ['gdp.growth', 'gdp.vs_city']
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -46,7 +44,7 @@ class Selection:
         self.first_dataset = first_dataset
         self.datasets = datasets
 
-    def among(self, datasets: tuple[str, ...] | None) -> Selection:
+    def among(self, datasets: tuple[str, ...] | None) -> "Selection":
         """The same selection, narrowed to `datasets`."""
         return Selection(self.ids, self.section, self.words, self.first_dataset, datasets)
 

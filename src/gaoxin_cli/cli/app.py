@@ -1,4 +1,5 @@
-"""The app and its registry of commands: only the command being run is imported.
+"""The app: `gaoxin`'s own options, and the registry of its commands, of
+which only the command being run is imported.
 
 Typer reads every registered command's signature at each start; a lookup
 needs one. `command_for(argv)` builds the app with the command named in
@@ -10,11 +11,20 @@ Each command lives in `cli/commands/NAME.py` and registers itself with
 
 import importlib
 import os
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
-from gaoxin_cli.cli.common import SECTION_COMMANDS
+from gaoxin_cli.cli.common import (
+    SECTION_COMMANDS,
+    DatasetOption,
+    DebugOption,
+    FactsOption,
+    FormatOption,
+    JsonOption,
+    LangOption,
+    NoCacheOption,
+)
 from gaoxin_cli.cli.params import PlainGroup
 
 #: Every command, in the order `gaoxin --help` lists them, and its module in `cli.commands`.
@@ -33,19 +43,64 @@ COMMANDS: dict[str, str] = {
 _ROOT_VALUE_OPTIONS = frozenset({"--format", "-f", "--lang", "-l", "--facts", "--dataset", "-d"})
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from gaoxin_cli import __version__
+
+        typer.echo(f"gaoxin {__version__}")
+        raise typer.Exit
+
+
+def gaoxin(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+    facts: FactsOption = None,
+    dataset: DatasetOption = None,
+    debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            metavar="",
+            callback=_show_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Figures of the Dalian High-tech Zone 2019 review (大连高新区2019年经济和社会发展综述),
+    each with the quote it came from.
+
+    With no command: an overview of the dataset, its sections and headline figures.
+
+    [bold]Examples[/bold]
+
+      gaoxin economy            the economy section as a table
+      gaoxin get gdp --value    bare values for scripts
+      gaoxin search 专利         find figures by word or number
+    """
+    del version
+    if ctx.invoked_subcommand is None:  # the options are for the command after them
+        from gaoxin_cli.cli.commands.overview import overview
+
+        overview(ctx, output_format, json, lang, facts, dataset, debug, no_cache)
+
+
 def build(only: str | None = None) -> typer.Typer:
     """The app with every command, or with the command `only` alone."""
-    from gaoxin_cli.cli.commands import overview
-
     app = typer.Typer(
-        name="gaoxin",  # its help is the overview's docstring, examples included
+        name="gaoxin",  # its help is the callback's docstring, examples included
         add_completion=only is None,  # --install-completion belongs to `gaoxin` alone
         pretty_exceptions_enable=False,
         rich_markup_mode="rich",
         context_settings={"help_option_names": ["-h", "--help"]},
         cls=PlainGroup,
     )
-    overview.register(app)
+    app.callback(invoke_without_command=True)(gaoxin)
     for name, module in COMMANDS.items():
         if only is None or name == only:
             importlib.import_module(f"gaoxin_cli.cli.commands.{module}").register(app, name)

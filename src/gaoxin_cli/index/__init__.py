@@ -28,12 +28,10 @@ the index's term list). The candidates are then scored by the same code as
 without the index, so the results are the same.
 """
 
-from __future__ import annotations
-
 import sqlite3
 from pathlib import Path
 
-from gaoxin_cli.index import freshness
+from gaoxin_cli.index import freshness, schema
 from gaoxin_cli.index.read import Index, open_read_only
 from gaoxin_cli.index.schema import index_path
 
@@ -46,12 +44,13 @@ def open_index(root: Path) -> Index | None:
     if found is None:
         return None
     dirs, files = found
-    path = index_path(root)
+    resolved = root.resolve()
+    path, meta = schema.path_for(resolved), schema.meta(resolved)
     if path.exists() and not path.is_file():
         return None  # something else is in the way: read the files
     base = freshness.base_of(root)
     db = open_read_only(path)
-    changes = freshness.changes(db, root, dirs, files)
+    changes = freshness.changes(db, root, dirs, files, meta)
     if db is not None:
         if changes is not None and not changes.dirs and not changes.refresh:
             return Index(db, base)  # fresh: the common case
@@ -59,7 +58,7 @@ def open_index(root: Path) -> Index | None:
     from gaoxin_cli.index.build import build
 
     try:
-        built = build(path, root, base, dirs, files, changes)
+        built = build(path, meta, base, dirs, files, changes)
     except (OSError, sqlite3.Error):
         return None
     if not built:

@@ -65,7 +65,7 @@ _FACT_COLUMNS = (
 
 def build(
     path: Path,
-    root: Path,
+    meta: dict[str, str],
     base: Path,
     dirs: list[str],
     files: list[FileStat],
@@ -84,7 +84,7 @@ def build(
                 db.execute("PRAGMA synchronous = OFF")
                 if not incremental:
                     db.executescript(schema.TABLES)
-                    db.executemany("INSERT INTO meta VALUES (?, ?)", schema.meta(root).items())
+                    db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 todo = changes.dirs if incremental and changes is not None else set(dirs)
                 with db:
                     _write(db, base, dirs, files, todo, changes if incremental else None)

@@ -6,8 +6,6 @@ moved, or that was written close to the build, is hashed and counts as
 changed only if its content did.
 """
 
-from __future__ import annotations
-
 import os
 import sqlite3
 import stat
@@ -15,7 +13,6 @@ import time
 from pathlib import Path
 
 from gaoxin_cli.folders import DATASET_FILE
-from gaoxin_cli.index import schema
 
 #: A file modified this close to the build is hashed on every check.
 RACY_NS = 2_000_000_000
@@ -117,14 +114,18 @@ class Changes:
 
 
 def changes(
-    db: sqlite3.Connection | None, root: Path, dirs: list[str], files: list[FileStat]
+    db: sqlite3.Connection | None,
+    root: Path,
+    dirs: list[str],
+    files: list[FileStat],
+    meta: dict[str, str],
 ) -> Changes | None:
-    """What changed since the index was built; None if it is missing or unusable."""
+    """What changed since the index (built for `meta`) was built; None if it
+    is missing, unusable, or was built for something else."""
     if db is None:
         return None
     try:
-        meta = dict(db.execute("SELECT key, value FROM meta"))
-        if meta != schema.meta(root):
+        if dict(db.execute("SELECT key, value FROM meta")) != meta:
             return None
         known = {
             (dir_, name): (size, mtime_ns, ctime_ns, sha, racy)

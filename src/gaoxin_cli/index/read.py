@@ -5,8 +5,6 @@ Rows are read by column name and facts made by the model's one constructor
 value into the wrong field.
 """
 
-from __future__ import annotations
-
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,7 +47,7 @@ class Index:
     def close(self) -> None:
         self._db.close()
 
-    def _rows(self, query: str, params: Sequence[Any] = ()) -> list[Row]:
+    def _rows(self, query: str, params: Sequence[Any] = ()) -> list["Row"]:
         """The rows of `query`, each a dict keyed by column name."""
         cursor = self._db.execute(query, params)
         names = [column[0] for column in cursor.description]
@@ -198,9 +196,9 @@ class Index:
 
     def _dataset(
         self,
-        row: Row,
-        ind_rows: list[Row],
-        facts_by_indicator: dict[tuple[str, int], list[Row]],
+        row: "Row",
+        ind_rows: list["Row"],
+        facts_by_indicator: dict[tuple[str, int], list["Row"]],
     ) -> Dataset:
         dir_ = row["dir"]
         lists: dict[str, list[str]] = {"author": [], "headline": []}

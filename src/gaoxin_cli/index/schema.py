@@ -5,8 +5,6 @@ table (key, measure, value, unit, qualifier, quote, written, note, zh, en),
 so that a stored row and a TOML table make a fact through the same code.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -87,13 +85,19 @@ def index_path(root: Path) -> Path:
     The full path is also recorded inside, so two folders sharing a file name
     never use each other's index.
     """
+    return path_for(root.resolve())
+
+
+def path_for(resolved: Path) -> Path:
+    """`index_path` of a facts folder whose path is already resolved."""
     import zlib
 
-    resolved = os.fsencode(str(root.resolve()))
-    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in root.resolve().name)[:40]
-    return cache_dir() / f"{stem or 'facts'}-{zlib.crc32(resolved):08x}.sqlite3"
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in resolved.name)[:40]
+    checksum = zlib.crc32(os.fsencode(str(resolved)))
+    return cache_dir() / f"{stem or 'facts'}-{checksum:08x}.sqlite3"
 
 
-def meta(root: Path) -> dict[str, str]:
-    """What the index was built for: a different one is rebuilt whole."""
-    return {"schema": SCHEMA_VERSION, "version": __version__, "root": str(root.resolve())}
+def meta(resolved: Path) -> dict[str, str]:
+    """What the index of the facts folder at `resolved` (a resolved path) was
+    built for: an index built for anything else is rebuilt whole."""
+    return {"schema": SCHEMA_VERSION, "version": __version__, "root": str(resolved)}

@@ -1,7 +1,5 @@
 """JSON and JSONL writers: the C encoder, text made safe for terminals. No Rich here."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterable
 from typing import Any, TextIO

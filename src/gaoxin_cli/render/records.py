@@ -4,8 +4,6 @@ A fact becomes a dict here and only here; the flat rows of CSV, TSV and
 SQLite (`rows`) are these records spread out.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +78,7 @@ def dataset_record(dataset: Dataset, facts: int | None = None) -> dict[str, Any]
     }
 
 
-def comparison_records(comparison: Comparison) -> list[dict[str, Any]]:
+def comparison_records(comparison: "Comparison") -> list[dict[str, Any]]:
     """One JSON record per compared row: each dataset's fact, the change, a note."""
     from gaoxin_cli.decimals import number
 

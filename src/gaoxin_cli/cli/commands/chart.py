@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from gaoxin_cli import query
+from gaoxin_cli import query, render
 from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
@@ -22,7 +22,6 @@ from gaoxin_cli.cli.common import (
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.model import SECTIONS
-from gaoxin_cli.render import write
 from gaoxin_cli.source import Selection
 
 
@@ -72,9 +71,7 @@ def chart(
     if not items:
         where = f"section {section!r}" if section else "these facts"
         raise NotFoundError(f"nothing to chart in {where}: it has no growth rates or shares")
-    from gaoxin_cli.render import views
-
-    write(views.charts(items), fmt, environment(ctx).stdout, lang=opts.lang)
+    render.write(render.charts(items), fmt, environment(ctx).stdout, lang=opts.lang)
 
 
 def register(app: typer.Typer, name: str) -> None:

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from gaoxin_cli import render
 from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
@@ -21,7 +22,6 @@ from gaoxin_cli.cli.common import (
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
-from gaoxin_cli.render import write
 from gaoxin_cli.source import Selection
 
 
@@ -79,9 +79,7 @@ def compare(
     _, comparison = opts.source().answer(
         selection, lambda book: compare_datasets(book, wanted, section)
     )
-    from gaoxin_cli.render import views
-
-    write(views.comparison(comparison), fmt, environment(ctx).stdout, lang=opts.lang)
+    render.write(render.comparison(comparison), fmt, environment(ctx).stdout, lang=opts.lang)
 
 
 def register(app: typer.Typer, name: str) -> None:

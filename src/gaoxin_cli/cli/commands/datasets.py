@@ -2,6 +2,7 @@
 
 import typer
 
+from gaoxin_cli import render
 from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
@@ -16,7 +17,6 @@ from gaoxin_cli.cli.common import (
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError
-from gaoxin_cli.render import write
 
 
 def datasets(
@@ -42,9 +42,7 @@ def datasets(
     found = opts.source().catalog()
     if not found:
         raise NotFoundError("no datasets found")
-    from gaoxin_cli.render import views
-
-    write(views.datasets(found), fmt, environment(ctx).stdout, lang=opts.lang)
+    render.write(render.datasets(found), fmt, environment(ctx).stdout, lang=opts.lang)
 
 
 def register(app: typer.Typer, name: str) -> None:

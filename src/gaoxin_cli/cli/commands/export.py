@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from gaoxin_cli import render
 from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
@@ -21,7 +22,6 @@ from gaoxin_cli.cli.common import (
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
-from gaoxin_cli.render import write
 from gaoxin_cli.source import Selection
 
 #: The format `export FILE` writes when --format is not given, by FILE's suffix.
@@ -116,16 +116,14 @@ def export(
 
         write_sqlite(book.datasets, chosen, file)
         return
-    from gaoxin_cli.render import views
-
-    view = views.facts(chosen)
+    view = render.facts(chosen)
     if file is None:
-        write(view, fmt, environment(ctx).stdout, lang=opts.lang, bom=bom)
+        render.write(view, fmt, environment(ctx).stdout, lang=opts.lang, bom=bom)
         return
     from gaoxin_cli.files import replacing
 
     with replacing(file) as temp, temp.open("w", encoding="utf-8", newline="") as stream:
-        write(view, fmt, stream, lang=opts.lang, bom=bom)
+        render.write(view, fmt, stream, lang=opts.lang, bom=bom)
 
 
 def register(app: typer.Typer, name: str) -> None:

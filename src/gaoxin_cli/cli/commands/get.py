@@ -64,11 +64,11 @@ def get(
             raise UsageError("--value prints bare values: leave out --format and --json")
         stdout.write("".join(f"{line}\n" for line in bare_values(items)))
         return
-    from gaoxin_cli.render import views, write
-
     fmt = choose_format(ctx, output_format, json)
     datasets = {d.id: d for d in book.datasets}
-    write(views.detail(items, datasets), fmt, stdout, lang=opts.lang)
+    from gaoxin_cli import render
+
+    render.write(render.detail(items, datasets), fmt, stdout, lang=opts.lang)
 
 
 def bare_values(items: list[Indicator | Fact]) -> list[str]:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from gaoxin_cli import query
+from gaoxin_cli import query, render
 from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
@@ -21,7 +21,6 @@ from gaoxin_cli.cli.common import (
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError
-from gaoxin_cli.render import write
 from gaoxin_cli.source import Selection
 
 
@@ -65,9 +64,7 @@ def search(
         hits = hits[:limit]
     if not hits:
         raise NotFoundError(f"nothing matches {text!r}")
-    from gaoxin_cli.render import views
-
-    write(views.hits(hits), fmt, environment(ctx).stdout, lang=opts.lang)
+    render.write(render.hits(hits), fmt, environment(ctx).stdout, lang=opts.lang)
 
 
 def register(app: typer.Typer, name: str) -> None:

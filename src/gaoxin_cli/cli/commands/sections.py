@@ -4,7 +4,7 @@ from typing import Any
 
 import typer
 
-from gaoxin_cli import query
+from gaoxin_cli import query, render
 from gaoxin_cli.cli.common import (
     DatasetOption,
     DebugOption,
@@ -20,7 +20,6 @@ from gaoxin_cli.cli.common import (
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.model import SECTIONS
-from gaoxin_cli.render import write
 from gaoxin_cli.source import Selection
 
 
@@ -44,9 +43,7 @@ def section_command(section: str) -> Any:
         found = [v for v in query.section_view(book, section) if v.indicators]
         if not found:
             raise NotFoundError(f"no facts in section '{section}'")
-        from gaoxin_cli.render import views
-
-        write(views.sections(found), fmt, environment(ctx).stdout, lang=opts.lang)
+        render.write(render.sections(found), fmt, environment(ctx).stdout, lang=opts.lang)
 
     command.__name__ = f"{section}_command"
     command.__doc__ = (
