@@ -100,3 +100,14 @@ def test_readme_examples_show_real_output() -> None:
             README.splitlines(True), fresh.splitlines(True), "README.md", "real output", n=1
         )
         pytest.fail("README examples are out of date:\n" + "".join(list(diff)[:60]))
+
+
+def test_the_development_tree_lists_every_module() -> None:
+    """The README's Development section has one line for each module of the package, and no other."""
+    section = README.split("## Development", 1)[1]
+    tree = re.search(r"```text\n(.*?)```", section, re.DOTALL)
+    assert tree is not None
+    listed = [line.split()[0] for line in tree.group(1).splitlines() if line[:1].strip()]
+    package = REPO / "src" / "gaoxin_cli"
+    modules = sorted(str(p.relative_to(package)) for p in package.rglob("*.py"))
+    assert sorted(listed) == modules
