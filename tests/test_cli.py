@@ -375,3 +375,21 @@ def test_bom_only_with_csv_or_tsv(gaoxin) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == "gaoxin: --bom goes with --format csv or tsv, not json\n"
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", ""])
+def test_columns_that_are_no_width_mean_80(gaoxin, columns: str) -> None:
+    """COLUMNS of 0, below 0, empty or not a number is "unknown": a table at 80 columns."""
+    result = gaoxin("economy", "--format", "table", env={"COLUMNS": columns, "NO_COLOR": "1"})
+    at_80 = gaoxin("economy", "--format", "table", env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == at_80.stdout
+    assert "固定资产投资" in result.stdout
+
+
+def test_an_id_named_twice_is_looked_up_once(gaoxin) -> None:
+    """`get A A B A --value` prints A's value and B's, once each, in the order first named."""
+    result = gaoxin("get", "gdp.growth", "gdp.growth", "gdp.vs_city", "gdp.growth", "--value")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "7.5\n1\n", "")
+    records = json.loads(gaoxin("get", "gdp", "gdp.growth", "gdp", "--json").stdout)
+    assert [r["id"] for r in records] == ["gdp.growth", "gdp.vs_city", "gdp.growth"]

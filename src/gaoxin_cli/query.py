@@ -70,8 +70,9 @@ def all_ids(book: FactBook) -> list[str]:
 
 
 def lookup(book: FactBook, ids: Sequence[str]) -> list[Indicator | Fact]:
-    """The indicators or facts named by `ids`, in the order asked; an id found
-    in several datasets gives one item for each, in the datasets' order.
+    """The indicators or facts named by `ids`, in the order asked, each once
+    (a repeated id is looked up once); an id found in several datasets gives
+    one item for each, in the datasets' order.
 
     Raises NotFoundError naming every unknown id, with a suggestion when one
     is close.
@@ -84,8 +85,8 @@ def lookup(book: FactBook, ids: Sequence[str]) -> list[Indicator | Fact]:
                 items.setdefault(fact.id, []).append(fact)
     found: list[Indicator | Fact] = []
     missing: list[str] = []
-    for wanted in ids:
-        matches = items.get(wanted.strip())
+    for wanted in dict.fromkeys(i.strip() for i in ids):  # an id named twice is looked up once
+        matches = items.get(wanted)
         if matches is None:
             missing.append(wanted)
         else:

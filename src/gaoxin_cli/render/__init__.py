@@ -57,8 +57,12 @@ def write(view: "View", fmt: str, stream: TextIO, *, lang: str = "zh", bom: bool
             raise OutputError("this answer has no table form: use --format json, csv or tsv")
         from rich.console import Console
 
-        console = Console(file=stream, highlight=False, emoji=False, soft_wrap=False)
-        console.print(view.table(lang, console.width))
+        console = Console(
+            file=stream, width=terminal_width(stream), highlight=False, emoji=False, soft_wrap=False
+        )
+        # crop=False: should a line ever come out too wide, the terminal wraps
+        # it; nothing is cut off at its edge.
+        console.print(view.table(lang, console.width), crop=False)
         return
     if bom:
         stream.write("\ufeff")
@@ -77,6 +81,27 @@ def write(view: "View", fmt: str, stream: TextIO, *, lang: str = "zh", bom: bool
 
         columns, rows = view.flat(lang)
         write_tsv(rows, columns, stream)
+
+
+def terminal_width(stream: TextIO) -> int | None:
+    """The width $COLUMNS asks for; None to let Rich ask the terminal. A
+    COLUMNS of 0, below 0 or not a number means "unknown": the width of the
+    terminal `stream` writes to, else 80."""
+    import os
+
+    raw = os.environ.get("COLUMNS")
+    if raw is None:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value > 0:
+        return value
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (OSError, AttributeError, ValueError):
+        return 80
 
 
 def can_encode_chinese(stream: TextIO) -> bool:

@@ -12,13 +12,12 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from gaoxin_cli.bars import Bar, Chart
 from gaoxin_cli.decimals import plain
 from gaoxin_cli.model import QUALIFIERS, SECTIONS
-from gaoxin_cli.render.cells import data
+from gaoxin_cli.render.cells import FittedTable, data
 from gaoxin_cli.render.figure_text import format_figure
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -133,16 +132,29 @@ def chart(item: Chart, lang: str, width: int, *, show_dataset: bool) -> Group:
     longest = max(cell_len(label) for label in labels)
     label_width = max(min(longest, _MAX_LABEL, width - figure_width - _MIN_BAR - 4), 6)
     bar_width = max(width - label_width - figure_width - 4, 4)
+    stacked = label_width + bar_width + figure_width + 2 > width  # each label on its own line
+    if stacked:
+        bar_width = max(width - figure_width - 1, 1)
     low, high, step = scale(item.bars, item.kind)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=label_width, overflow="fold")
+    grid = FittedTable.grid(padding=(0, 1))
+    if not stacked:
+        grid.add_column(width=label_width, overflow="fold")
     grid.add_column(width=bar_width, no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
+    rows: list[RenderableType] = []
     for bar, label, figure in zip(item.bars, labels, figures, strict=True):
         style = "dim" if bar.derived else ""
-        grid.add_row(data(label, style), _bar_text(bar, low, high, bar_width), data(figure, style))
-    grid.add_row("", _axis(low, high, step, bar_width), "")
-    parts: list[RenderableType] = [data(title, "bold"), grid]
+        cells = [_bar_text(bar, low, high, bar_width), data(figure, style)]
+        if stacked:
+            line = FittedTable.grid(padding=(0, 1))
+            line.add_column(width=bar_width, no_wrap=True)
+            line.add_column(justify="right", no_wrap=True)
+            line.add_row(*cells)
+            rows.extend([data(label, style), line])
+        else:
+            grid.add_row(data(label, style), *cells)
+    grid.add_row(*([] if stacked else [""]), _axis(low, high, step, bar_width), "")
+    parts: list[RenderableType] = [data(title, "bold"), *rows, grid]
     if any(bar.derived for bar in item.bars):
         parts.append(
             data(

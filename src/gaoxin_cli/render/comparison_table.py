@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
-from rich.table import Table
 
-from gaoxin_cli.render.cells import data, plain_table
+from gaoxin_cli.render.cells import FittedTable, TableOrStack, data, plain_table
 from gaoxin_cli.render.figure_text import comparison_cells
 
 if TYPE_CHECKING:
@@ -58,7 +57,8 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
     )
     for cells in rows:
         table.add_row(*(data(cell) for cell in cells))
-    parts: list[RenderableType] = [table]
+    stacked = _comparison_stacked(comparison, headings, rows, lang, legend=False)
+    parts: list[RenderableType] = [TableOrStack(table, stacked)]
     legend = [
         f"{heading} = {dataset.id}"
         for heading, dataset in zip(headings[2:-1], comparison.datasets, strict=True)
@@ -83,7 +83,12 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
 
 
 def _comparison_stacked(
-    comparison: Comparison, headings: list[str], rows: list[list[str]], lang: str
+    comparison: Comparison,
+    headings: list[str],
+    rows: list[list[str]],
+    lang: str,
+    *,
+    legend: bool = True,
 ) -> Group:
     """A comparison for a narrow terminal: each row as a few short lines."""
     parts: list[RenderableType] = []
@@ -91,20 +96,20 @@ def _comparison_stacked(
         if cells[0]:
             parts.append(data(cells[0], "bold"))
         parts.append(data(f"  {cells[1]}"))
-        grid = Table.grid(padding=(0, 1))
+        grid = FittedTable.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
         for heading, figure in zip(headings[2:], cells[2:], strict=True):
             if figure:
                 grid.add_row(data(f"    {heading}", "bold"), data(figure))
         parts.append(grid)
-    legend = [
+    names = [
         f"{heading} = {dataset.id}"
         for heading, dataset in zip(headings[2:-1], comparison.datasets, strict=True)
         if heading != dataset.id
     ]
-    if legend:
-        parts.append(data(" · ".join(legend), "dim"))
+    if legend and names:
+        parts.append(data(" · ".join(names), "dim"))
     return Group(*parts)
 
 

@@ -12,12 +12,11 @@ from itertools import groupby
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset, Fact, Indicator, Label
 from gaoxin_cli.query import Hit, SectionView
-from gaoxin_cli.render.cells import data, plain_table
+from gaoxin_cli.render.cells import FittedTable, TableOrStack, data, plain_table
 from gaoxin_cli.render.figure_text import english_amount, format_figure
 from gaoxin_cli.render.labels import word
 
@@ -107,7 +106,7 @@ def indicator_block(
     for indicator in indicators:
         for label, cell_facts in _rows(indicator, lang, with_id=with_id):
             table.add_row(label, *(_cell(cell_facts.get(m, []), lang) for m in measures))
-    return table
+    return TableOrStack(table, _stacked(indicators, title, lang))
 
 
 def _stacked(indicators: Sequence[Indicator], title: str | None, lang: str) -> Group:
@@ -117,7 +116,7 @@ def _stacked(indicators: Sequence[Indicator], title: str | None, lang: str) -> G
     for indicator in indicators:
         for label, cell_facts in _rows(indicator, lang):
             parts.append(label)
-            grid = Table.grid(padding=(0, 1))
+            grid = FittedTable.grid(padding=(0, 1))
             grid.add_column(no_wrap=True)
             grid.add_column(overflow="fold")
             for measure, facts in cell_facts.items():
@@ -148,7 +147,7 @@ def detail(items: Sequence[Indicator | Fact], datasets: dict[str, Dataset], lang
         head.append_text(data(item.id, "dim"))
         parts.append(head)
         dataset = datasets.get(item.dataset)
-        grid = Table.grid(padding=(0, 2))
+        grid = FittedTable.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
         if dataset is not None:
@@ -185,7 +184,7 @@ def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Group:
     rows.append(("quote", f"“{fact.quote}”"))
     if fact.note:
         rows.append(("note", fact.note))
-    grid = Table.grid(padding=(0, 2))
+    grid = FittedTable.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for name, value in rows:
@@ -193,14 +192,14 @@ def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Group:
     return Group(title, grid)
 
 
-def search_table(hits: Sequence[Hit], lang: str) -> Table:
+def search_table(hits: Sequence[Hit], lang: str) -> RenderableType:
     """Search results, best first: id, label, figure and quote."""
     several = len({hit.fact.dataset for hit in hits}) > 1
     table = plain_table(None)
     table.add_column(word("id", lang), no_wrap=True, style="cyan")
-    table.add_column(word("indicator", lang), overflow="fold", ratio=2)
+    table.add_column(word("indicator", lang), overflow="fold", ratio=2, min_width=6)
     table.add_column(word("figure", lang), no_wrap=True)
-    table.add_column(word("quote", lang), overflow="fold", ratio=3)
+    table.add_column(word("quote", lang), overflow="fold", ratio=3, min_width=12)
     for hit in hits:
         fact = hit.fact
         where = data(fact.id)
@@ -213,10 +212,10 @@ def search_table(hits: Sequence[Hit], lang: str) -> Table:
             data(format_figure(fact, lang)),
             data(fact.quote),
         )
-    return table
+    return TableOrStack(table)
 
 
-def datasets_table(catalog: Sequence[tuple[Dataset, int]], lang: str) -> Table:
+def datasets_table(catalog: Sequence[tuple[Dataset, int]], lang: str) -> RenderableType:
     """The datasets: id, title, area, period and number of facts."""
     table = plain_table(None)
     table.add_column(word("id", lang), no_wrap=True, style="cyan")
@@ -232,7 +231,7 @@ def datasets_table(catalog: Sequence[tuple[Dataset, int]], lang: str) -> Table:
             data(dataset.period),
             str(count),
         )
-    return table
+    return TableOrStack(table)
 
 
 def overview(
@@ -246,7 +245,7 @@ def overview(
     """What `gaoxin` shows with no arguments: the dataset, its own overview
     figures, its sections, its headline figures; other datasets by id."""
     parts: list[RenderableType] = [data(dataset.title.pick(lang), "bold")]
-    grid = Table.grid(padding=(0, 2))
+    grid = FittedTable.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     grid.add_row(word("area", lang), data(dataset.area.pick(lang)))
@@ -272,7 +271,7 @@ def overview(
         zh, en = SECTIONS[name]
         command = "gaoxin" if name == "overview" else f"gaoxin {name}"
         sections.add_row(en if lang == "en" else zh, str(count), command)
-    parts.extend([sections, Text("")])
+    parts.extend([TableOrStack(sections), Text("")])
 
     if headlines:
         parts.extend([indicator_block(headlines, word("headlines", lang), lang, width), Text("")])
