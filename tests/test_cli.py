@@ -12,7 +12,8 @@ from conftest import SECTION_TOML
 from gaoxin_cli.model import FactBook
 from gaoxin_cli.render.records import fact_record
 
-#: DESIGN.md's record keys, in order, and `note` (a key this tool adds, null or English).
+#: DESIGN.md's record keys, in order, then the keys this tool adds: `note` (null or
+#: an English remark), `value_en` (the English of a text value) and `heading_en`.
 RECORD_KEYS = [
     "id",
     "dataset",
@@ -29,6 +30,8 @@ RECORD_KEYS = [
     "area",
     "quote",
     "note",
+    "value_en",
+    "heading_en",
 ]
 #: The flat columns of CSV and TSV, in order.
 FLAT_COLUMNS = [
@@ -50,6 +53,8 @@ FLAT_COLUMNS = [
     "area_en",
     "quote",
     "note",
+    "value_en",
+    "heading_en",
 ]
 #: DESIGN.md's example record as the shipped facts give it (their quote is the
 #: shortest clause stating the figure).
@@ -69,6 +74,8 @@ DESIGN_EXAMPLE = {
     "area": {"zh": "大连高新区", "en": "Dalian Hi-tech Zone"},
     "quote": "固定资产投资完成85亿元,增长18.3%",
     "note": None,
+    "value_en": None,
+    "heading_en": "Economic indicators climb strongly",
 }
 
 
@@ -111,6 +118,8 @@ def test_contract_example_record(gaoxin) -> None:
         "area": {"zh": "大连高新区", "en": "Dalian Hi-tech Zone"},
         "quote": "固定资产投资完成85亿元,增长18.3%",
         "note": None,
+        "value_en": None,
+        "heading_en": "Economic indicators climb strongly",
     }
 
 
@@ -393,3 +402,18 @@ def test_an_id_named_twice_is_looked_up_once(gaoxin) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, "7.5\n1\n", "")
     records = json.loads(gaoxin("get", "gdp", "gdp.growth", "gdp", "--json").stdout)
     assert [r["id"] for r in records] == ["gdp.growth", "gdp.vs_city", "gdp.growth"]
+
+
+def test_validate_refuses_an_english_value_on_a_number(gaoxin, make_dataset) -> None:
+    """`value_en` on a number is one problem at its own line, exit 2."""
+    text = SECTION_TOML.replace('unit = "亿元"\n', 'unit = "亿元"\nvalue_en = "85"\n', 1)
+    folder = make_dataset({"economy.toml": text})
+    result = gaoxin("validate", str(folder))
+    line = text.splitlines().index('value_en = "85"') + 1
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{folder / 'economy.toml'}:{line}: fact fixed-asset-investment.level: value_en is the"
+        " English of a text value; 85 is a number",
+        "gaoxin: 1 problem found",
+    ]

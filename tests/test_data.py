@@ -170,3 +170,21 @@ def test_normalized_values(shipped: FactBook, fact_id: str, normalized: tuple) -
     assert fact.normalized is not None
     assert (fact.normalized.value, fact.normalized.unit) == normalized
     assert type(fact.normalized.value) is type(normalized[0])
+
+
+def test_every_text_fact_has_an_english_value(shipped) -> None:
+    """Each shipped fact whose value is words (a text or a ranking) has `value_en`, and no number has one."""
+    for fact in shipped.facts:
+        assert (fact.value_en is not None) == fact.is_text, fact.id
+
+
+def test_english_tables_show_the_english_value_not_the_note(gaoxin) -> None:
+    """`--lang en` shows a text fact's value_en where its value goes; its note stays in `get`."""
+    table = gaoxin("investment", "--format", "table", "--lang", "en", env={"COLUMNS": "200"})
+    assert "TÜV Rheinland" in table.stdout
+    assert "The two projects the article names" not in table.stdout
+    rank = gaoxin("innovation", "--format", "table", "--lang", "en", env={"COLUMNS": "200"})
+    assert "Leading in the city" in rank.stdout
+    assert "全市领先" not in rank.stdout
+    detail = gaoxin("get", "fortune500-leader-projects.named", "--format", "table", "--lang", "en")
+    assert "The two projects the article names among the 18 brought in." in detail.stdout

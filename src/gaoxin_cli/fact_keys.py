@@ -154,6 +154,7 @@ FACT_KEYS: dict[str, Checker] = {
     "written": Checker(_string),
     "quote": Checker(_string, required=True),
     "note": Checker(_string),
+    "value_en": Checker(_string),
     "zh": Checker(_string),
     "en": Checker(_string),
 }

@@ -152,6 +152,7 @@ class Fact(_Record):
         "written",
         "note",
         "location",
+        "value_en",
     )
     _fields = _FACT_FIELDS
 
@@ -173,6 +174,7 @@ class Fact(_Record):
         written: str | None = None,
         note: str | None = None,
         location: Location | None = None,
+        value_en: str | None = None,
     ) -> None:
         self.id = id
         self.dataset = dataset
@@ -190,6 +192,8 @@ class Fact(_Record):
         self.written = written
         self.note = note
         self.location = location
+        #: The English of a text value ("居全省首位" -> "First in the province").
+        self.value_en = value_en
 
     @property
     def key(self) -> str:
@@ -232,7 +236,7 @@ def make_fact(
     location: Location | None,
 ) -> Fact:
     """A fact from the keys of its `[[indicator.fact]]` table (measure, value,
-    and optionally key, unit, qualifier, quote, written, note, zh, en) and the
+    and optionally key, unit, qualifier, quote, written, note, zh, en, value_en) and the
     indicator and dataset it belongs to.
 
     The one way a Fact is made: the loader passes the TOML table, the index
@@ -254,6 +258,7 @@ def make_fact(
         quote=fields["quote"],
         written=fields.get("written"),
         note=fields.get("note"),
+        value_en=fields.get("value_en"),
         location=location,
     )
 

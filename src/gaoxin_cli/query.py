@@ -185,7 +185,8 @@ def _score(fact: Fact, word: str) -> int:
         score = max(score, 50)
     if lowered in fact.label.zh.casefold() or lowered in fact.label.en.casefold():
         score = max(score, 60)
-    if isinstance(fact.value, str) and lowered in fact.value.casefold():
+    words = f"{fact.value}\n{fact.value_en}" if isinstance(fact.value, str) else ""
+    if lowered in words.casefold():  # a text value, in Chinese or English
         score = max(score, 40)
     if lowered in fact.heading.zh.casefold() or lowered in fact.heading.en.casefold():
         score = max(score, 15)

@@ -48,6 +48,8 @@ def check_fact(fact: Fact) -> Iterator[tuple[str, str]]:
         yield "value", f"measure '{fact.measure}' takes a text value, not {fact.figure}"
     elif fact.measure not in TEXT_MEASURES | {"rank"} and not is_number:
         yield "value", f"measure '{fact.measure}' needs a number (or a fraction such as \"1/6\")"
+    if is_number and fact.value_en is not None:
+        yield "value_en", f"value_en is the English of a text value; {fact.figure} is a number"
     if is_number and not is_fraction and fact.unit is None:
         yield "value", "a number needs a unit (亿元, 家, %, 个百分点 …)"
     if fact.unit is not None:

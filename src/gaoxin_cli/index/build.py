@@ -60,6 +60,7 @@ _FACT_COLUMNS = (
     "zh",
     "en",
     "line",
+    "value_en",
 )
 
 
@@ -244,6 +245,7 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
                     "zh": fact.label.zh,
                     "en": fact.label.en,
                     "line": fact.location.line if fact.location else 1,
+                    "value_en": fact.value_en,
                 }
             )
     db.executemany(schema.insert("indicators", _INDICATOR_COLUMNS), ind_rows)
@@ -270,6 +272,8 @@ def search_text(indicator: Indicator) -> str:
         parts.append(format_value(value))
         if fact.note:
             parts.append(fact.note)
+        if fact.value_en:
+            parts.append(fact.value_en)
         if fact.section != indicator.section or fact.heading != indicator.heading:
             parts += [fact.section, fact.heading.zh, fact.heading.en]
         unit = fact.unit or ""

@@ -13,7 +13,7 @@ from typing import Any
 from gaoxin_cli import __version__
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,7 +37,7 @@ CREATE TABLE facts(
     key TEXT, measure TEXT NOT NULL,
     value, -- no type, so no affinity: 33.0 stays a float and "85" stays text
     unit TEXT, qualifier TEXT, quote TEXT NOT NULL, written TEXT, note TEXT,
-    zh TEXT, en TEXT, line INTEGER);
+    zh TEXT, en TEXT, line INTEGER, value_en TEXT);
 -- One row per indicator: everything a search word can match in it or its facts.
 -- detail=none keeps the index small; candidates are checked again in Python.
 CREATE VIRTUAL TABLE search USING fts5(text, tokenize='trigram', detail=none);

@@ -46,7 +46,7 @@ def format_figure(fact: Fact, lang: str) -> str:
     """The fact's value for a table cell, with qualifier mark and unit."""
     mark = qualifier_mark(fact)
     if fact.is_text:
-        text = fact.note if lang == "en" and fact.note else format_value(fact.value)
+        text = fact.value_en if lang == "en" and fact.value_en else format_value(fact.value)
         return f"{mark}{text}"
     if lang != "en":
         return f"{mark}{format_value(fact.value)}{fact.unit or ''}"

@@ -29,6 +29,8 @@ RECORD_KEYS = (
     "area",
     "quote",
     "note",
+    "value_en",
+    "heading_en",
 )
 
 #: The keys of a fact's record that a comparison shows for each dataset.
@@ -56,6 +58,8 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "area": {"zh": fact.area.zh, "en": fact.area.en},
         "quote": fact.quote,
         "note": fact.note,
+        "value_en": fact.value_en,
+        "heading_en": fact.heading.en,
     }
 
 

@@ -32,6 +32,8 @@ FLAT_COLUMNS = (
     "area_en",
     "quote",
     "note",
+    "value_en",
+    "heading_en",
 )
 
 

@@ -195,11 +195,13 @@ def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Group:
 def search_table(hits: Sequence[Hit], lang: str) -> RenderableType:
     """Search results, best first: id, label, figure and quote."""
     several = len({hit.fact.dataset for hit in hits}) > 1
+    numbers = [format_figure(hit.fact, lang) for hit in hits if not hit.fact.is_text]
     table = plain_table(None)
     table.add_column(word("id", lang), no_wrap=True, style="cyan")
-    table.add_column(word("indicator", lang), overflow="fold", ratio=2, min_width=6)
-    table.add_column(word("figure", lang), no_wrap=True)
-    table.add_column(word("quote", lang), overflow="fold", ratio=3, min_width=12)
+    table.add_column(word("indicator", lang), ratio=2, min_width=10)
+    # Figures that are numbers never fold; words (a ranking, names) may.
+    table.add_column(word("figure", lang), min_width=max(map(cell_len, numbers), default=4))
+    table.add_column(word("quote", lang), ratio=3, min_width=12)
     for hit in hits:
         fact = hit.fact
         where = data(fact.id)
