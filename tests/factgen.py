@@ -21,6 +21,25 @@ from gaoxin_cli.model import QUALIFIERS, format_value
 
 NUMBER_MEASURES = ("level", "increase", "growth", "vs_city", "share", "rate", "threshold")
 UNITS = ("亿元", "万元", "亿美元", "家", "%", "个百分点", "件", "名", "个", "万人")
+#: The units a measure takes (as validate checks them).
+UNITS_OF = {
+    "growth": ("%",),
+    "share": ("%",),
+    "rate": ("%",),
+    "vs_city": ("个百分点",),
+    **{
+        m: tuple(u for u in UNITS if u not in ("%", "个百分点"))
+        for m in ("level", "increase", "threshold")
+    },
+}
+#: A word before the figure that says its qualifier, as the article would write it.
+HEDGE_WORDS = {
+    "over": "超过",
+    "nearly": "近",
+    "about": "约",
+    "at_least": "至少",
+    "estimated": "预计",
+}
 
 ids = st.from_regex(r"\A[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,6}){0,2}\Z")
 # Words people write in fact files: Chinese, Latin, digits, punctuation, and now
@@ -99,12 +118,14 @@ def facts(draw: st.DrawFn) -> dict[str, Any]:
         st.integers(-(10**6), 10**9)
         | st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False).map(lambda f: round(f, 2))
     )
-    unit = draw(st.sampled_from(UNITS))
+    unit = draw(st.sampled_from(UNITS_OF[measure]))
     fact: dict[str, Any] = {"measure": measure, "value": value, "unit": unit}
+    hedge = ""
     if draw(st.booleans()):
         fact["qualifier"] = draw(st.sampled_from(list(QUALIFIERS)))
-    before, after = draw(st.sampled_from(["增长", "完成", "达到", "约"])), draw(words)
-    fact["quote"] = f"{before}{format_value(value)}{unit}\uff0c{after}"  # a Chinese comma
+        hedge = HEDGE_WORDS[fact["qualifier"]]
+    before, after = draw(st.sampled_from(["增长", "完成", "达到"])), draw(words)
+    fact["quote"] = f"{before}{hedge}{format_value(value)}{unit}\uff0c{after}"  # a Chinese comma
     return fact
 
 

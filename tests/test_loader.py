@@ -88,9 +88,9 @@ def _break(text: str, old: str, new: str) -> str:
         ('measure = "growth"', 'measure = "speed"', 16, "fact 'measure' is 'speed', not one of"),
         (
             'unit = "%"',
-            'unit = "%"\nqualifier = "about"',
+            'unit = "%"\nqualifier = "roughly"',
             19,
-            "fact 'qualifier' is 'about', not one of",
+            "fact 'qualifier' is 'roughly', not one of",
         ),
         ('unit = "亿元"', 'unit = "亿英镑"', 12, "unknown unit '亿英镑'"),
         (

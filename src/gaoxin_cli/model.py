@@ -51,8 +51,9 @@ TEXT_MEASURES = frozenset({"text"})
 
 #: How the article hedges a figure: name -> (the article's words, table mark).
 QUALIFIERS: dict[str, tuple[str, str]] = {
-    "over": ("余/多/以上", ">"),
+    "over": ("余/多/以上/超过/逾", ">"),
     "nearly": ("近", "≈"),
+    "about": ("约/左右", "~"),
     "at_least": ("至少", "≥"),
     "estimated": ("预计", "预计 "),
 }

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from gaoxin_cli import units
+from gaoxin_cli import quotes, units
 from gaoxin_cli.errors import Problem
-from gaoxin_cli.model import TEXT_MEASURES, Fact, FactBook, Location, fraction_of, stands_alone
+from gaoxin_cli.model import (
+    QUALIFIERS,
+    TEXT_MEASURES,
+    Fact,
+    FactBook,
+    Location,
+    fraction_of,
+    stands_alone,
+)
 
 
 def check_factbook(book: FactBook) -> list[Problem]:
@@ -37,11 +45,31 @@ def check_factbook(book: FactBook) -> list[Problem]:
                 Problem(*_where(fact.location, key), f"fact {fact.id}: {message}")
                 for key, message in check_fact(fact)
             )
+        for indicator in dataset.indicators:
+            pair = {f.measure: f for f in indicator.facts if f.measure in ("before", "after")}
+            if len(pair) == 2 and pair["before"].unit != pair["after"].unit:
+                after = pair["after"]
+                problems.append(
+                    Problem(
+                        *_where(after.location, "unit"),
+                        f"fact {after.id}: 'after' is in {after.unit}, but 'before' is in"
+                        f" {pair['before'].unit}: the two take the same unit",
+                    )
+                )
     return problems
 
 
 def check_fact(fact: Fact) -> Iterator[tuple[str, str]]:
-    """What is wrong with one fact: (the key to point at, message) pairs."""
+    """What is wrong with one fact: (the key to point at, message) pairs, the
+    first problem of each key only (a wrong unit is one problem, not three)."""
+    seen: set[str] = set()
+    for key, message in _fact_problems(fact):
+        if key not in seen:
+            seen.add(key)
+            yield key, message
+
+
+def _fact_problems(fact: Fact) -> Iterator[tuple[str, str]]:
     is_fraction = isinstance(fact.value, str) and fraction_of(fact.value) is not None
     is_number = not isinstance(fact.value, str) or is_fraction
     if fact.measure in TEXT_MEASURES and is_number:
@@ -61,8 +89,39 @@ def check_fact(fact: Fact) -> Iterator[tuple[str, str]]:
                 f"unknown unit {fact.unit!r}; use one of {', '.join(units.known_units())},"
                 " optionally after 万, 亿 or 万亿",
             )
-    if not quote_states(fact):
+    stated = quote_states(fact)
+    if not stated:
         yield "quote", f"quote does not contain the figure as written ({fact.figure!r})"
+    if stated and is_number:
+        yield from _check_reading(fact)
+    problem = quotes.unit_problem(fact) if is_number else None
+    if problem:
+        yield "unit", problem
+
+
+def _check_reading(fact: Fact) -> Iterator[tuple[str, str]]:
+    """The unit written after the figure, and the hedges around it, against the fact's keys."""
+    readings = quotes.read(fact)
+    if not readings:
+        return
+    figure = fact.figure
+    if fact.unit is not None and not any(r.unit_found for r in readings):
+        written = readings[0].written_unit
+        says = f"{figure}{written}" if written else f"{figure} with no unit after it"
+        yield "unit", f"the quote writes {says}, not {figure}{fact.unit}"
+        return
+    fitting = [r for r in readings if r.unit_found or fact.unit is None]
+    hedges = frozenset().union(*(r.hedges for r in fitting))
+    if fact.qualifier is None and hedges:
+        wanted = " or ".join(f"qualifier = {q!r}" for q in sorted(hedges))
+        words = " / ".join(QUALIFIERS[q][0] for q in sorted(hedges))
+        yield "qualifier", f"the quote hedges {figure} ({words}): add {wanted}"
+    elif fact.qualifier is not None and fact.qualifier not in hedges:
+        words = QUALIFIERS[fact.qualifier][0]
+        yield (
+            "qualifier",
+            f"qualifier {fact.qualifier!r} needs {words} next to {figure} in the quote",
+        )
 
 
 def quote_states(fact: Fact) -> bool:

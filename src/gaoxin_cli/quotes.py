@@ -1,0 +1,143 @@
+"""What a quote says about its figure: the unit written after it, the hedges
+around it, and which units each measure takes.
+
+Pure: text in, findings out. `validate` turns what does not agree with a
+fact's keys into problems.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gaoxin_cli import units
+from gaoxin_cli.model import Fact
+
+#: Hedge words right before a figure, and the qualifier each asks for.
+BEFORE: dict[str, str] = {"超过": "over", "逾": "over", "近": "nearly", "约": "about"}
+#: Hedge words right after a figure (余, 多 also inside its unit: "42.8万余件"),
+#: or after its unit (以上, 左右: "20个百分点以上", "4.5%左右").
+AFTER: dict[str, str] = {"余": "over", "多": "over", "以上": "over", "左右": "about"}
+#: Hedges that may stand anywhere before the figure in its clause, as they
+#: scope a whole phrase: "预计，全市实现…", "每月至少召开两次例会".
+SCOPED: dict[str, str] = {"预计": "estimated", "至少": "at_least"}
+#: What may end a figure's phrase: "以上" before anything else belongs to a noun
+#: ("亿元以上项目", "副处级以上"), not to the figure.
+_PHRASE_END = frozenset('，,。；;、：:）)”"！!？? \n')
+_INSIDE = "余多"  # hedge characters that may sit between a figure and its unit
+
+#: The units each measure takes, by base unit (the unit less its scale word):
+#: rates, shares and growth in percent (or a fraction such as 1/6); the points
+#: above the city in percentage points; amounts and counts never in either.
+PERCENT = frozenset({"%"})
+POINTS = frozenset({"个百分点"})
+MEASURE_UNITS: dict[str, str] = {
+    "growth": "percent",
+    "rate": "percent",
+    "share": "percent",
+    "share_of_city": "percent",
+    "vs_city": "points",
+    "level": "amount",
+    "increase": "amount",
+    "threshold": "amount",
+}
+
+
+def unit_problem(fact: Fact) -> str | None:
+    """Why the fact's unit does not fit its measure, or None."""
+    kind = MEASURE_UNITS.get(fact.measure)
+    if kind is None or fact.is_text:
+        return None
+    split = units.split_unit(fact.unit) if fact.unit else None
+    base = split[1] if split else None
+    if kind == "percent" and base is not None and base not in PERCENT:
+        return f"measure '{fact.measure}' is in % (or a fraction such as 1/6), not {fact.unit}"
+    if kind == "points" and base not in POINTS:
+        return f"measure '{fact.measure}' is in 个百分点, not {fact.unit or 'a fraction'}"
+    if kind == "amount" and (base in PERCENT | POINTS or fact.unit is None):
+        return (
+            f"measure '{fact.measure}' is an amount or a count, not a share"
+            f" ({fact.unit or fact.figure}): use share, rate or growth"
+        )
+    return None
+
+
+class Reading:
+    """Where a figure stands in its quote: whether its unit follows it as
+    written, what is written there instead, and the qualifiers its hedges ask for."""
+
+    __slots__ = ("hedges", "unit_found", "written_unit")
+
+    def __init__(self, unit_found: bool, written_unit: str, hedges: frozenset[str]) -> None:
+        self.unit_found = unit_found
+        self.written_unit = written_unit
+        self.hedges = hedges
+
+
+def read(fact: Fact) -> list[Reading]:
+    """Each place the fact's figure stands alone in its quote, read."""
+    figure, quote = fact.figure, fact.quote
+    readings = []
+    for start in _places(figure, quote, whole=fact.written is None):
+        end = start + len(figure)
+        unit_end = _unit_end(quote, end, fact.unit) if fact.unit else end
+        hedges: set[str] = set()
+        before = quote[:start]
+        hedges.update(q for word, q in BEFORE.items() if before.endswith(word))
+        hedges.update(q for word, q in SCOPED.items() if word in before)
+        inside = quote[end : unit_end if unit_end is not None else end]
+        hedges.update(AFTER[c] for c in inside if c in _INSIDE)
+        after = quote[unit_end if unit_end is not None else end :]
+        if after[:1] in _INSIDE and after[:1]:
+            hedges.add(AFTER[after[0]])
+        for word in ("以上", "左右"):
+            rest = after[len(word) :]
+            if after.startswith(word) and (not rest or rest[0] in _PHRASE_END):
+                hedges.add(AFTER[word])
+        readings.append(Reading(unit_end is not None, _written_unit(quote, end), frozenset(hedges)))
+    return readings
+
+
+def _places(figure: str, quote: str, *, whole: bool) -> list[int]:
+    """Where `figure` stands in `quote` (as a whole number, for digits)."""
+    places = []
+    start = quote.find(figure)
+    while start != -1:
+        if not whole or _alone_at(figure, quote, start):
+            places.append(start)
+        start = quote.find(figure, start + 1)
+    return places
+
+
+def _alone_at(figure: str, quote: str, start: int) -> bool:
+    before = quote[start - 1] if start else ""
+    after = quote[start + len(figure) : start + len(figure) + 2]
+    if (before.isascii() and before.isdecimal()) or before == ".":
+        return False
+    return not (
+        (after[:1].isascii() and after[:1].isdecimal())
+        or (after[:1] == "." and after[1:2].isascii() and after[1:2].isdecimal())
+    )
+
+
+def _unit_end(quote: str, end: int, unit: str) -> int | None:
+    """Where `unit`, written right after the figure, ends in `quote` (余 or 多 may
+    stand before it, or between its scale word and base unit); None if it is not there."""
+    split = units.split_unit(unit)
+    scale_word = ""
+    if split is not None:
+        scale_word = unit[: len(unit) - len(split[1])]
+    pieces = [re.escape(scale_word)] if scale_word else []
+    pieces.append(re.escape(unit[len(scale_word) :]))
+    pattern = f"[{_INSIDE}]?" + f"[{_INSIDE}]?".join(pieces)
+    match = re.compile(pattern).match(quote, end)
+    return match.end() if match else None
+
+
+def _written_unit(quote: str, end: int) -> str:
+    """What the quote writes right after a figure, up to the end of its phrase."""
+    text = ""
+    for char in quote[end : end + 8]:
+        if char in _PHRASE_END or (char.isascii() and char.isdecimal()):
+            break
+        text += char
+    return text
