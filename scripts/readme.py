@@ -41,9 +41,14 @@ MISTAKES = [
 ]
 
 
+#: The article of the shipped review, beside the repository (as in its CI).
+ARTICLE = REPO.parent / "shared" / "source" / "dalian-gaoxin-2019-review.txt"
+
+
 def scratch_folder(root: Path) -> None:
     """Under `root`, as in a clone: `facts/` and the synthetic test dataset;
-    and my-facts/dalian-2020: the shipped facts, broken three ways."""
+    my-facts/dalian-2020: the shipped facts, broken three ways; the article as
+    review-2019.txt; and cut-facts/: the shipped facts less the fact of 2124件."""
     shutil.copytree(REPO / "facts", root / "facts")
     synthetic = Path("tests") / "fixtures" / "synthetic"
     shutil.copytree(REPO / synthetic, root / synthetic)
@@ -54,6 +59,14 @@ def scratch_folder(root: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert old in text, (name, old)
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    shutil.copyfile(ARTICLE, root / "review-2019.txt")
+    cut = root / "cut-facts" / "dalian-2019"
+    shutil.copytree(REPO / "facts" / "dalian-2019", cut)
+    innovation = cut / "innovation.toml"
+    text = innovation.read_text(encoding="utf-8")
+    value = text.index("value = 2124\n")
+    start = text.rindex("[[indicator.fact]]", 0, value)
+    innovation.write_text(text[:start] + text[text.index("[[indicator", value) :], encoding="utf-8")
 
 
 def run(command: str, cwd: Path) -> str:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
+import json
+from pathlib import Path
 
 import pytest
 
 from conftest import SOURCE
 from gaoxin_cli.folders import default_facts_dir
-from gaoxin_cli.loader import read_factbook
-from gaoxin_cli.model import SECTIONS, FactBook
+from gaoxin_cli.loader import load_factbook, read_factbook
+from gaoxin_cli.model import SECTIONS, Fact, FactBook
 from gaoxin_cli.validate import check_factbook, quote_states
 
 
@@ -39,47 +40,88 @@ def test_every_quote_contains_its_figure(shipped: FactBook) -> None:
     assert [f.id for f in shipped.facts if not quote_states(f)] == []
 
 
-# Arabic numbers in the article that are names, dates or parts of names, not figures.
-NOT_FIGURES = {
-    "2019": "the year reviewed, and 2019年度 in an award name",
-    "2018": "2018年和2019年国家森林督查: a date",
-    "500": "世界500强 (Fortune Global 500) is a name",
-    "2.5": "PM2.5 is a name",
-    "81118111": "the hotline number",
-    "70": "“高新区落实中央八项规定70条” is the title of a rulebook",
-}
-#: Numbers inside these are names: “1+5” industries, “1+8”/“1+9” documents, 第20届.
-NAME_PATTERNS = [re.compile(r"“\d+\+\d+”"), re.compile(r"第\d+届")]
+def test_validate_source_finds_every_figure_of_the_shipped_review(gaoxin) -> None:
+    """`gaoxin validate --source ARTICLE`: every quote is in the article and every number of it
+    is a fact's figure or a listed not_figure, exit 0."""
+    _article()
+    result = gaoxin("validate", "--source", str(SOURCE))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"ok: 131 facts in 1 dataset, no problems, every figure of {SOURCE} covered\n"
+    )
 
 
-def test_every_number_of_the_article_is_a_fact(shipped: FactBook) -> None:
-    """Each occurrence of a number in the article lies in the quote of a fact stating it.
+def _without(folder: Path, fact: Fact, book: FactBook) -> None:
+    """Remove `fact` from its file in `folder` (its indicator too, if it is the only fact)."""
+    assert fact.location is not None
+    path = folder / Path(fact.location.path).parent.name / Path(fact.location.path).name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    indicator = next(i for i in book.indicators if fact in i.facts)
+    first = fact.location.line - 1
+    opener = "[[indicator.fact]]"
+    if len(indicator.facts) == 1:
+        assert indicator.location is not None
+        first, opener = indicator.location.line - 1, "[[indicator]]"
+    end = next(
+        (
+            n
+            for n in range(first + 1, len(lines))
+            if lines[n].startswith("[[indicator")
+            and (opener == "[[indicator.fact]]" or lines[n].startswith("[[indicator]]"))
+        ),
+        len(lines),
+    )
+    path.write_text("".join(lines[:first] + lines[end:]), encoding="utf-8")
 
-    Occurrences, not distinct numbers: the six "6"s of the article (6%, 6个,
-    6次, 6座, 6家, 连续6年) each need a fact of their own. Known non-figures
-    (names, dates) are listed in NOT_FIGURES with the reason.
-    """
-    article = _article().replace("\n", "")
-    number = re.compile(r"(?<![0-9.])\d+(?:\.\d+)?(?:/\d+)?(?![0-9])")
-    covered: set[int] = set()
-    for fact in shipped.facts:
-        figure = re.compile(rf"(?<![0-9.]){re.escape(fact.figure)}(?![0-9]|\.[0-9])")
-        for quote in re.finditer(re.escape(fact.quote), article):
-            covered.update(quote.start() + m.start() for m in figure.finditer(fact.quote))
-            if fact.is_text:
-                covered.update(quote.start() + m.start() for m in number.finditer(fact.quote))
-    for name in NAME_PATTERNS:
-        covered.update(
-            m.start() + n.start()
-            for m in name.finditer(article)
-            for n in number.finditer(m.group())
-        )
-    uncovered = [
-        (m.group(), article[max(0, m.start() - 12) : m.end() + 6])
-        for m in number.finditer(article)
-        if m.start() not in covered and m.group() not in NOT_FIGURES
-    ]
-    assert uncovered == []
+
+#: Facts of Arabic figures. (A Chinese-numeral quantity such as 两次 is looked for
+#: only when the dataset states it, so removing its one fact removes the search.)
+NUMBERS = [f for f in load_factbook(default_facts_dir()).facts if not f.is_text and not f.written]
+
+
+@pytest.mark.parametrize("fact", NUMBERS, ids=[f.id for f in NUMBERS])
+def test_validate_source_names_the_figure_of_any_fact_removed(
+    gaoxin, installed_copy: Path, shipped: FactBook, fact: Fact
+) -> None:
+    """With any one figure's fact removed from a copy, `validate --source` names that figure
+    at its line of the article, exit 2."""
+    _article()
+    _without(installed_copy, fact, shipped)
+    result = gaoxin("validate", str(installed_copy), "--source", str(SOURCE))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    named = [line for line in result.stderr.splitlines() if line.startswith(f"{SOURCE}:")]
+    assert any(f": {fact.figure}" in line for line in named), result.stderr
+
+
+def test_validate_source_reports_a_quote_not_in_the_article(gaoxin, installed_copy: Path) -> None:
+    """A quote the article does not hold is a problem at the fact's quote line; --json gives
+    the problems as records."""
+    economy = installed_copy / "dalian-2019" / "economy.toml"
+    text = economy.read_text(encoding="utf-8")
+    economy.write_text(text.replace('预计地区生产总值增长7.5%"', '预计地区生产总值大增7.5%"', 1))
+    line = next(n for n, t in enumerate(economy.read_text().splitlines(), 1) if "大增7.5%" in t)
+    result = gaoxin("validate", str(installed_copy), "--source", str(SOURCE), "--json")
+    assert result.exit_code == 2
+    records = json.loads(result.stdout)
+    assert {
+        "path": str(economy),
+        "line": line,
+        "message": f"fact gdp.growth: quote is not in {SOURCE}",
+    } in records
+    assert result.stderr.endswith("problems found\n") or result.stderr.endswith("problem found\n")
+
+
+def test_validate_source_takes_one_dataset(gaoxin, two_datasets: list[str]) -> None:
+    """With several datasets, --source asks for --dataset (exit 2), and checks the one chosen."""
+    many = gaoxin(*two_datasets, "validate", "--source", str(SOURCE))
+    assert many.exit_code == 2
+    assert many.stderr == (
+        "gaoxin: --source checks one dataset: choose one with --dataset"
+        " (dalian-2019, synthetic-2020)\n"
+    )
+    one = gaoxin(*two_datasets, "validate", "--source", str(SOURCE), "--dataset", "dalian-2019")
+    assert (one.exit_code, one.stderr) == (0, "")
 
 
 def test_facts_cover_every_section(shipped: FactBook) -> None:

@@ -123,6 +123,7 @@ DATASET_KEYS: dict[str, Checker] = {
     "title": _LABEL,
     "area": _LABEL,
     "headlines": Checker(_string_list),
+    "not_figure": Checker(_array_of_tables),
     "source": Checker(
         lambda v: None if isinstance(v, dict) else f"must be a table, not {_kind(v)}", required=True
     ),
@@ -132,6 +133,12 @@ SOURCE_KEYS: dict[str, Checker] = {
     "description": Checker(_string),
     "byline": Checker(_string),
     "authors": Checker(_string_list),
+}
+#: A number of the article that is not a figure (a year, a name), and where it stands.
+NOT_FIGURE_KEYS: dict[str, Checker] = {
+    "figure": Checker(_string, required=True),
+    "quote": Checker(_string, required=True),
+    "note": Checker(_string),
 }
 SECTION_KEYS: dict[str, Checker] = {
     "section": Checker(_one_of(SECTIONS), required=True),

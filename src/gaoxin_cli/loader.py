@@ -20,6 +20,7 @@ from gaoxin_cli.fact_keys import (
     DATASET_KEYS,
     FACT_KEYS,
     INDICATOR_KEYS,
+    NOT_FIGURE_KEYS,
     SECTION_KEYS,
     SOURCE_KEYS,
     Checker,
@@ -34,6 +35,7 @@ from gaoxin_cli.model import (
     Indicator,
     Label,
     Location,
+    NotFigure,
     Source,
     make_fact,
 )
@@ -169,9 +171,20 @@ def _dataset_meta(folder: Path) -> tuple[dict[str, Any] | None, Location, list[P
     good = file.table((), data, DATASET_KEYS, "dataset")
     if "source" in good:
         good["source"] = file.table(("source",), good["source"], SOURCE_KEYS, "source")
+    if "not_figure" in good:
+        good["not_figure"] = list(_not_figures(file, good["not_figure"]))
     if "id" not in good and "id" not in data:
         good["id"] = folder.name
     return good, Location(str(path), 1, file.lines.keys(())), file.problems
+
+
+def _not_figures(file: _File, tables: list[dict[str, Any]]) -> Iterator[NotFigure]:
+    """The `[[not_figure]]` tables that have a figure and a quote, with their places."""
+    for i, raw in enumerate(tables):
+        where: TomlPath = ("not_figure", i)
+        table = file.table(where, raw, NOT_FIGURE_KEYS, "not_figure")
+        if {"figure", "quote"} <= table.keys():
+            yield (table["figure"], table["quote"], file.location(where))
 
 
 def _section_indicators(
@@ -258,6 +271,7 @@ def load_dataset(folder: Path) -> tuple[Dataset | None, list[Problem]]:
         ),
         indicators=_in_section_order(indicators),
         headlines=tuple(meta.get("headlines", ())),
+        not_figures=tuple(meta.get("not_figure", ())),
         location=location,
     )
     return dataset, problems

@@ -19,6 +19,10 @@ if TYPE_CHECKING:  # imported where used: start-up time
     from gaoxin_cli import units
 
 
+#: A number of the article that is not a figure: (the number, the quote it
+#: stands in, where the dataset lists it).
+NotFigure: TypeAlias = "tuple[str, str, Location]"
+
 #: Sections, in the article's order, with their zh and en names.
 SECTIONS: dict[str, tuple[str, str]] = {
     "overview": ("概览", "Overview"),
@@ -305,8 +309,18 @@ class Source(_Record):
 class Dataset(_Record):
     """One review: its metadata and its indicators in the order written."""
 
-    __slots__ = ("area", "headlines", "id", "indicators", "location", "period", "source", "title")
-    _fields = ("id", "title", "area", "period", "source", "indicators", "headlines", "location")
+    __slots__ = _DATASET_FIELDS = (
+        "id",
+        "title",
+        "area",
+        "period",
+        "source",
+        "indicators",
+        "headlines",
+        "location",
+        "not_figures",
+    )
+    _fields = _DATASET_FIELDS
 
     def __init__(
         self,
@@ -318,6 +332,7 @@ class Dataset(_Record):
         indicators: tuple[Indicator, ...],
         headlines: tuple[str, ...] = (),
         location: Location | None = None,
+        not_figures: "tuple[NotFigure, ...]" = (),
     ) -> None:
         self.id = id
         self.title = title
@@ -326,6 +341,8 @@ class Dataset(_Record):
         self.source = source
         self.indicators = indicators
         self.headlines = headlines
+        #: Numbers of the article that are no figures: (number, quote, where listed).
+        self.not_figures = not_figures
         self.location = location
 
     @property
@@ -371,24 +388,3 @@ def format_value(value: Value) -> str:
     if isinstance(value, float):
         return repr(value)  # the shortest text that reads back as the same float
     return str(value)
-
-
-def stands_alone(number: str, text: str) -> bool:
-    """True if `number` occurs in `text` not as part of a longer number.
-
-    Not after a digit or a point, and not before a digit or a point followed by
-    a digit: "6" is in "增长6%" and "6." ends a sentence, but not in "16" or "6.3".
-    """
-    start = text.find(number)
-    while start != -1:
-        end = start + len(number)
-        before = text[start - 1] if start else ""
-        after = text[end : end + 2]
-        if not (before.isdecimal() and before.isascii()) and before != ".":
-            followed = after[:1]
-            if not (followed.isascii() and followed.isdecimal()) and not (
-                followed == "." and after[1:2].isascii() and after[1:2].isdecimal()
-            ):
-                return True
-        start = text.find(number, start + 1)
-    return False

@@ -10,8 +10,8 @@ from gaoxin_cli.model import (
     FactBook,
     Indicator,
     format_value,
-    stands_alone,
 )
+from gaoxin_cli.units import stands_alone
 
 # Plain classes, not named tuples: they are defined at every start.
 

@@ -127,3 +127,24 @@ def scaled(number: int | float, scale: int) -> int | float:
     if digits % divisor == 0:
         return digits // divisor
     return float(f"{digits}e{shift}")
+
+
+def stands_alone(number: str, text: str) -> bool:
+    """True if `number` occurs in `text` not as part of a longer number.
+
+    Not after a digit or a point, and not before a digit or a point followed by
+    a digit: "6" is in "增长6%" and "6." ends a sentence, but not in "16" or "6.3".
+    """
+    start = text.find(number)
+    while start != -1:
+        end = start + len(number)
+        before = text[start - 1] if start else ""
+        after = text[end : end + 2]
+        if not (before.isdecimal() and before.isascii()) and before != ".":
+            followed = after[:1]
+            if not (followed.isascii() and followed.isdecimal()) and not (
+                followed == "." and after[1:2].isascii() and after[1:2].isdecimal()
+            ):
+                return True
+        start = text.find(number, start + 1)
+    return False

@@ -17,8 +17,8 @@ from gaoxin_cli.model import (
     FactBook,
     Location,
     fraction_of,
-    stands_alone,
 )
+from gaoxin_cli.units import stands_alone
 
 
 def check_factbook(book: FactBook) -> list[Problem]:

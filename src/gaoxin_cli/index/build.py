@@ -6,6 +6,7 @@ reader sees one or the other. Facts with problems are never indexed.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -203,6 +204,10 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
         [
             *((dir_, "author", n, name) for n, name in enumerate(source.authors)),
             *((dir_, "headline", n, ref) for n, ref in enumerate(dataset.headlines)),
+            *(
+                (dir_, "not_figure", n, json.dumps([figure, quote, where.line]))
+                for n, (figure, quote, where) in enumerate(dataset.not_figures)
+            ),
         ],
     )
     first_row = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search").fetchone()[0]

@@ -5,6 +5,7 @@ Rows are read by column name and facts made by the model's one constructor
 value into the wrong field.
 """
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -201,7 +202,7 @@ class Index:
         facts_by_indicator: dict[tuple[str, int], list["Row"]],
     ) -> Dataset:
         dir_ = row["dir"]
-        lists: dict[str, list[str]] = {"author": [], "headline": []}
+        lists: dict[str, list[str]] = {"author": [], "headline": [], "not_figure": []}
         for kind, value in self._db.execute(
             "SELECT kind, value FROM lists WHERE dir = ? ORDER BY seq", [dir_]
         ):
@@ -252,4 +253,8 @@ class Index:
             indicators=tuple(indicators),
             headlines=tuple(lists["headline"]),
             location=Location(str(folder / DATASET_FILE), row["line"]),
+            not_figures=tuple(
+                (figure, quote, Location(str(folder / DATASET_FILE), line))
+                for figure, quote, line in map(json.loads, lists["not_figure"])
+            ),
         )

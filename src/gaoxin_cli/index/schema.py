@@ -13,7 +13,7 @@ from typing import Any
 from gaoxin_cli import __version__
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -26,7 +26,7 @@ CREATE TABLE datasets(
     dir TEXT PRIMARY KEY, seq INTEGER NOT NULL, id TEXT NOT NULL,
     title_zh TEXT, title_en TEXT, area_zh TEXT, area_en TEXT, period TEXT,
     source_title TEXT, source_description TEXT, source_byline TEXT, line INTEGER);
--- A dataset's lists (kind "author" or "headline"), in order.
+-- A dataset's lists (kind "author", "headline" or "not_figure" as JSON), in order.
 CREATE TABLE lists(dir TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT);
 CREATE TABLE indicators(
     dir TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, section TEXT NOT NULL,

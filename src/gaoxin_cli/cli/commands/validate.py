@@ -1,14 +1,24 @@
-"""`gaoxin validate [PATH…]`: check fact files, every problem on a line of its own."""
+"""`gaoxin validate [PATH…] [--source ARTICLE]`: check fact files, and that a
+dataset covers every figure of its article; every problem on a line of its own."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TextIO
 
 import typer
 
-from gaoxin_cli.cli.common import DebugOption, FactsOption, environment, settings
+from gaoxin_cli.cli.common import (
+    DatasetOption,
+    DebugOption,
+    FactsOption,
+    environment,
+    settings,
+)
 from gaoxin_cli.cli.params import PlainCommand
-from gaoxin_cli.errors import FactsError
+from gaoxin_cli.errors import FactsError, Problem, UsageError
 from gaoxin_cli.source import FactSource
+
+if TYPE_CHECKING:
+    from gaoxin_cli.model import Dataset
 
 
 class ValidationError(FactsError):
@@ -29,27 +39,99 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            metavar="ARTICLE",
+            help=(
+                "The article's plain text: every quote must be in it, and every figure of it"
+                " stated by a fact (or listed as a not_figure)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        Literal["text", "json"] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (default) or json: the problems as records {path, line, message}.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    json: Annotated[
+        bool, typer.Option("--json", help="Same as --format json.", metavar="")
+    ] = False,
     facts: FactsOption = None,
+    dataset: DatasetOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Check fact files: every problem on its own path:line: line. Exit 2 if any.
+
+    With --source, also check one dataset against its article: each quote is
+    in the article (line breaks and spaces aside), and each number of the
+    article is a figure some fact states there, or one of the dataset's
+    [[not_figure]] entries.
 
     [bold]Examples[/bold]
 
       gaoxin validate
 
       gaoxin validate facts/dalian-2020
+
+      gaoxin validate --source review-2019.txt
     """
-    opts = settings(ctx, facts, None, debug)
+    opts = settings(ctx, facts, None, debug, datasets=dataset)
+    as_json = json or output_format == "json"
+    stdout = environment(ctx).stdout
     try:
-        book = FactSource(paths or opts.facts, cache=False).book()
+        book = FactSource(paths or opts.facts, datasets=opts.datasets, cache=False).book()
     except FactsError as error:
-        raise ValidationError(error.problems) from None
+        _report(error.problems, stdout, as_json)
+    problems: list[Problem] = []
+    if source is not None:
+        if len(book.datasets) != 1:
+            ids = ", ".join(d.id for d in book.datasets) or "none"
+            raise UsageError(f"--source checks one dataset: choose one with --dataset ({ids})")
+        problems = _coverage(book.datasets[0], source)
+        if problems:
+            _report(problems, stdout, as_json)
+    if as_json:
+        stdout.write("[]\n")
+        return
     datasets = len(book.datasets)
-    environment(ctx).stdout.write(
-        f"ok: {len(book.facts)} facts in {datasets} dataset{'s' if datasets != 1 else ''}, "
-        "no problems\n"
+    covers = f", every figure of {source} covered" if source is not None else ""
+    stdout.write(
+        f"ok: {len(book.facts)} facts in {datasets} dataset{'s' if datasets != 1 else ''},"
+        f" no problems{covers}\n"
     )
+
+
+def _coverage(dataset: "Dataset", source: Path) -> list[Problem]:
+    from gaoxin_cli.coverage import Article, check_coverage
+
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise UsageError(f"{source}:{line}: not valid UTF-8") from None
+    return check_coverage(dataset, Article(str(source), text))
+
+
+def _report(problems: list[Problem], stdout: TextIO, as_json: bool) -> NoReturn:
+    """Raise the problems (after writing them as JSON records, if asked)."""
+    if as_json:
+        import json as json_module
+
+        records = [{"path": p.path, "line": p.line, "message": p.message} for p in problems]
+        stdout.write(json_module.dumps(records, ensure_ascii=False) + "\n")
+    raise ValidationError(problems)
 
 
 def register(app: typer.Typer, name: str) -> None:

@@ -1,0 +1,178 @@
+"""Does a dataset hold every figure of its article? `gaoxin validate --source`.
+
+Pure: a dataset and the article's text in, problems out. The article's line
+breaks and spaces (half- and full-width) are ignored, so that a quote matches
+across the page layout; problems point at the article's own lines.
+
+- Every quote must be in the article.
+- Every figure of the article must be covered: some fact whose figure it is
+  has a quote that contains that very occurrence (a text fact covers none).
+  Figures are Arabic numbers (decimals, thousands
+  commas, full-width digits, fractions such as 1/6) and the Chinese-numeral
+  quantities the dataset states (两次).
+- Numbers that are not figures (years, 第20届, “1+5”, a hotline) are listed in
+  the dataset's `[[not_figure]]` tables, each with the quote it stands in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from gaoxin_cli.errors import Problem
+from gaoxin_cli.model import Dataset, Fact
+
+#: An Arabic number: digits, thousands commas, decimals, or a fraction.
+NUMBER = re.compile(
+    r"(?<![0-9.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![0-9])|(?<![0-9.])\d+(?:\.\d+)?(?:/\d+)?(?![0-9])"
+)
+_SPACES = frozenset(" \t\r\n\u3000\u00a0")
+_CLAUSE_END = "，,。；;！!？?\n"
+
+
+class Article:
+    """An article's text without spaces and line breaks, and where each of its
+    characters stood (its line in the file)."""
+
+    __slots__ = ("lines", "path", "text")
+
+    def __init__(self, path: str, raw: str) -> None:
+        self.path = path
+        kept: list[str] = []
+        lines: list[int] = []
+        line = 1
+        for char in raw:
+            if char == "\n":
+                line += 1
+            if char in _SPACES:
+                continue
+            # Full-width digits and signs read as their ASCII selves (U+FF13 U+FF12 … is 32…).
+            kept.append(unicodedata.normalize("NFKC", char) if _is_wide_digit(char) else char)
+            lines.append(line)
+        self.text = "".join(kept)
+        self.lines = lines
+
+    def line_of(self, position: int) -> int:
+        """The file line of the character at `position` of `text`."""
+        return self.lines[min(position, len(self.lines) - 1)] if self.lines else 1
+
+    def clause(self, position: int) -> str:
+        """The clause around `position`: between the punctuation that ends clauses."""
+        start = max(self.text.rfind(c, 0, position) for c in _CLAUSE_END) + 1
+        ends = [i for i in (self.text.find(c, position) for c in _CLAUSE_END) if i != -1]
+        return self.text[start : min(ends) if ends else len(self.text)]
+
+
+def _is_wide_digit(char: str) -> bool:
+    return "\uff10" <= char <= "\uff19" or char in "\uff0e\uff0f"
+
+
+def _compact(text: str) -> str:
+    return "".join(
+        unicodedata.normalize("NFKC", c) if _is_wide_digit(c) else c
+        for c in text
+        if c not in _SPACES
+    )
+
+
+def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
+    """Every quote of `dataset` in `article`, and every figure of `article` covered."""
+    problems: list[Problem] = []
+    covered: set[int] = set()
+    for fact in dataset.facts:
+        places = list(_find_all(_compact(fact.quote), article.text))
+        if not places:
+            where = fact.location.of("quote") if fact.location else None
+            problems.append(
+                Problem(
+                    where.path if where else "<facts>",
+                    where.line if where else 1,
+                    f"fact {fact.id}: quote is not in {article.path}",
+                )
+            )
+            continue
+        covered.update(_covered_by(fact, places, article.text))
+    for figure, quote, where in dataset.not_figures:
+        places = list(_find_all(_compact(quote), article.text))
+        if not places:
+            problems.append(
+                Problem(
+                    where.path, where.line, f"not_figure {figure}: quote is not in {article.path}"
+                )
+            )
+        for start in places:
+            covered.update(start + n for n in _figure_places(figure, _compact(quote)))
+    for start, figure in figures(article.text, _written_quantities(dataset.facts)):
+        if start not in covered:
+            clause = article.clause(start)
+            problems.append(
+                Problem(
+                    article.path,
+                    article.line_of(start),
+                    f"{figure}{_unit_after(article.text, start + len(figure))} is not stated by"
+                    f" any fact (…{clause}…)",
+                )
+            )
+    return problems
+
+
+def figures(text: str, quantities: Sequence[str] = ()) -> Iterator[tuple[int, str]]:
+    """(position, figure) of every figure of `text`: its Arabic numbers, and
+    the Chinese-numeral `quantities` ("两次") wherever they stand."""
+    for match in NUMBER.finditer(text):
+        yield match.start(), match.group()
+    for quantity in quantities:
+        for start in _find_all(quantity, text):
+            yield start, quantity
+
+
+def _written_quantities(facts: Sequence[Fact]) -> list[str]:
+    """The Chinese-numeral quantities the facts state: the figure as written and its unit."""
+    return sorted({f"{f.written}{f.unit or ''}" for f in facts if f.written is not None})
+
+
+def _covered_by(fact: Fact, places: list[int], text: str) -> Iterator[int]:
+    """Positions of `text` that `fact` states: its figure inside each place its quote stands."""
+    quote = _compact(fact.quote)
+    if fact.is_text:
+        return  # words state no figure, whatever numbers their quote holds
+    if fact.written is not None:
+        inside = list(_find_all(f"{fact.written}{fact.unit or ''}", quote))
+    else:
+        inside = _figure_places(fact.figure, quote)
+    for start in places:
+        yield from (start + n for n in inside)
+
+
+def _figure_places(figure: str, quote: str) -> list[int]:
+    """Where `figure` stands in `quote` as a whole number (not inside 16.3 for 6),
+    also when the quote writes it with thousands commas."""
+    found = [
+        match.start()
+        for match in NUMBER.finditer(quote)
+        if figure in (match.group(), match.group().replace(",", ""))
+    ]
+    if not found:  # words such as "两" or text that NUMBER does not cut alike
+        found = [m.start() for m in re.finditer(re.escape(figure), quote)]
+    return found
+
+
+def _find_all(needle: str, text: str) -> Iterator[int]:
+    if not needle:
+        return
+    start = text.find(needle)
+    while start != -1:
+        yield start
+        start = text.find(needle, start + 1)
+
+
+def _unit_after(text: str, end: int) -> str:
+    """The unit-like word right after a figure: up to four characters that are
+    neither punctuation nor digits ("件", "亿元", "个百分点")."""
+    word = ""
+    for char in text[end : end + 4]:
+        if char in _CLAUSE_END or char in '、：:（）()“”"' or char.isdigit():
+            break
+        word += char
+    return word
