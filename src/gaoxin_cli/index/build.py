@@ -6,7 +6,6 @@ reader sees one or the other. Facts with problems are never indexed.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -154,7 +153,7 @@ def _delete_dataset(db: sqlite3.Connection, dir_: str) -> None:
         "DELETE FROM search WHERE rowid IN (SELECT search_row FROM indicators WHERE dir = ?)",
         [dir_],
     )
-    for table in ("facts", "indicators", "datasets", "lists", "files"):
+    for table in ("facts", "indicators", "datasets", "lists", "not_figures", "files"):
         db.execute(f"DELETE FROM {table} WHERE dir = ?", [dir_])  # noqa: S608 - fixed names
 
 
@@ -204,10 +203,13 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
         [
             *((dir_, "author", n, name) for n, name in enumerate(source.authors)),
             *((dir_, "headline", n, ref) for n, ref in enumerate(dataset.headlines)),
-            *(
-                (dir_, "not_figure", n, json.dumps([figure, quote, where.line]))
-                for n, (figure, quote, where) in enumerate(dataset.not_figures)
-            ),
+        ],
+    )
+    db.executemany(
+        "INSERT INTO not_figures(dir, seq, figure, quote, line) VALUES (?, ?, ?, ?, ?)",
+        [
+            (dir_, n, figure, quote, where.line)
+            for n, (figure, quote, where) in enumerate(dataset.not_figures)
         ],
     )
     first_row = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search").fetchone()[0]

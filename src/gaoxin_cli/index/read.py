@@ -5,7 +5,6 @@ Rows are read by column name and facts made by the model's one constructor
 value into the wrong field.
 """
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -175,12 +174,19 @@ class Index:
             fact_rows = self._rows("SELECT * FROM facts ORDER BY dir, ind_seq, seq")
         else:
             ind_rows, fact_rows = [], []
+            by_dir: dict[str, list[int]] = {}
             for dir_, seq in sorted(set(wanted)):
+                by_dir.setdefault(dir_, []).append(seq)
+            for dir_, seqs in by_dir.items():  # two queries a dataset, not two an indicator
+                marks, params = among(seqs)
                 ind_rows += self._rows(
-                    "SELECT * FROM indicators WHERE dir = ? AND seq = ?", [dir_, seq]
+                    f"SELECT * FROM indicators WHERE dir = ? AND seq IN {marks}",  # noqa: S608
+                    [dir_, *params],
                 )
                 fact_rows += self._rows(
-                    "SELECT * FROM facts WHERE dir = ? AND ind_seq = ? ORDER BY seq", [dir_, seq]
+                    f"SELECT * FROM facts WHERE dir = ? AND ind_seq IN {marks}"  # noqa: S608
+                    " ORDER BY ind_seq, seq",
+                    [dir_, *params],
                 )
         facts_by_indicator: dict[tuple[str, int], list[Row]] = {}
         for row in fact_rows:
@@ -202,11 +208,11 @@ class Index:
         facts_by_indicator: dict[tuple[str, int], list["Row"]],
     ) -> Dataset:
         dir_ = row["dir"]
-        lists: dict[str, list[str]] = {"author": [], "headline": [], "not_figure": []}
+        lists: dict[str, list[str]] = {"author": [], "headline": []}
         for kind, value in self._db.execute(
             "SELECT kind, value FROM lists WHERE dir = ? ORDER BY seq", [dir_]
         ):
-            lists[kind].append(value)
+            lists.setdefault(kind, []).append(value)
         folder = folder_of(self._base, dir_)
         area = Label(row["area_zh"], row["area_en"])
         indicators = []
@@ -255,6 +261,8 @@ class Index:
             location=Location(str(folder / DATASET_FILE), row["line"]),
             not_figures=tuple(
                 (figure, quote, Location(str(folder / DATASET_FILE), line))
-                for figure, quote, line in map(json.loads, lists["not_figure"])
+                for figure, quote, line in self._db.execute(
+                    "SELECT figure, quote, line FROM not_figures WHERE dir = ? ORDER BY seq", [dir_]
+                )
             ),
         )

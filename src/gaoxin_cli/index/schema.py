@@ -13,7 +13,7 @@ from typing import Any
 from gaoxin_cli import __version__
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -26,8 +26,12 @@ CREATE TABLE datasets(
     dir TEXT PRIMARY KEY, seq INTEGER NOT NULL, id TEXT NOT NULL,
     title_zh TEXT, title_en TEXT, area_zh TEXT, area_en TEXT, period TEXT,
     source_title TEXT, source_description TEXT, source_byline TEXT, line INTEGER);
--- A dataset's lists (kind "author", "headline" or "not_figure" as JSON), in order.
+-- A dataset's lists (kind "author" or "headline"), in order.
 CREATE TABLE lists(dir TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT);
+-- A dataset's numbers that are no figures, in order.
+CREATE TABLE not_figures(
+    dir TEXT NOT NULL, seq INTEGER NOT NULL, figure TEXT NOT NULL, quote TEXT NOT NULL,
+    line INTEGER NOT NULL);
 CREATE TABLE indicators(
     dir TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, section TEXT NOT NULL,
     heading_zh TEXT, heading_en TEXT, zh TEXT, en TEXT, file TEXT, line INTEGER,
