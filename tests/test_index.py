@@ -251,11 +251,14 @@ def test_facts_with_problems_are_never_indexed(gaoxin, cache: Path, editable: Pa
 # --- never in the way ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("damage", ["empty", "truncated", "foreign-sqlite", "garbage", "folder"])
+@pytest.mark.parametrize(
+    "damage", ["empty", "truncated", "foreign-sqlite", "garbage", "folder", "malformed-pages"]
+)
 def test_damaged_index_gives_the_same_answers(
     gaoxin, cache: Path, corpus: Path, damage: str
 ) -> None:
-    """An empty, truncated, foreign or unreadable index file never changes an answer."""
+    """An empty, truncated, foreign, unreadable or malformed index file never changes an
+    answer, now or on the next run."""
     files = answers(gaoxin, corpus, "--no-cache", commands=SOME_COMMANDS)
     gaoxin("--facts", str(corpus), "get", "gdp.growth", "--value")
     (path,) = cache.glob("*.sqlite3")
@@ -271,9 +274,20 @@ def test_damaged_index_gives_the_same_answers(
         db.close()
     elif damage == "garbage":
         path.write_bytes(os.urandom(8192))
+    elif damage == "malformed-pages":  # the facts table's first page mangled, the rest intact
+        with sqlite3.connect(path) as db:
+            (size,) = db.execute("PRAGMA page_size").fetchone()
+            (page,) = db.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'facts'"
+            ).fetchone()
+        db.close()
+        data = bytearray(path.read_bytes())
+        data[(page - 1) * size : (page - 1) * size + 8] = b"\xff" * 8
+        path.write_bytes(bytes(data))
     else:
         path.unlink()
         path.mkdir()
+    assert answers(gaoxin, corpus, commands=SOME_COMMANDS) == files
     assert answers(gaoxin, corpus, commands=SOME_COMMANDS) == files
 
 

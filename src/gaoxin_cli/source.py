@@ -117,8 +117,9 @@ class FactSource:
         return found
 
     def _indexed(self, selection: Selection) -> FactBook | None:
-        """What `selection` asks for from the index of each root; None to read the files."""
-        from gaoxin_cli.index import open_index
+        """What `selection` asks for from the index of each root; None to read the
+        files (also when an index turns out damaged: it is discarded)."""
+        from gaoxin_cli.index import READ_ERRORS, discard, open_index
 
         datasets: list[Dataset] = []
         found: list[str] = []
@@ -137,6 +138,9 @@ class FactSource:
                     datasets=selection.datasets,
                 )
                 datasets.extend(found_book.datasets)
+            except READ_ERRORS:
+                discard(root)
+                return None
             finally:
                 index.close()
         if len(set(found)) < len(found):
@@ -148,7 +152,7 @@ class FactSource:
         return FactBook(tuple(datasets))
 
     def _indexed_catalog(self) -> list[tuple[Dataset, int]] | None:
-        from gaoxin_cli.index import open_index
+        from gaoxin_cli.index import READ_ERRORS, discard, open_index
 
         found: list[tuple[Dataset, int]] = []
         for root in self.roots:
@@ -157,6 +161,9 @@ class FactSource:
                 return None
             try:
                 found.extend(index.catalog())
+            except READ_ERRORS:
+                discard(root)
+                return None
             finally:
                 index.close()
         ids = [d.id for d, _ in found]

@@ -28,6 +28,7 @@ the index's term list). The candidates are then scored by the same code as
 without the index, so the results are the same.
 """
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -35,7 +36,17 @@ from gaoxin_cli.index import freshness, schema
 from gaoxin_cli.index.read import Index, open_read_only
 from gaoxin_cli.index.schema import index_path
 
-__all__ = ["Index", "index_path", "open_index"]
+__all__ = ["READ_ERRORS", "Index", "discard", "index_path", "open_index"]
+
+#: What a damaged or foreign index file can raise while it is read: the caller
+#: discards the index and reads the files (the next run builds it anew).
+READ_ERRORS = (sqlite3.Error, KeyError, IndexError, TypeError, ValueError)
+
+
+def discard(root: Path) -> None:
+    """Remove the index of `root`, so that the next run builds it anew."""
+    with contextlib.suppress(OSError):  # gone already: the files are read either way
+        index_path(root).unlink()
 
 
 def open_index(root: Path) -> Index | None:
