@@ -6,12 +6,15 @@ import io
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.main import get_command
 
 from gaoxin_cli import query, render
 from gaoxin_cli.cli.app import app
 from gaoxin_cli.cli.common import Environment
 from gaoxin_cli.model import FactBook
+from gaoxin_cli.render.json_text import dumps_one
 from gaoxin_cli.source import FactSource, Selection
 
 
@@ -60,3 +63,42 @@ def test_json_records_are_the_contract_of_every_fact(shipped: FactBook) -> None:
     buffer = io.StringIO()
     render.write(render.facts(shipped.facts), "json", buffer)
     assert [r["id"] for r in json.loads(buffer.getvalue())] == [f.id for f in shipped.facts]
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(value=JSON_VALUES, ascii_only=st.booleans())
+def test_small_json_is_written_as_the_json_package_writes_it(value, ascii_only: bool) -> None:
+    """The start-up encoder writes exactly what json.dumps writes, in both encodings."""
+    assert dumps_one(value, ascii_only=ascii_only) == json.dumps(
+        value, ensure_ascii=ascii_only, allow_nan=False
+    )
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), [1, {"x": float("-inf")}]])
+def test_small_json_refuses_what_json_refuses(bad) -> None:
+    """Values that are no JSON (NaN, infinities) are refused, as json.dumps(allow_nan=False) does."""
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        dumps_one(bad)
+
+
+def test_many_records_are_written_alike(shipped: FactBook) -> None:
+    """Above the small-encoder limit the json package writes the same text."""
+    from gaoxin_cli.render import json_text
+    from gaoxin_cli.render.records import fact_record
+
+    records = [fact_record(f) for f in shipped.facts] * 20
+    assert len(records) > json_text.SMALL
+    small = json_text.dumps_json(records[: json_text.SMALL])
+    big = json_text.dumps_json(records)
+    assert big.startswith(small[:-1])
+    assert json.loads(big) == records
