@@ -27,6 +27,30 @@ from gaoxin_cli.model import Dataset, Fact
 NUMBER = re.compile(
     r"(?<![0-9.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![0-9])|(?<![0-9.])\d+(?:\.\d+)?(?:/\d+)?(?![0-9])"
 )
+#: Counters after which Chinese numerals are a quantity (两次, 三个, 四级): the
+#: article's counting units, and 条 and 届.
+COUNTERS = (
+    "场次",
+    "小时",
+    "次",
+    "个",
+    "项",
+    "家",
+    "级",
+    "名",
+    "人",
+    "场",
+    "所",
+    "座",
+    "户",
+    "年",
+    "天",
+    "件",
+    "条",
+    "届",
+)
+#: A quantity in Chinese numerals.
+CHINESE = re.compile(f"[一二两三四五六七八九十百千]+(?:{'|'.join(COUNTERS)})")
 _SPACES = frozenset(" \t\r\n\u3000\u00a0")
 _CLAUSE_END = "，,。；;！!？?\n"
 
@@ -106,25 +130,27 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
     for start, figure in figures(article.text, _written_quantities(dataset.facts)):
         if start not in covered:
             clause = article.clause(start)
+            stated = figure + _unit_after(article.text, start + len(figure), figure)
             problems.append(
                 Problem(
                     article.path,
                     article.line_of(start),
-                    f"{figure}{_unit_after(article.text, start + len(figure))} is not stated by"
-                    f" any fact (…{clause}…)",
+                    f"{stated} is not stated by any fact (…{clause}…)",
                 )
             )
     return problems
 
 
 def figures(text: str, quantities: Sequence[str] = ()) -> Iterator[tuple[int, str]]:
-    """(position, figure) of every figure of `text`: its Arabic numbers, and
-    the Chinese-numeral `quantities` ("两次") wherever they stand."""
+    """(position, figure) of every figure of `text`: its Arabic numbers, its
+    quantities in Chinese numerals before a counter (两次, 三个, 十二条), and the
+    Chinese-numeral `quantities` a dataset states, wherever they stand."""
     for match in NUMBER.finditer(text):
         yield match.start(), match.group()
+    found = {match.start(): match.group() for match in CHINESE.finditer(text)}
     for quantity in quantities:
-        for start in _find_all(quantity, text):
-            yield start, quantity
+        found.update(dict.fromkeys(_find_all(quantity, text), quantity))
+    yield from sorted(found.items())
 
 
 def _written_quantities(facts: Sequence[Fact]) -> list[str]:
@@ -167,9 +193,12 @@ def _find_all(needle: str, text: str) -> Iterator[int]:
         start = text.find(needle, start + 1)
 
 
-def _unit_after(text: str, end: int) -> str:
-    """The unit-like word right after a figure: up to four characters that are
-    neither punctuation nor digits ("件", "亿元", "个百分点")."""
+def _unit_after(text: str, end: int, figure: str) -> str:
+    """The unit-like word right after an Arabic figure: up to four characters
+    that are neither punctuation nor digits ("件", "亿元", "个百分点"); nothing
+    after a Chinese quantity, which holds its counter."""
+    if not figure[-1:].isdigit():
+        return ""
     word = ""
     for char in text[end : end + 4]:
         if char in _CLAUSE_END or char in '、：:（）()“”"' or char.isdigit():
