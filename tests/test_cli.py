@@ -102,25 +102,8 @@ def test_contract_example_record(gaoxin) -> None:
     result = gaoxin("get", "fixed-asset-investment.growth", "--json")
     assert result.exit_code == 0
     (record,) = json.loads(result.stdout)
-    assert record == {
-        "id": "fixed-asset-investment.growth",
-        "dataset": "dalian-2019",
-        "section": "economy",
-        "heading": "经济指标强力攀升",
-        "indicator": "fixed-asset-investment",
-        "label": {"zh": "固定资产投资", "en": "Fixed-asset investment"},
-        "measure": "growth",
-        "value": 18.3,
-        "unit": "%",
-        "qualifier": None,
-        "normalized": {"value": 18.3, "unit": "percent"},
-        "period": "2019",
-        "area": {"zh": "大连高新区", "en": "Dalian Hi-tech Zone"},
-        "quote": "固定资产投资完成85亿元,增长18.3%",
-        "note": None,
-        "value_en": None,
-        "heading_en": "Economic indicators climb strongly",
-    }
+    assert record == DESIGN_EXAMPLE
+    assert list(record) == RECORD_KEYS
 
 
 def test_export_jsonl_one_record_per_line(gaoxin, shipped: FactBook) -> None:
