@@ -124,7 +124,11 @@ def facts(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         fact["qualifier"] = draw(st.sampled_from(list(QUALIFIERS)))
         hedge = HEDGE_WORDS[fact["qualifier"]]
-    before, after = draw(st.sampled_from(["增长", "完成", "达到"])), draw(words)
+    # After the figure's clause, words that state no other figure and no hedge.
+    after = draw(
+        words.filter(lambda w: not any(c.isdigit() or c in "余多以左近约超逾预至" for c in w))
+    )
+    before = draw(st.sampled_from(["增长", "完成", "达到"]))
     fact["quote"] = f"{before}{hedge}{format_value(value)}{unit}\uff0c{after}"  # a Chinese comma
     return fact
 
