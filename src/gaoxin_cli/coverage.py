@@ -7,9 +7,8 @@ across the page layout; problems point at the article's own lines.
 - Every quote must be in the article.
 - Every figure of the article must be covered: some fact whose figure it is
   has a quote that contains that very occurrence (a text fact covers none).
-  Figures are Arabic numbers (decimals, thousands
-  commas, full-width digits, fractions such as 1/6) and the Chinese-numeral
-  quantities the dataset states (两次).
+  Figures are Arabic numbers (decimals, thousands commas, full-width digits,
+  fractions such as 1/6) and Chinese numerals before a counter (两次, 三个).
 - Numbers that are not figures (years, 第20届, “1+5”, a hotline) are listed in
   the dataset's `[[not_figure]]` tables, each with the quote it stands in.
 """
