@@ -161,3 +161,33 @@ SYNTHETIC = REPO / "tests" / "fixtures" / "synthetic"
 def two_datasets() -> list[str]:
     """Options that read the shipped review and the synthetic one."""
     return ["--facts", str(default_facts_dir()), "--facts", str(SYNTHETIC)]
+
+
+# --- the index ---------------------------------------------------------------
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of this test's own."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "gaoxin"
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped review plus about 2,000 synthetic facts in five datasets."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from make_corpus import make
+
+    folder = tmp_path_factory.mktemp("corpus") / "facts"
+    make(2000, folder)
+    return folder
+
+
+@pytest.fixture
+def editable(tmp_path: Path, corpus: Path) -> Path:
+    """A copy of the corpus that a test may change."""
+    target = tmp_path / "facts"
+    shutil.copytree(corpus, target)
+    return target

@@ -6,18 +6,14 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_module_argv
+from conftest import run_module_argv
 from gaoxin_cli import loader
 from gaoxin_cli.index import freshness, schema
-
-sys.path.insert(0, str(REPO / "bench"))
-from make_corpus import make
 
 COMMANDS = [
     ["get", "gdp.growth", "--value"],
@@ -40,30 +36,6 @@ COMMANDS = [
 ]
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache folder of this test's own."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
-    return folder / "gaoxin"
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped review plus about 2,000 synthetic facts in five datasets."""
-    folder = tmp_path_factory.mktemp("corpus") / "facts"
-    make(2000, folder)
-    return folder
-
-
-@pytest.fixture
-def editable(tmp_path: Path, corpus: Path) -> Path:
-    """A copy of the corpus that a test may change."""
-    target = tmp_path / "facts"
-    shutil.copytree(corpus, target)
-    return target
-
-
 #: A few commands that read the index in different ways, for the slower cases.
 SOME_COMMANDS = [COMMANDS[0], COMMANDS[2], COMMANDS[4], COMMANDS[12]]
 
@@ -73,7 +45,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The dataset folders the loader reads from here on, in order."""
     seen: list[Path] = []
     real = loader.load_dataset
-    monkeypatch.setattr(loader, "load_dataset", lambda folder: seen.append(folder) or real(folder))
+    monkeypatch.setattr(
+        loader, "load_dataset", lambda folder, *rest: seen.append(folder) or real(folder, *rest)
+    )
     return seen
 
 

@@ -7,8 +7,8 @@ problem: every file is read and every problem collected, so one run of
 
 from __future__ import annotations
 
+import os
 import re
-import stat
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -26,7 +26,15 @@ from gaoxin_cli.fact_keys import (
     Checker,
     unknown_key,
 )
-from gaoxin_cli.folders import DATASET_FILE, find_dataset_dirs, problem_at
+from gaoxin_cli.folders import (
+    DATASET_FILE,
+    MAX_FILE_BYTES,
+    NotRegularError,
+    TooLargeError,
+    find_dataset_dirs,
+    problem_at,
+    read_file,
+)
 from gaoxin_cli.model import (
     SECTIONS,
     Dataset,
@@ -45,9 +53,6 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
-
-#: Fact files larger than this are refused unread (the shipped ones are ~10 KiB).
-MAX_FILE_BYTES = 4 * 1024 * 1024
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -101,22 +106,30 @@ def _label(data: Mapping[str, str]) -> Label:
 # --- reading files ---------------------------------------------------------
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
-    """Parse one TOML file: (data, text, problems). Only regular files are opened."""
+#: What the index records of each file read: its stamps and the SHA-256 of
+#: the very bytes parsed; None for a file that changed while it was read.
+Reads = dict[str, tuple[os.stat_result, str] | None]
+
+
+def read_toml(
+    path: Path, reads: Reads | None = None
+) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """Parse one TOML file: (data, text, problems). Only regular files are
+    read, without blocking and at most MAX_FILE_BYTES; `reads`, if given,
+    records what was read (see Reads)."""
     try:
-        info = path.stat()
-    except OSError as error:
-        return None, "", [problem_at(path, f"cannot read: {error.strerror or error}")]
-    if not stat.S_ISREG(info.st_mode):
+        raw, info, still = read_file(path, MAX_FILE_BYTES)
+    except NotRegularError:
         return None, "", [problem_at(path, "not a regular file; skipped")]
-    if info.st_size > MAX_FILE_BYTES:
+    except TooLargeError:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         return None, "", [problem_at(path, f"file is larger than {limit} MiB; not read")]
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return None, "", [problem_at(path, f"cannot read: {error.strerror or error}")]
+    if reads is not None:
+        import hashlib
+
+        reads[path.name] = (info, hashlib.sha256(raw).hexdigest()) if still else None
     return parse_toml(path, raw)
 
 
@@ -156,7 +169,9 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, str, list
 # --- building models ---------------------------------------------------------
 
 
-def _dataset_meta(folder: Path) -> tuple[dict[str, Any] | None, Location, list[Problem]]:
+def _dataset_meta(
+    folder: Path, reads: Reads | None
+) -> tuple[dict[str, Any] | None, Location, list[Problem]]:
     path = folder / DATASET_FILE
     if not path.exists():
         return (
@@ -164,7 +179,7 @@ def _dataset_meta(folder: Path) -> tuple[dict[str, Any] | None, Location, list[P
             Location(str(path), 1),
             [problem_at(folder, f"no {DATASET_FILE}: a dataset folder needs one")],
         )
-    data, text, problems = read_toml(path)
+    data, text, problems = read_toml(path, reads)
     if data is None:
         return None, Location(str(path), 1), problems
     file = _File(path, data, LineIndex(text))
@@ -235,9 +250,10 @@ def _section_indicators(
         )
 
 
-def load_dataset(folder: Path) -> tuple[Dataset | None, list[Problem]]:
-    """Read one dataset folder: its metadata and every section file in it."""
-    meta, location, problems = _dataset_meta(folder)
+def load_dataset(folder: Path, reads: Reads | None = None) -> tuple[Dataset | None, list[Problem]]:
+    """Read one dataset folder: its metadata and every section file in it
+    (recording into `reads`, if given, what was read of each)."""
+    meta, location, problems = _dataset_meta(folder, reads)
     usable_meta: Mapping[str, Any] = meta or {}
     dataset_id = str(usable_meta.get("id", folder.name))
     indicators: list[Indicator] = []
@@ -248,7 +264,7 @@ def load_dataset(folder: Path) -> tuple[Dataset | None, list[Problem]]:
     except OSError as error:
         return None, [*problems, problem_at(folder, f"cannot list folder: {error.strerror}")]
     for path in files:
-        data, text, file_problems = read_toml(path)
+        data, text, file_problems = read_toml(path, reads)
         problems.extend(file_problems)
         if data is None:
             continue

@@ -69,7 +69,7 @@ def open_index(root: Path) -> Index | None:
     from gaoxin_cli.index.build import build
 
     try:
-        built = build(path, meta, base, dirs, files, changes)
+        built = build(path, meta, base, dirs, changes)
     except (OSError, sqlite3.Error):
         return None
     if not built:

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gaoxin_cli.files import replacing
 from gaoxin_cli.index import freshness, schema
 from gaoxin_cli.index.freshness import Changes, FileStat
 from gaoxin_cli.model import Dataset, FactBook, Indicator, Location
+
+if TYPE_CHECKING:
+    from gaoxin_cli.loader import Reads
 
 _FILE_COLUMNS = ("dir", "name", "size", "mtime_ns", "ctime_ns", "sha256", "racy")
 _DATASET_COLUMNS = (
@@ -69,7 +72,6 @@ def build(
     meta: dict[str, str],
     base: Path,
     dirs: list[str],
-    files: list[FileStat],
     changes: Changes | None,
 ) -> bool:
     """Write a fresh index to `path`; False (and nothing written) if the facts have problems."""
@@ -88,7 +90,7 @@ def build(
                     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 todo = changes.dirs if incremental and changes is not None else set(dirs)
                 with db:
-                    _write(db, base, dirs, files, todo, changes if incremental else None)
+                    _write(db, base, dirs, todo, changes if incremental else None)
                 if not incremental:
                     db.executescript(schema.INDEXES)
             finally:
@@ -106,7 +108,6 @@ def _write(
     db: sqlite3.Connection,
     base: Path,
     dirs: list[str],
-    files: list[FileStat],
     todo: set[str],
     changes: Changes | None,
 ) -> None:
@@ -121,11 +122,12 @@ def _write(
     for dir_ in dirs:
         if dir_ not in todo:
             continue
-        dataset, problems = loader.load_dataset(freshness.folder_of(base, dir_))
+        reads: loader.Reads = {}
+        dataset, problems = loader.load_dataset(freshness.folder_of(base, dir_), reads)
         if problems or dataset is None or check_factbook(FactBook((dataset,))):
             raise _ProblemsError
         _insert_dataset(db, dir_, dataset)
-        _insert_files(db, base, dir_, [f for f in files if f.dir == dir_], started)
+        _insert_files(db, dir_, reads, started)
     if changes is not None:
         db.executemany(
             "UPDATE files SET size = :size, mtime_ns = :mtime_ns, ctime_ns = :ctime_ns,"
@@ -169,14 +171,19 @@ def _file_row(file: FileStat, sha: str | None, started: int) -> dict[str, object
     }
 
 
-def _insert_files(
-    db: sqlite3.Connection, base: Path, dir_: str, files: Iterable[FileStat], started: int
-) -> None:
-    folder = freshness.folder_of(base, dir_)
-    db.executemany(
-        schema.insert("files", _FILE_COLUMNS),
-        (_file_row(f, freshness.sha256(folder / f.name), started) for f in files),
-    )
+def _insert_files(db: sqlite3.Connection, dir_: str, reads: Reads, started: int) -> None:
+    """Record each file as it was parsed: the stamps taken while it was read
+    and the hash of those very bytes. A file that changed while it was read
+    is not recorded, so the next run finds its dataset changed and reads it
+    again."""
+    rows = []
+    for name, read in sorted(reads.items()):
+        if read is None:
+            continue
+        info, sha = read
+        file = FileStat(dir_, name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        rows.append(_file_row(file, sha, started))
+    db.executemany(schema.insert("files", _FILE_COLUMNS), rows)
 
 
 def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None:

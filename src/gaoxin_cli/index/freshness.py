@@ -12,7 +12,7 @@ import stat
 import time
 from pathlib import Path
 
-from gaoxin_cli.folders import DATASET_FILE
+from gaoxin_cli.folders import DATASET_FILE, MAX_FILE_BYTES, read_file
 
 #: A file modified this close to the build is hashed on every check.
 RACY_NS = 2_000_000_000
@@ -92,10 +92,13 @@ def scan(root: Path) -> tuple[list[str], list[FileStat]] | None:
 
 
 def sha256(path: Path) -> str:
-    """The SHA-256 of a file's bytes, in hex."""
+    """The SHA-256 of a fact file's bytes, in hex, read as the loader reads
+    them (without blocking, at most as much as it would); OSError if it
+    cannot be read whole."""
     import hashlib
 
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    data, _, _ = read_file(path, MAX_FILE_BYTES)
+    return hashlib.sha256(data).hexdigest()
 
 
 def is_racy(file: FileStat, now_ns: int) -> bool:

@@ -1,0 +1,138 @@
+"""The index under faults: races with edits, tampered rows, odd files; it never answers
+differently from the files."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from gaoxin_cli import folders, loader
+
+GET = ["get", "gdp.growth", "--value"]
+
+
+def _same_size_edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` (as long in UTF-8) in place, keeping the file's mtime."""
+    stamp = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    assert len(old.encode()) == len(new.encode())
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert path.stat().st_size == stamp.st_size
+
+
+@pytest.fixture
+def settled(editable: Path) -> Path:
+    """The editable corpus's economy file, last written an hour ago (never "racy")."""
+    economy = editable / "dalian-2019" / "economy.toml"
+    old = time.time_ns() - 3_600 * 10**9
+    os.utime(economy, ns=(old, old))
+    return economy
+
+
+def test_an_edit_between_parse_and_record_is_seen_next_time(
+    gaoxin, cache: Path, editable: Path, settled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A same-size edit after a file was parsed but before the build recorded it never
+    leaves the old facts trusted: the hash recorded is that of the bytes parsed."""
+    real = loader.load_dataset
+
+    def load_then_edit(folder: Path, *rest: object) -> object:
+        found = real(folder, *rest)  # type: ignore[arg-type]
+        if folder.name == "dalian-2019":
+            _same_size_edit(settled, "value = 7.5", "value = 7.6")
+            _same_size_edit(settled, "增长7.5%", "增长7.6%")
+        return found
+
+    monkeypatch.setattr(loader, "load_dataset", load_then_edit)
+    first = gaoxin("--facts", str(editable), *GET)
+    assert (first.exit_code, first.stdout, first.stderr) == (0, "7.5\n", "")
+    monkeypatch.setattr(loader, "load_dataset", real)
+    again = gaoxin("--facts", str(editable), *GET)
+    files = gaoxin("--facts", str(editable), "--no-cache", *GET)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, "7.6\n", "")
+    assert again.stdout == files.stdout
+    found = gaoxin("--facts", str(editable), "search", "增长7.6%", "--json")
+    assert found.exit_code == 0
+    assert "gdp.growth" in found.stdout
+
+
+def test_a_file_that_changes_while_it_is_read_is_not_recorded(
+    gaoxin, cache: Path, editable: Path, settled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file written to between the first and last byte read is read again next run."""
+    real_read = os.read
+    edited: list[bool] = []
+
+    def read_then_edit(fd: int, size: int) -> bytes:
+        chunk = real_read(fd, size)
+        if chunk and not edited and os.fstat(fd).st_ino == settled.stat().st_ino:
+            edited.append(True)
+            _same_size_edit(settled, "value = 7.5", "value = 7.6")
+            _same_size_edit(settled, "增长7.5%", "增长7.6%")
+        return chunk
+
+    monkeypatch.setattr(folders.os, "read", read_then_edit)
+    gaoxin("--facts", str(editable), *GET)
+    monkeypatch.setattr(folders.os, "read", real_read)
+    assert edited
+    again = gaoxin("--facts", str(editable), *GET)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, "7.6\n", "")
+
+
+def test_read_file_reports_a_file_that_moved_while_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """read_file says whether the bytes and stamps it returns belong together."""
+    path = tmp_path / "a.toml"
+    path.write_bytes(b"x = 1\n")
+    data, info, still = folders.read_file(path, 100)
+    assert (data, info.st_size, still) == (b"x = 1\n", 6, True)
+    real_read = os.read
+
+    def read_then_append(fd: int, size: int) -> bytes:
+        chunk = real_read(fd, size)
+        if chunk == b"x = 1\n":
+            with path.open("ab") as handle:
+                handle.write(b"y = 2\n")
+        return chunk
+
+    monkeypatch.setattr(folders.os, "read", read_then_append)
+    _, _, still = folders.read_file(path, 100)
+    assert not still
+
+
+def test_a_fifo_as_a_fact_file_never_blocks(gaoxin, cache: Path, make_dataset) -> None:
+    """A `*.toml` that is a FIFO with no writer is refused with one line, never waited on."""
+    folder = make_dataset()
+    os.mkfifo(folder / "fifo.toml")
+    result = gaoxin("--facts", str(folder), *GET)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"{folder / 'fifo.toml'}:1: not a regular file; skipped\n"
+
+
+def test_a_file_swapped_for_a_fifo_after_its_stat_never_blocks(
+    gaoxin, cache: Path, make_dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file's type is checked on the opened descriptor, which never waits for a
+    writer: a fact file replaced by a FIFO just before it is opened is one line."""
+    folder = make_dataset()
+    target = next(p for p in sorted(folder.glob("*.toml")) if p.name != "dataset.toml")
+    real_open = os.open
+
+    def swap_then_open(path: object, flags: int, *rest: object) -> int:
+        if Path(str(path)) == target and not target.is_fifo():
+            target.unlink()
+            os.mkfifo(target)
+        return real_open(path, flags, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(folders.os, "open", swap_then_open)
+    result = gaoxin("--facts", str(folder), "--no-cache", "economy")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"{target}:1: not a regular file; skipped\n"
