@@ -136,3 +136,101 @@ def test_a_file_swapped_for_a_fifo_after_its_stat_never_blocks(
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == f"{target}:1: not a regular file; skipped\n"
+
+
+CONTROL_CASES = [
+    (
+        'zh = "固定资产投资"',
+        'zh = "qz\\u0000xy"',
+        "indicator 'zh' holds a control character (U+0000 at character 3)",
+    ),
+    (
+        'quote = "固定资产投资完成85亿元"',
+        'quote = "固定资产\\u0085投资完成85亿元"',
+        "fact 'quote' holds a control character (U+0085 at character 5)",
+    ),
+    (
+        'en = "Fixed-asset investment"',
+        'en = "Fixed-asset\\ninvestment"',
+        "indicator 'en' holds a control character (U+000A at character 12)",
+    ),
+    (
+        'en = "Fixed-asset investment"',
+        'en = "Fixed-asset\\u001binvestment"',
+        "indicator 'en' holds a control character (U+001B at character 12)",
+    ),
+    (
+        'en = "Fixed-asset investment"',
+        'en = "Fixed-asset\\u007finvestment"',
+        "indicator 'en' holds a control character (U+007F at character 12)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), CONTROL_CASES)
+def test_control_characters_in_fact_text_are_problems(
+    gaoxin, cache: Path, make_dataset, old: str, new: str, message: str
+) -> None:
+    """A NUL, escape, DEL or C1 character (or a line break outside prose) in fact text is a
+    problem at its line, with or without the index; nothing is indexed cut short."""
+    folder = make_dataset()
+    economy = folder / "economy.toml"
+    text = economy.read_text(encoding="utf-8")
+    assert old in text
+    economy.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    expected = f"{economy}:{line}: {message}; fact text is plain text\n"
+    for extra in ([], ["--no-cache"]):
+        for command in (["validate"], ["search", "xy"], ["get", "fixed-asset-investment"]):
+            result = gaoxin("--facts", str(folder), *extra, *command)
+            assert (result.exit_code, result.stdout) == (2, "")
+            assert result.stderr.splitlines(keepends=True)[0] == expected
+
+
+def test_tabs_and_line_breaks_in_prose_are_text(gaoxin, cache: Path, make_dataset) -> None:
+    """A tab anywhere, and a line break in a quote or note, are plain text: no problem."""
+    folder = make_dataset()
+    economy = folder / "economy.toml"
+    text = economy.read_text(encoding="utf-8")
+    text = text.replace('en = "Fixed-asset investment"', 'en = "Fixed-asset\\tinvestment"', 1)
+    text = text.replace(
+        'quote = "固定资产投资完成85亿元"', 'quote = """固定资产投资\n完成85亿元"""', 1
+    )
+    economy.write_text(text, encoding="utf-8")
+    result = gaoxin("--facts", str(folder), "validate")
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_folder_name_that_is_no_id_is_one_line(gaoxin, cache: Path, tmp_path: Path) -> None:
+    """Without an `id`, a dataset takes its folder's name only if it is a valid id; a name
+    with an escape sequence and a line break is refused on one line, never printed raw."""
+    folder = tmp_path / "facts" / "bad\x1b[31m\nname"
+    folder.mkdir(parents=True)
+    (folder / "dataset.toml").write_text(
+        'period = "2019"\ntitle = { zh = "甲", en = "A" }\narea = { zh = "丙", en = "C" }\n[source]\ntitle = "乙"\n',
+        encoding="utf-8",
+    )
+    for extra in ([], ["--no-cache"]):
+        result = gaoxin("--facts", str(tmp_path / "facts"), *extra, "datasets")
+        assert (result.exit_code, result.stdout) == (2, "")
+        first, *rest = result.stderr.splitlines()
+        assert "\x1b" not in result.stderr
+        assert first == (
+            f"{tmp_path}/facts/bad[31m name/dataset.toml:1: dataset has no id and its folder's"
+            " name 'bad\\x1b[31m\\nname' is not one (lower-case letters and digits joined by -"
+            ' or _): add id = "..." to dataset.toml'
+        )
+        assert rest in ([], ["gaoxin: 1 problem found"])
+
+
+def test_a_folder_name_that_is_an_id_is_the_dataset_id(gaoxin, cache: Path, tmp_path: Path) -> None:
+    """A dataset.toml without `id` in a folder named like an id takes that name."""
+    folder = tmp_path / "facts" / "zone-2020"
+    folder.mkdir(parents=True)
+    (folder / "dataset.toml").write_text(
+        'period = "2020"\ntitle = { zh = "甲", en = "A" }\narea = { zh = "丙", en = "C" }\n[source]\ntitle = "乙"\n',
+        encoding="utf-8",
+    )
+    result = gaoxin("--facts", str(tmp_path / "facts"), "datasets", "--format", "tsv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1].split("\t")[0] == "zone-2020"

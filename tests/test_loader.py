@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SECTION_TOML
+from gaoxin_cli import folders
 from gaoxin_cli.errors import FactsError
 from gaoxin_cli.loader import load_factbook, read_factbook
 
@@ -232,14 +233,14 @@ def test_huge_file_is_refused(make_dataset) -> None:
 def test_unreadable_file(make_dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file that cannot be opened is a problem, not a traceback."""
     folder = make_dataset()
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args: object, **kwargs: object):
-        if self.name == "economy.toml":
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if Path(str(path)).name == "economy.toml":
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(folders.os, "open", refuse)
     lines = problems_of(folder)
     assert lines[0].startswith(f"{folder / 'economy.toml'}:1: cannot read")
 

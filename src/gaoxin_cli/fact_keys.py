@@ -37,12 +37,29 @@ def unknown_key(key: str, what: str, allowed: Mapping[str, Checker]) -> str:
     return f"{message} (allowed: {', '.join(allowed)})"
 
 
-def _string(value: Any) -> str | None:
+#: Control characters (C0 but tab, DEL, C1) are never fact text; a line break
+#: only in prose (quotes, notes, descriptions). A NUL would cut a text short.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL_IN_PROSE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _string(value: Any, control: re.Pattern[str] = _CONTROL) -> str | None:
     if not isinstance(value, str):
         return f"must be a string, not {_kind(value)}"
     if not value.strip():
         return "must not be empty"
+    found = control.search(value)
+    if found:
+        return (
+            f"holds a control character (U+{ord(found.group()):04X} at character"
+            f" {found.start() + 1}); fact text is plain text"
+        )
     return None
+
+
+def _prose(value: Any) -> str | None:
+    """A string that may run over several lines."""
+    return _string(value, _CONTROL_IN_PROSE)
 
 
 def _identifier(value: Any) -> str | None:
@@ -73,6 +90,10 @@ def _label_table(value: Any) -> str | None:
 def _string_list(value: Any) -> str | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return f"must be a list of strings, not {_kind(value)}"
+    for n, item in enumerate(value, 1):
+        found = _CONTROL.search(item)
+        if found:
+            return f"item {n} holds a control character (U+{ord(found.group()):04X})"
     return None
 
 
@@ -130,15 +151,15 @@ DATASET_KEYS: dict[str, Checker] = {
 }
 SOURCE_KEYS: dict[str, Checker] = {
     "title": Checker(_string, required=True),
-    "description": Checker(_string),
+    "description": Checker(_prose),
     "byline": Checker(_string),
     "authors": Checker(_string_list),
 }
 #: A number of the article that is not a figure (a year, a name), and where it stands.
 NOT_FIGURE_KEYS: dict[str, Checker] = {
     "figure": Checker(_string, required=True),
-    "quote": Checker(_string, required=True),
-    "note": Checker(_string),
+    "quote": Checker(_prose, required=True),
+    "note": Checker(_prose),
 }
 SECTION_KEYS: dict[str, Checker] = {
     "section": Checker(_one_of(SECTIONS), required=True),
@@ -159,8 +180,8 @@ FACT_KEYS: dict[str, Checker] = {
     "unit": Checker(_string),
     "qualifier": Checker(_one_of(QUALIFIERS)),
     "written": Checker(_string),
-    "quote": Checker(_string, required=True),
-    "note": Checker(_string),
+    "quote": Checker(_prose, required=True),
+    "note": Checker(_prose),
     "value_en": Checker(_string),
     "zh": Checker(_string),
     "en": Checker(_string),

@@ -19,6 +19,7 @@ from gaoxin_cli.errors import FactsError, Problem
 from gaoxin_cli.fact_keys import (
     DATASET_KEYS,
     FACT_KEYS,
+    ID_PATTERN,
     INDICATOR_KEYS,
     NOT_FIGURE_KEYS,
     SECTION_KEYS,
@@ -189,7 +190,15 @@ def _dataset_meta(
     if "not_figure" in good:
         good["not_figure"] = list(_not_figures(file, good["not_figure"]))
     if "id" not in good and "id" not in data:
-        good["id"] = folder.name
+        if ID_PATTERN.match(folder.name):
+            good["id"] = folder.name
+        else:
+            file.problem(
+                (),
+                None,
+                f"dataset has no id and its folder's name {folder.name!r} is not one (lower-case"
+                " letters and digits joined by - or _): add id = \"...\" to dataset.toml",
+            )
     return good, Location(str(path), 1, file.lines.keys(())), file.problems
 
 
