@@ -5,6 +5,9 @@
 - `run_main`: around parsing (usage errors as one line, not a box).
 - `main`: around the whole process, for what happens before a command runs.
 
+Text that standard output's encoding cannot write (PYTHONIOENCODING=ascii,
+LC_ALL=C without UTF-8 mode) is one line saying so at each of them.
+
 Messages are one line each, cleaned of control characters, and never a
 traceback unless --debug (or GAOXIN_DEBUG=1) asks for one.
 """
@@ -44,6 +47,48 @@ def _silence_stdout() -> None:
         pass  # not a real file descriptor (tests); nothing to flush there
 
 
+def _cannot_show(stdout: TextIO, what: str) -> "GaoxinError":
+    from gaoxin_cli.render import cannot_show
+
+    return cannot_show(stdout, what, instead="")
+
+
+def _report(error: GaoxinError, stream: TextIO | None = None) -> None:
+    for line in error.lines():
+        error_line(line, stream)
+
+
+@contextmanager
+def whole_or_nothing() -> Iterator[None]:
+    """Hold what is written to sys.stdout (help text, printed piece by piece)
+    and write it at the end in one go: if stdout cannot encode it, nothing
+    comes out but one line on stderr saying so (exit 2)."""
+    real = sys.stdout
+    parts: list[str] = []
+
+    class Held:  # looks like `real` (encoding, isatty, fileno) to Rich
+        def write(self, text: str) -> int:
+            parts.append(text)
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+    sys.stdout = Held()
+    try:
+        yield
+    finally:
+        sys.stdout = real
+    try:
+        real.write("".join(parts))
+    except UnicodeEncodeError:
+        _report(_cannot_show(real, "this help"))
+        _exit(ExitCode.ERROR)
+
+
 def _exit(code: int) -> NoReturn:
     from typer import Exit
 
@@ -59,14 +104,18 @@ def guard(env: "Environment") -> Iterator[None]:
     except GaoxinError as error:
         if env.debug:
             raise
-        for line in error.lines():
-            error_line(line, env.stderr)
+        _report(error, env.stderr)
         _exit(error.exit_code)
     except BrokenPipeError:
         _silence_stdout()
         _exit(ExitCode.BROKEN_PIPE)
     except KeyboardInterrupt:
         _exit(ExitCode.INTERRUPTED)
+    except UnicodeEncodeError:
+        if env.debug:
+            raise
+        _report(_cannot_show(env.stdout, "this text"), env.stderr)
+        _exit(ExitCode.ERROR)
     except OSError as error:
         if env.debug:
             raise
@@ -93,6 +142,9 @@ def run_main(run: Callable[..., Any], args: Sequence[str] | None, **extra: Any) 
         raise SystemExit(error.exit_code) from None
     except Abort:
         raise SystemExit(ExitCode.INTERRUPTED) from None
+    except UnicodeEncodeError:
+        _report(_cannot_show(sys.stdout, "this text"))
+        raise SystemExit(ExitCode.ERROR) from None
     raise SystemExit(result if isinstance(result, int) else ExitCode.OK)
 
 
@@ -107,4 +159,8 @@ def main(argv: Sequence[str], command_for: Callable[[list[str]], Any]) -> NoRetu
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(ExitCode.BROKEN_PIPE)
+    except UnicodeEncodeError:
+        _report(_cannot_show(sys.stdout, "this text"))
+        _silence_stdout()
+        sys.exit(ExitCode.ERROR)
     sys.exit(ExitCode.OK)  # pragma: no cover - the command always exits itself

@@ -116,7 +116,8 @@ def use_plain_coercion(params: Sequence[Parameter]) -> None:
 
 class PlainGroup(TyperGroup):
     """The top-level group: plain coercion for its options; every command run
-    inside the error boundary, usage errors as one line (`boundary`)."""
+    inside the error boundary, usage errors as one line, help written whole or
+    not at all (`boundary`)."""
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         use_plain_coercion(self.get_params(ctx))
@@ -144,10 +145,22 @@ class PlainGroup(TyperGroup):
 
         return run_main(run, args, prog_name=prog_name, complete_var=complete_var, **extra)
 
+    def format_help(self, ctx: Context, formatter: Any) -> None:
+        from gaoxin_cli.cli.boundary import whole_or_nothing
+
+        with whole_or_nothing():
+            super().format_help(ctx, formatter)
+
 
 class PlainCommand(TyperCommand):
-    """A command with plain coercion for its parameters."""
+    """A command with plain coercion for its parameters; help whole or not at all."""
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         use_plain_coercion(self.get_params(ctx))
         return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: Context, formatter: Any) -> None:
+        from gaoxin_cli.cli.boundary import whole_or_nothing
+
+        with whole_or_nothing():
+            super().format_help(ctx, formatter)

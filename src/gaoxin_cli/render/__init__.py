@@ -117,11 +117,18 @@ def can_encode_chinese(stream: TextIO) -> bool:
 def require_chinese(stream: TextIO) -> None:
     """An OutputError, saying what to do, if `stream` cannot encode Chinese."""
     if not can_encode_chinese(stream):
-        encoding = getattr(stream, "encoding", "?")
-        raise OutputError(
-            f"standard output uses encoding {encoding!r}, which cannot show Chinese text; "
-            "set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), or use --format json"
-        )
+        raise cannot_show(stream, "Chinese text")
+
+
+def cannot_show(stream: TextIO, what: str, instead: str = "use --format json") -> OutputError:
+    """The error for text that `stream`'s encoding cannot write: what to set,
+    and `instead`, another way to get the answer ("" for none)."""
+    encoding = getattr(stream, "encoding", None) or "?"
+    other = f", or {instead}" if instead else ""
+    return OutputError(
+        f"standard output uses encoding {encoding!r}, which cannot show {what}; "
+        f"set PYTHONIOENCODING=utf-8 (or a UTF-8 locale){other}"
+    )
 
 
 class View:

@@ -62,7 +62,14 @@ def get(
     if value:
         if output_format is not None or json:
             raise UsageError("--value prints bare values: leave out --format and --json")
-        stdout.write("".join(f"{line}\n" for line in bare_values(items)))
+        text = "".join(f"{line}\n" for line in bare_values(items))
+        try:
+            stdout.write(text)  # one write: all of it or, if it cannot be encoded, none
+        except UnicodeEncodeError:
+            from gaoxin_cli.render import cannot_show
+
+            instead = "use --json in place of --value (JSON escapes Chinese as \\uXXXX)"
+            raise cannot_show(stdout, "this value", instead) from None
         return
     fmt = choose_format(ctx, output_format, json)
     datasets = {d.id: d for d in book.datasets}
