@@ -1,43 +1,222 @@
-"""Replacing a file whole: written beside its place, then moved there.
+"""Writing output: a file replaced whole, or a device, FIFO or descriptor written into.
 
 The one way this project writes a file (exports and the index): a reader
-sees the old file or the new one, never half of one, and an error leaves
-nothing behind.
+sees the old file or the new one, never half of one, and an error, Ctrl-C
+or SIGTERM leaves nothing behind. A temporary file's name carries the id
+of the process writing it, so that one left by a killed run (kill -9, a
+power cut) is known for abandoned and `remove_abandoned` can clear it.
+
+What is not a regular file is never replaced: a character device or FIFO
+(/dev/null, a named pipe) and the process's own descriptors (/dev/stdout,
+/dev/fd/N, /proc/self/fd/N) are written into instead, see `writing_into`.
 """
 
+import errno
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
+
+#: The longest file name most file systems allow, in bytes (NAME_MAX).
+NAME_MAX = 255
+
+#: Room kept in a temporary name for the side files SQLite makes beside it.
+_SIDE_FILE = "-journal"
+
+#: How long a temporary file may lie unchanged before it counts as abandoned
+#: whatever its process id says (ids are reused): a day, in seconds.
+ABANDONED_AFTER = 24 * 60 * 60
+
+#: `.NAME.PID.RANDOM.tmp` as `replacing` names them (RANDOM is mkstemp's),
+#: or an older version's `.NAME.RANDOM.tmp`; with SQLite's side files.
+_TEMP_NAME = r"(?s)\..+?(?:\.(?P<pid>[0-9]+))?\.[a-z0-9_]{8}\.tmp(?:-journal|-wal|-shm)?"
+
+
+def temp_prefix(name: str, pid: int) -> str:
+    """`.NAME.PID.` for a temporary file beside `name`, with NAME cut short (on a
+    character boundary) so that the whole temporary name fits NAME_MAX bytes."""
+    fixed = len(f"..{pid}.") + 8 + len(".tmp") + len(_SIDE_FILE)  # 8: mkstemp's random part
+    room = NAME_MAX - fixed
+    kept = []
+    for char in name:
+        room -= len(os.fsencode(char))
+        if room < 0:
+            break
+        kept.append(char)
+    return f".{''.join(kept)}.{pid}."
 
 
 @contextmanager
 def replacing(path: Path, *, private: bool = False) -> Iterator[Path]:
     """A temporary path beside `path`, moved onto `path` when the block ends
-    without an error (and removed when it raises).
+    without an error (and removed when it raises, or on SIGTERM).
 
-    The new file gets the permissions a file written in place would have:
-    the old file's, else 0666 less the umask; `private` keeps the temporary
-    file's 0600 (for caches).
+    `path` must be a regular file, a symlink (the link is replaced, not what
+    it points to) or nothing yet. The new file gets the permissions a file
+    written in place would have: the old file's, else 0666 less the umask;
+    `private` keeps the temporary file's 0600 (for caches).
     """
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    temp = Path(temp_name)
+    _must_be_replaceable(path)
+    with _sigterm_exits():
+        handle, temp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=temp_prefix(path.name, os.getpid()), suffix=".tmp"
+        )
+        os.close(handle)
+        temp = Path(temp_name)
+        try:
+            yield temp
+            if not private:
+                temp.chmod(_mode_for(path))
+            temp.replace(path)  # atomic on one file system
+        finally:
+            temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def scratch(suffix: str = ".tmp") -> Iterator[Path]:
+    """A new empty file in the system's temporary folder, removed when the block
+    ends, also on an error or SIGTERM (for building what is then copied)."""
+    with _sigterm_exits():
+        handle, name = tempfile.mkstemp(prefix=f"gaoxin-{os.getpid()}-", suffix=suffix)
+        os.close(handle)
+        try:
+            yield Path(name)
+        finally:
+            Path(name).unlink(missing_ok=True)
+
+
+def remove_abandoned(folder: Path) -> None:
+    """Remove the temporary files `replacing` left in `folder` when its process
+    was killed: those whose process is gone, and any older than a day.
+
+    Nothing else is touched, and nothing is raised (a folder that cannot be
+    read or a file that cannot be removed is left as it is).
+    """
     try:
-        yield temp
-        if not private:
-            temp.chmod(_mode_for(path))
-        temp.replace(path)  # atomic on one file system
-    finally:
-        temp.unlink(missing_ok=True)
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        match = re.fullmatch(_TEMP_NAME, name)  # compiled once, when first used
+        if match is None:
+            continue
+        try:
+            place = folder / name
+            old = now - place.lstat().st_mtime > ABANDONED_AFTER
+            pid = match["pid"]
+            if old or (pid is not None and not _alive(int(pid))):
+                place.unlink()
+        except (OSError, ValueError, OverflowError):
+            continue
+
+
+def descriptor_named(path: Path) -> int | None:
+    """The number of this process's descriptor that `path` names, through its
+    links (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N), else None."""
+    own = {f"/proc/{os.getpid()}/fd", f"/proc/{os.getpid()}/task/{_thread_id()}/fd"}
+    place = path.absolute()
+    for _ in range(40):  # the kernel's limit on links followed
+        name = place.name
+        if name.isdigit() and name.isascii() and str(place.parent.resolve()) in own:
+            return int(name)
+        try:
+            place = place.parent / place.readlink()
+        except (OSError, ValueError):
+            return None
+    return None
+
+
+def writes_into(path: Path) -> bool:
+    """Whether output to `path` is written into it rather than replacing it: a
+    descriptor of this process (/dev/stdout), a character device or a FIFO."""
+    if descriptor_named(path) is not None:
+        return True
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+@contextmanager
+def writing_into(path: Path) -> Iterator[BinaryIO]:
+    """A stream onto a device, FIFO or descriptor (see `writes_into`), closed at
+    the end: a descriptor is duplicated, so that its offset and append mode
+    (`>>`) are kept; anything else is opened for writing, never created."""
+    number = descriptor_named(path)
+    if number is not None:
+        handle = os.dup(number)
+    else:
+        handle = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    with open(handle, "wb") as stream:  # noqa: PTH123 - a descriptor, not a path
+        yield stream
+
+
+def _must_be_replaceable(path: Path) -> None:
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise FileExistsError(errno.EEXIST, "not a regular file, so never replaced", str(path))
 
 
 def _mode_for(path: Path) -> int:
     try:
-        return stat.S_IMODE(path.stat().st_mode)
+        mode = path.lstat().st_mode  # a link's target keeps its own permissions
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        mode = 0
+    if stat.S_ISREG(mode):
+        return stat.S_IMODE(mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False  # 0 and negative ids name process groups, never a writer
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+def _thread_id() -> int:
+    import threading
+
+    return threading.get_native_id()
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """SIGTERM becomes SystemExit for the block, so that its `finally` runs, when
+    in the main thread and nobody else handles SIGTERM; the old handler after."""
+    import signal
+    import threading
+
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+    ):
+        yield
+        return
+    old = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
