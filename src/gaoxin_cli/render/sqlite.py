@@ -1,11 +1,14 @@
 """Facts as a SQLite database for Datasette, DuckDB, pandas or the `sqlite3` shell."""
 
+import errno
 import json
+import os
+import shutil
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from gaoxin_cli.files import replacing
+from gaoxin_cli.files import replacing, scratch, writes_into, writing_into
 from gaoxin_cli.model import Dataset, Fact
 from gaoxin_cli.render.rows import FLAT_COLUMNS, flat_row
 
@@ -44,40 +47,62 @@ def _storable(value: object) -> object:
 
 
 def write_sqlite(datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path) -> None:
-    """Write `datasets` and `facts` to a new SQLite file at `path` (replaced whole, atomically)."""
-    with replacing(path) as temp:
-        db = sqlite3.connect(temp)
-        try:
-            with db:
-                db.execute(_DATASETS)
-                db.execute(_facts_table())
-                db.execute("CREATE INDEX facts_indicator ON facts(indicator)")
-                counts: dict[str, int] = {}
-                for fact in facts:
-                    counts[fact.dataset] = counts.get(fact.dataset, 0) + 1
-                db.executemany(
-                    "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            d.id,
-                            d.title.zh,
-                            d.title.en,
-                            d.area.zh,
-                            d.area.en,
-                            d.period,
-                            d.source.title,
-                            d.source.description or None,
-                            d.source.byline or None,
-                            json.dumps(list(d.source.authors), ensure_ascii=False),
-                            counts.get(d.id, 0),
-                        )
-                        for d in datasets
-                    ],
-                )
-                marks = ", ".join("?" * len(FLAT_COLUMNS))
-                db.executemany(
-                    f"INSERT INTO facts VALUES ({marks})",  # noqa: S608 - ? marks only
-                    ([_storable(flat_row(f)[c]) for c in FLAT_COLUMNS] for f in facts),
-                )
-        finally:
-            db.close()
+    """Write `datasets` and `facts` to a new SQLite file at `path` (replaced whole,
+    atomically); into a device, FIFO or /dev/stdout the database is built in a
+    temporary file first and its bytes copied there.
+
+    A full disk or another SQLite failure is raised as an OSError naming `path`.
+    """
+    try:
+        if writes_into(path):
+            with scratch(".db") as temp:
+                _fill(temp, datasets, facts)
+                with temp.open("rb") as source, writing_into(path) as target:
+                    shutil.copyfileobj(source, target)
+        else:
+            with replacing(path) as temp:
+                _fill(temp, datasets, facts)
+    except sqlite3.OperationalError as error:  # full disk, I/O error; not a bug in the rows
+        reason = str(error)
+        if reason == "database or disk is full":  # SQLITE_FULL, the same words on every version
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path)) from None
+        raise OSError(errno.EIO, reason, str(path)) from None
+
+
+def _fill(temp: Path, datasets: Sequence[Dataset], facts: Sequence[Fact]) -> None:
+    db = sqlite3.connect(temp)
+    try:
+        db.execute("PRAGMA journal_mode = MEMORY")  # a new file: no journal beside it
+        with db:
+            db.execute(_DATASETS)
+            db.execute(_facts_table())
+            db.execute("CREATE INDEX facts_indicator ON facts(indicator)")
+            counts: dict[str, int] = {}
+            for fact in facts:
+                counts[fact.dataset] = counts.get(fact.dataset, 0) + 1
+            db.executemany(
+                "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        d.id,
+                        d.title.zh,
+                        d.title.en,
+                        d.area.zh,
+                        d.area.en,
+                        d.period,
+                        d.source.title,
+                        d.source.description or None,
+                        d.source.byline or None,
+                        json.dumps(list(d.source.authors), ensure_ascii=False),
+                        counts.get(d.id, 0),
+                    )
+                    for d in datasets
+                ],
+            )
+            marks = ", ".join("?" * len(FLAT_COLUMNS))
+            db.executemany(
+                f"INSERT INTO facts VALUES ({marks})",  # noqa: S608 - ? marks only
+                ([_storable(flat_row(f)[c]) for c in FLAT_COLUMNS] for f in facts),
+            )
+    finally:
+        db.close()
