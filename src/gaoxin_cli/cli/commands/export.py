@@ -1,5 +1,8 @@
 """`gaoxin export [FILE]`: every fact as JSON, JSONL, CSV, TSV, Markdown or SQLite."""
 
+import io
+import os
+import stat
 from pathlib import Path
 from typing import Annotated
 
@@ -41,9 +44,12 @@ FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
 def export(
     ctx: typer.Context,
     file: Annotated[
-        Path | None,
+        str | None,  # as typed: a Path would drop a trailing slash
         typer.Argument(
-            help="Write to this file (replaced whole) instead of standard output.",
+            help=(
+                "Write to this file (replaced whole), or into a device, FIFO or"
+                " /dev/stdout, instead of standard output."
+            ),
             show_default=False,
             metavar="FILE",
         ),
@@ -93,8 +99,9 @@ def export(
       gaoxin export --format sqlite facts.db          for sqlite3, Datasette, DuckDB
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
-    if output_format is None and not json and file is not None:
-        output_format = FORMAT_OF_SUFFIX.get(file.suffix.lower())
+    target = None if file is None else Path(file)
+    if output_format is None and not json and target is not None:
+        output_format = FORMAT_OF_SUFFIX.get(target.suffix.lower())
     sqlite = output_format == "sqlite"
     if sqlite and file is None:
         raise UsageError("--format sqlite writes a file: gaoxin export --format sqlite FILE")
@@ -105,25 +112,83 @@ def export(
     if bom and (sqlite or fmt not in ("csv", "tsv")):
         raise UsageError(f"--bom goes with --format csv or tsv, not {output_format or fmt}")
     check_section(section)
-    if file is not None and not force and (file.exists() or file.is_symlink()):
-        raise UsageError(f"{file} exists; add --force to replace it")
-    if file is not None and not file.parent.is_dir():
-        raise UsageError(f"cannot write {file}: no folder {file.parent}")
+    into = file is not None and _check_target(file, force, output_format or fmt)
     book = opts.source().book(Selection(section=section))
     chosen = [f for f in book.facts if section is None or f.section == section]
-    if sqlite and file is not None:
-        from gaoxin_cli.render.sqlite import write_sqlite
-
-        write_sqlite(book.datasets, chosen, file)
+    if target is None or file is None:
+        render.write(render.facts(chosen), fmt, environment(ctx).stdout, lang=opts.lang, bom=bom)
         return
-    view = render.facts(chosen)
-    if file is None:
-        render.write(view, fmt, environment(ctx).stdout, lang=opts.lang, bom=bom)
-        return
-    from gaoxin_cli.files import replacing
+    try:
+        if sqlite:
+            from gaoxin_cli.render.sqlite import write_sqlite
 
-    with replacing(file) as temp, temp.open("w", encoding="utf-8", newline="") as stream:
-        render.write(view, fmt, stream, lang=opts.lang, bom=bom)
+            write_sqlite(book.datasets, chosen, target)
+        else:
+            _write_file(render.facts(chosen), fmt, target, into, lang=opts.lang, bom=bom)
+    except OSError as error:  # named as the user typed it, never by a temporary name
+        raise OSError(error.errno, error.strerror or str(error), file) from error
+
+
+def _write_file(
+    view: render.View, fmt: str, target: Path, into: bool, *, lang: str, bom: bool
+) -> None:
+    from gaoxin_cli.files import replacing, writing_into
+
+    if into:
+        with (
+            writing_into(target) as raw,
+            io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream,
+        ):
+            render.write(view, fmt, stream, lang=lang, bom=bom)
+        return
+    with replacing(target) as temp, temp.open("w", encoding="utf-8", newline="") as stream:
+        render.write(view, fmt, stream, lang=lang, bom=bom)
+
+
+#: The file suffix that an example file name in a message gets, by format.
+_SUFFIX = {"markdown": "md", "sqlite": "db"}
+
+
+def _check_target(file: str, force: bool, fmt: str) -> bool:
+    """Refuse a FILE that export cannot or should not write (exit 2); True when it is
+    written into (a device, FIFO or this process's descriptor), False when replaced."""
+    from gaoxin_cli.files import writes_into
+
+    path = Path(file)
+    example = f"{file.rstrip('/')}/facts.{_SUFFIX.get(fmt, fmt)}"
+    if not file:
+        raise UsageError("export needs a file name; '' is none")
+    if path.is_dir():
+        raise UsageError(f"{file} is a folder; give a file name, such as {example}")
+    if file.endswith(("/", os.sep)):
+        raise UsageError(f"{file} ends in /, which names a folder; for a file, leave out the /")
+    if file.replace(os.sep, "/").rsplit("/", 1)[-1] in (".", ".."):
+        raise UsageError(f"{file} names a folder; give a file name")
+    if writes_into(path):
+        return True
+    kind = _not_a_file(path)
+    if kind:
+        raise UsageError(f"{file} is {kind}; export writes files, character devices and FIFOs")
+    if not force and (path.exists() or path.is_symlink()):
+        raise UsageError(f"{file} exists; add --force to replace it")
+    if not path.parent.is_dir():
+        raise UsageError(f"cannot write {file}: no folder {path.parent}")
+    return False
+
+
+def _not_a_file(path: Path) -> str:
+    """What `path` is when it is there and is not a regular file ('' otherwise)."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISBLK(mode):
+        return "a block device (a disk)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def register(app: typer.Typer, name: str) -> None:
