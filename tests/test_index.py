@@ -232,7 +232,7 @@ def test_damaged_index_gives_the_same_answers(
     gaoxin, cache: Path, corpus: Path, damage: str
 ) -> None:
     """An empty, truncated, foreign, unreadable or malformed index file never changes an
-    answer, now or on the next run."""
+    answer, now or on the next run (a malformed one that looked fresh is named once)."""
     files = answers(gaoxin, corpus, "--no-cache", commands=SOME_COMMANDS)
     gaoxin("--facts", str(corpus), "get", "gdp.growth", "--value")
     (path,) = cache.glob("*.sqlite3")
@@ -261,7 +261,15 @@ def test_damaged_index_gives_the_same_answers(
     else:
         path.unlink()
         path.mkdir()
-    assert answers(gaoxin, corpus, commands=SOME_COMMANDS) == files
+    first = answers(gaoxin, corpus, commands=SOME_COMMANDS)
+    if damage == "malformed-pages":  # it looked fresh, then failed: one warning, once
+        code, out, err = first[0]
+        assert err == (
+            f"gaoxin: warning: the index of {corpus} was damaged (database disk image is"
+            " malformed); built it anew from the files\n"
+        )
+        first[0] = (code, out, "")
+    assert first == files
     assert answers(gaoxin, corpus, commands=SOME_COMMANDS) == files
 
 

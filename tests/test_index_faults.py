@@ -4,6 +4,7 @@ differently from the files."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from pathlib import Path
 
@@ -234,3 +235,58 @@ def test_a_folder_name_that_is_an_id_is_the_dataset_id(gaoxin, cache: Path, tmp_
     result = gaoxin("--facts", str(tmp_path / "facts"), "datasets", "--format", "tsv")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1].split("\t")[0] == "zone-2020"
+
+
+def _tamper(cache: Path, *statements: str) -> None:
+    """Run SQL statements on the one index file in `cache`, as someone with `sqlite3` might."""
+    (path,) = cache.glob("*.sqlite3")
+    db = sqlite3.connect(path)
+    with db:
+        for statement in statements:
+            db.execute(statement)
+    db.close()
+
+
+TAMPERING = {
+    "value": ["UPDATE facts SET value = 9.5 WHERE id = 'gdp.growth'"],
+    "quote": ["UPDATE facts SET quote = replace(quote, '7.5', '9.5') WHERE id = 'gdp.growth'"],
+    "deleted-fact": ["DELETE FROM facts WHERE id = 'gdp.vs_city'"],
+    "moved-fact": [
+        "UPDATE facts SET ind_seq = ind_seq + 1 WHERE id = 'gdp.vs_city'",
+    ],
+    "deleted-indicator": ["DELETE FROM indicators WHERE id = 'gdp'"],
+    "label": ["UPDATE indicators SET zh = '假的' WHERE id = 'gdp'"],
+    "dataset": ["UPDATE datasets SET period = '2099'"],
+    "author": ["UPDATE lists SET value = '某人' WHERE kind = 'author'"],
+    "headline-gone": ["DELETE FROM lists WHERE kind = 'headline'"],
+}
+
+
+@pytest.mark.parametrize("how", sorted(TAMPERING))
+def test_stored_facts_that_were_changed_are_never_served(
+    gaoxin, cache: Path, editable: Path, how: str
+) -> None:
+    """A value, quote, label or list changed in the index file, or a row deleted or moved,
+    is caught when read: one warning line, then the files' answer; the next run is clean."""
+    commands = [
+        GET,
+        ["get", "gdp", "--json"],
+        ["economy", "--json"],
+        ["search", "7.5", "--json"],
+        ["--json"],
+    ]
+    files = [gaoxin("--facts", str(editable), "--no-cache", *c) for c in commands]
+    gaoxin("--facts", str(editable), *GET)
+    for command, want in zip(commands, files, strict=True):
+        _tamper(cache, *TAMPERING[how])
+        got = gaoxin("--facts", str(editable), *command)
+        assert (got.exit_code, got.stdout) == (want.exit_code, want.stdout), command
+        (warning,) = got.stderr.splitlines()
+        assert warning.startswith(f"gaoxin: warning: the index of {editable} was damaged (")
+        assert warning.endswith("); built it anew from the files")
+        again = gaoxin("--facts", str(editable), *command)
+        assert (again.exit_code, again.stdout, again.stderr) == (
+            want.exit_code,
+            want.stdout,
+            want.stderr,
+        )

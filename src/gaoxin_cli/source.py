@@ -12,12 +12,15 @@ index:
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from gaoxin_cli import query
 from gaoxin_cli.errors import NotFoundError, UsageError
 from gaoxin_cli.folders import facts_dirs_from_env
 from gaoxin_cli.model import Dataset, FactBook
+
+if TYPE_CHECKING:
+    from gaoxin_cli.index import Index
 
 T = TypeVar("T")
 
@@ -117,32 +120,29 @@ class FactSource:
         return found
 
     def _indexed(self, selection: Selection) -> FactBook | None:
-        """What `selection` asks for from the index of each root; None to read the
-        files (also when an index turns out damaged: it is discarded)."""
-        from gaoxin_cli.index import READ_ERRORS, discard, open_index
-
+        """What `selection` asks for from the index of each root; None to read the files."""
         datasets: list[Dataset] = []
         found: list[str] = []
         for root in self.roots:
-            index = open_index(root)
-            if index is None:
-                return None
-            try:
+
+            def ask(index: "Index") -> tuple[list[str], FactBook]:
+                ids = []
                 if len(self.roots) > 1 or selection.datasets is not None:
-                    found.extend(id_ for id_, _, _ in index.datasets_found())
-                found_book = index.book(
+                    ids = [id_ for id_, _, _ in index.datasets_found()]
+                book = index.book(
                     ids=selection.ids,
                     section=selection.section,
                     words=selection.words,
                     first_dataset=selection.first_dataset,
                     datasets=selection.datasets,
                 )
-                datasets.extend(found_book.datasets)
-            except READ_ERRORS:
-                discard(root)
+                return ids, book
+
+            answer = _ask_index(root, ask)
+            if answer is None:
                 return None
-            finally:
-                index.close()
+            found.extend(answer[0])
+            datasets.extend(answer[1].datasets)
         if len(set(found)) < len(found):
             return None  # one dataset id in two folders: the loader reports it
         if selection.datasets is not None:
@@ -152,22 +152,46 @@ class FactSource:
         return FactBook(tuple(datasets))
 
     def _indexed_catalog(self) -> list[tuple[Dataset, int]] | None:
-        from gaoxin_cli.index import READ_ERRORS, discard, open_index
-
         found: list[tuple[Dataset, int]] = []
         for root in self.roots:
-            index = open_index(root)
-            if index is None:
+            answer = _ask_index(root, lambda index: index.catalog())
+            if answer is None:
                 return None
-            try:
-                found.extend(index.catalog())
-            except READ_ERRORS:
-                discard(root)
-                return None
-            finally:
-                index.close()
+            found.extend(answer)
         ids = [d.id for d, _ in found]
         return None if len(set(ids)) < len(ids) else found
+
+
+def _ask_index(root: Path, ask: "Callable[[Index], T]") -> T | None:
+    """`ask` of the index of `root`; None to read the files instead.
+
+    An index that fails while it is read (an SQLite error, a row that fails
+    its checksum or is missing) is discarded, a warning says so, and a new
+    one is built from the files and asked once more.
+    """
+    from gaoxin_cli.index import READ_ERRORS, discard, open_index
+
+    for attempt in range(2):
+        index = open_index(root)
+        if index is None:
+            return None
+        try:
+            return ask(index)
+        except READ_ERRORS as error:
+            discard(root)
+            if attempt == 0:
+                _warn(f"the index of {root} was damaged ({error}); built it anew from the files")
+        finally:
+            index.close()
+    return None
+
+
+def _warn(message: str) -> None:
+    import sys
+
+    from gaoxin_cli.render.safe import clean
+
+    sys.stderr.write(f"gaoxin: warning: {clean(message)}\n")
 
 
 def load_book(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.files import replacing
 from gaoxin_cli.index import freshness, schema
@@ -18,53 +18,6 @@ from gaoxin_cli.model import Dataset, FactBook, Indicator, Location
 
 if TYPE_CHECKING:
     from gaoxin_cli.loader import Reads
-
-_FILE_COLUMNS = ("dir", "name", "size", "mtime_ns", "ctime_ns", "sha256", "racy")
-_DATASET_COLUMNS = (
-    "dir",
-    "seq",
-    "id",
-    "title_zh",
-    "title_en",
-    "area_zh",
-    "area_en",
-    "period",
-    "source_title",
-    "source_description",
-    "source_byline",
-    "line",
-)
-_INDICATOR_COLUMNS = (
-    "dir",
-    "seq",
-    "id",
-    "section",
-    "heading_zh",
-    "heading_en",
-    "zh",
-    "en",
-    "file",
-    "line",
-    "search_row",
-)
-_FACT_COLUMNS = (
-    "dir",
-    "ind_seq",
-    "seq",
-    "id",
-    "key",
-    "measure",
-    "value",
-    "unit",
-    "qualifier",
-    "quote",
-    "written",
-    "note",
-    "zh",
-    "en",
-    "line",
-    "value_en",
-)
 
 
 def build(
@@ -183,39 +136,68 @@ def _insert_files(db: sqlite3.Connection, dir_: str, reads: Reads, started: int)
         info, sha = read
         file = FileStat(dir_, name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         rows.append(_file_row(file, sha, started))
-    db.executemany(schema.insert("files", _FILE_COLUMNS), rows)
+    db.executemany(schema.insert("files", schema.FILE_COLUMNS), rows)
+
+
+def _sections(dataset: Dataset) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ind in dataset.indicators:
+        counts[ind.section] = counts.get(ind.section, 0) + 1
+    return counts
+
+
+def _with_crc(row: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
+    row["crc"] = schema.checksum(row, columns)
+    return row
 
 
 def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None:
     source = dataset.source
+    lists = [
+        *(("author", name) for name in source.authors),
+        *(("headline", ref) for ref in dataset.headlines),
+    ]
     db.execute(
-        schema.insert("datasets", _DATASET_COLUMNS),
-        {
-            "dir": dir_,
-            "seq": 0,
-            "id": dataset.id,
-            "title_zh": dataset.title.zh,
-            "title_en": dataset.title.en,
-            "area_zh": dataset.area.zh,
-            "area_en": dataset.area.en,
-            "period": dataset.period,
-            "source_title": source.title,
-            "source_description": source.description,
-            "source_byline": source.byline,
-            "line": dataset.location.line if dataset.location else 1,
-        },
+        schema.insert("datasets", ("seq", *schema.DATASET_COLUMNS, "crc")),
+        _with_crc(
+            {
+                "dir": dir_,
+                "seq": 0,
+                "id": dataset.id,
+                "title_zh": dataset.title.zh,
+                "title_en": dataset.title.en,
+                "area_zh": dataset.area.zh,
+                "area_en": dataset.area.en,
+                "period": dataset.period,
+                "source_title": source.title,
+                "source_description": source.description,
+                "source_byline": source.byline,
+                "line": dataset.location.line if dataset.location else 1,
+                "facts": sum(len(ind.facts) for ind in dataset.indicators),
+                "indicators": len(dataset.indicators),
+                "lists": len(lists),
+                "not_figures": len(dataset.not_figures),
+                "sections": " ".join(
+                    f"{name}={count}" for name, count in sorted(_sections(dataset).items())
+                ),
+            },
+            schema.DATASET_COLUMNS,
+        ),
     )
     db.executemany(
-        "INSERT INTO lists(dir, kind, seq, value) VALUES (?, ?, ?, ?)",
+        schema.insert("lists", (*schema.LIST_COLUMNS, "crc")),
         [
-            *((dir_, "author", n, name) for n, name in enumerate(source.authors)),
-            *((dir_, "headline", n, ref) for n, ref in enumerate(dataset.headlines)),
+            _with_crc({"dir": dir_, "kind": kind, "seq": n, "value": value}, schema.LIST_COLUMNS)
+            for n, (kind, value) in enumerate(lists)
         ],
     )
     db.executemany(
-        "INSERT INTO not_figures(dir, seq, figure, quote, line) VALUES (?, ?, ?, ?, ?)",
+        schema.insert("not_figures", (*schema.NOT_FIGURE_COLUMNS, "crc")),
         [
-            (dir_, n, figure, quote, where.line)
+            _with_crc(
+                {"dir": dir_, "seq": n, "figure": figure, "quote": quote, "line": where.line},
+                schema.NOT_FIGURE_COLUMNS,
+            )
             for n, (figure, quote, where) in enumerate(dataset.not_figures)
         ],
     )
@@ -225,45 +207,44 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
     texts = []
     for seq, ind in enumerate(dataset.indicators):
         location = ind.location or Location("", 1)
-        ind_rows.append(
-            {
-                "dir": dir_,
-                "seq": seq,
-                "id": ind.id,
-                "section": ind.section,
-                "heading_zh": ind.heading.zh,
-                "heading_en": ind.heading.en,
-                "zh": ind.label.zh,
-                "en": ind.label.en,
-                "file": Path(location.path).name,
-                "line": location.line,
-                "search_row": first_row + seq,
-            }
-        )
+        ind_row = {
+            "dir": dir_,
+            "seq": seq,
+            "id": ind.id,
+            "section": ind.section,
+            "heading_zh": ind.heading.zh,
+            "heading_en": ind.heading.en,
+            "zh": ind.label.zh,
+            "en": ind.label.en,
+            "file": Path(location.path).name,
+            "line": location.line,
+            "search_row": first_row + seq,
+            "facts": len(ind.facts),
+        }
+        ind_rows.append(_with_crc(ind_row, schema.INDICATOR_COLUMNS))
         texts.append((first_row + seq, search_text(ind)))
         for fact_seq, fact in enumerate(ind.facts):
-            fact_rows.append(
-                {
-                    "dir": dir_,
-                    "ind_seq": seq,
-                    "seq": fact_seq,
-                    "id": fact.id,
-                    "key": fact.key,
-                    "measure": fact.measure,
-                    "value": fact.value,
-                    "unit": fact.unit,
-                    "qualifier": fact.qualifier,
-                    "quote": fact.quote,
-                    "written": fact.written,
-                    "note": fact.note,
-                    "zh": fact.label.zh,
-                    "en": fact.label.en,
-                    "line": fact.location.line if fact.location else 1,
-                    "value_en": fact.value_en,
-                }
-            )
-    db.executemany(schema.insert("indicators", _INDICATOR_COLUMNS), ind_rows)
-    db.executemany(schema.insert("facts", _FACT_COLUMNS), fact_rows)
+            fact_row = {
+                "dir": dir_,
+                "ind_seq": seq,
+                "seq": fact_seq,
+                "id": fact.id,
+                "key": fact.key,
+                "measure": fact.measure,
+                "value": fact.value,
+                "unit": fact.unit,
+                "qualifier": fact.qualifier,
+                "quote": fact.quote,
+                "written": fact.written,
+                "note": fact.note,
+                "zh": fact.label.zh,
+                "en": fact.label.en,
+                "line": fact.location.line if fact.location else 1,
+                "value_en": fact.value_en,
+            }
+            fact_rows.append(_with_crc(fact_row, schema.FACT_COLUMNS))
+    db.executemany(schema.insert("indicators", (*schema.INDICATOR_COLUMNS, "crc")), ind_rows)
+    db.executemany(schema.insert("facts", (*schema.FACT_COLUMNS, "crc")), fact_rows)
     db.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", texts)
 
 

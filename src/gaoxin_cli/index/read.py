@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.folders import DATASET_FILE
 from gaoxin_cli.index.freshness import folder_of
-from gaoxin_cli.index.schema import among
+from gaoxin_cli.index.schema import (
+    DATASET_COLUMNS,
+    FACT_COLUMNS,
+    INDICATOR_COLUMNS,
+    LIST_COLUMNS,
+    NOT_FIGURE_COLUMNS,
+    among,
+    checksum,
+)
 from gaoxin_cli.model import Dataset, FactBook, Indicator, Label, Location, Source, make_fact
 
 if TYPE_CHECKING:
@@ -25,6 +33,16 @@ _MATCH = "SELECT rowid FROM search WHERE search MATCH ?"
 
 def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
+
+
+def _section_counts(row: "Row") -> dict[str, int]:
+    """A dataset row's number of indicators in each section ("economy=12 party=3")."""
+    pairs = (item.partition("=") for item in row["sections"].split())
+    return {name: int(count) for name, _, count in pairs}
+
+
+class DamagedError(ValueError):
+    """A row read from the index fails its checksum, or rows are missing."""
 
 
 def open_read_only(path: Path) -> sqlite3.Connection | None:
@@ -47,11 +65,16 @@ class Index:
     def close(self) -> None:
         self._db.close()
 
-    def _rows(self, query: str, params: Sequence[Any] = ()) -> list["Row"]:
-        """The rows of `query`, each a dict keyed by column name."""
+    def _rows(self, query: str, params: Sequence[Any], columns: tuple[str, ...]) -> list["Row"]:
+        """The rows of `query`, each a dict keyed by column name, each checked
+        against its checksum over `columns`; DamagedError if one fails."""
         cursor = self._db.execute(query, params)
         names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor]
+        for row in rows:
+            if checksum(row, columns) != row["crc"]:
+                raise DamagedError(f"a stored row fails its checksum ({row.get('id', '')})")
+        return rows
 
     def book(
         self,
@@ -76,24 +99,23 @@ class Index:
             places = [place for place in places if place[0] in dirs]
         return self._assemble(places, first_only=first_dataset, dirs=dirs)
 
+    def _datasets(self) -> list["Row"]:
+        return self._rows("SELECT * FROM datasets ORDER BY seq", (), DATASET_COLUMNS)
+
     def datasets_found(self) -> list[tuple[str, Location, int]]:
         """(id, place of its dataset.toml, number of facts) of every dataset, in order."""
-        query = (
-            "SELECT d.id, d.dir, d.line, (SELECT count(*) FROM facts f WHERE f.dir = d.dir)"
-            " FROM datasets d ORDER BY d.seq"
-        )
         return [
-            (id_, Location(str(folder_of(self._base, dir_) / DATASET_FILE), line), count)
-            for id_, dir_, line, count in self._db.execute(query)
+            (
+                row["id"],
+                Location(str(folder_of(self._base, row["dir"]) / DATASET_FILE), row["line"]),
+                row["facts"],
+            )
+            for row in self._datasets()
         ]
 
     def catalog(self) -> list[tuple[Dataset, int]]:
         """Every dataset's metadata (no indicators) and its number of facts, in order."""
-        counts = dict(self._db.execute("SELECT dir, count(*) FROM facts GROUP BY dir"))
-        return [
-            (self._dataset(row, [], {}), counts.get(row["dir"], 0))
-            for row in self._rows("SELECT * FROM datasets ORDER BY seq")
-        ]
+        return [(self._dataset(row, None, {}), row["facts"]) for row in self._datasets()]
 
     def _select_indicators(
         self, ids: Sequence[str] | None, section: str | None, words: Sequence[str] | None
@@ -110,7 +132,15 @@ class Index:
         if words is not None:
             return self._search_candidates(words, section)
         if section is not None:
-            return list(db.execute("SELECT dir, seq FROM indicators WHERE section = ?", [section]))
+            query = "SELECT dir, seq FROM indicators WHERE section = ?"
+            found = list(db.execute(query, [section]))
+            counts: dict[str, int] = {}
+            for dir_, _ in found:
+                counts[dir_] = counts.get(dir_, 0) + 1
+            for row in self._datasets():  # each dataset knows how many each section has
+                if counts.get(row["dir"], 0) != _section_counts(row).get(section, 0):
+                    raise DamagedError(f"indicators of dataset {row['id']} are missing")
+            return found
         return None
 
     def _search_candidates(
@@ -134,12 +164,11 @@ class Index:
         if not rows:
             return []
         marks, values = among(sorted(rows))
-        query = f"SELECT dir, seq FROM indicators WHERE search_row IN {marks}"  # noqa: S608
-        params: list[Any] = values
-        if section is not None:
-            query += " AND section = ?"
-            params.append(section)
-        return list(self._db.execute(query, params))
+        query = f"SELECT dir, seq, section FROM indicators WHERE search_row IN {marks}"  # noqa: S608
+        places = list(self._db.execute(query, values))
+        if len(places) != len(rows):  # each search row belongs to one indicator
+            raise DamagedError("indicators of matching search rows are missing")
+        return [(dir_, seq) for dir_, seq, sect in places if section is None or sect == section]
 
     def _terms_starting(self, prefix: str) -> list[str]:
         self._db.execute(
@@ -152,15 +181,18 @@ class Index:
     def _assemble(
         self, wanted: list[tuple[str, int]] | None, *, first_only: bool, dirs: set[str] | None
     ) -> FactBook:
+        whole = False  # are all indicators of each dataset read? (then their count is checked)
         if wanted is not None and not first_only:
             # Only datasets with something wanted: the query code skips the others.
             marks, present = among(sorted({dir_ for dir_, _ in wanted}))
             dataset_rows = self._rows(
                 f"SELECT * FROM datasets WHERE dir IN {marks} ORDER BY seq",  # noqa: S608
                 present,
+                DATASET_COLUMNS,
             )
         else:
-            dataset_rows = self._rows("SELECT * FROM datasets ORDER BY seq")
+            whole = wanted is None
+            dataset_rows = self._datasets()
             if dirs is not None:
                 dataset_rows = [row for row in dataset_rows if row["dir"] in dirs]
             if first_only:
@@ -170,8 +202,10 @@ class Index:
                 query = f"SELECT dir, seq FROM indicators WHERE dir IN {marks}"  # noqa: S608
                 wanted = list(self._db.execute(query, chosen))
         if wanted is None:
-            ind_rows = self._rows("SELECT * FROM indicators")
-            fact_rows = self._rows("SELECT * FROM facts ORDER BY dir, ind_seq, seq")
+            ind_rows = self._rows("SELECT * FROM indicators", (), INDICATOR_COLUMNS)
+            fact_rows = self._rows(
+                "SELECT * FROM facts ORDER BY dir, ind_seq, seq", (), FACT_COLUMNS
+            )
         else:
             ind_rows, fact_rows = [], []
             by_dir: dict[str, list[int]] = {}
@@ -182,11 +216,13 @@ class Index:
                 ind_rows += self._rows(
                     f"SELECT * FROM indicators WHERE dir = ? AND seq IN {marks}",  # noqa: S608
                     [dir_, *params],
+                    INDICATOR_COLUMNS,
                 )
                 fact_rows += self._rows(
                     f"SELECT * FROM facts WHERE dir = ? AND ind_seq IN {marks}"  # noqa: S608
                     " ORDER BY ind_seq, seq",
                     [dir_, *params],
+                    FACT_COLUMNS,
                 )
         facts_by_indicator: dict[tuple[str, int], list[Row]] = {}
         for row in fact_rows:
@@ -196,7 +232,7 @@ class Index:
             inds_by_dir.setdefault(row["dir"], []).append(row)
         return FactBook(
             tuple(
-                self._dataset(row, inds_by_dir.get(row["dir"], []), facts_by_indicator)
+                self._dataset(row, inds_by_dir.get(row["dir"], []), facts_by_indicator, whole=whole)
                 for row in dataset_rows
             )
         )
@@ -204,15 +240,26 @@ class Index:
     def _dataset(
         self,
         row: "Row",
-        ind_rows: list["Row"],
+        ind_rows: list["Row"] | None,
         facts_by_indicator: dict[tuple[str, int], list["Row"]],
+        *,
+        whole: bool = False,
     ) -> Dataset:
+        """The dataset of `row` with the indicators of `ind_rows` (None: metadata
+        only; `whole`: all of them); DamagedError if a row is missing."""
         dir_ = row["dir"]
-        lists: dict[str, list[str]] = {"author": [], "headline": []}
-        for kind, value in self._db.execute(
-            "SELECT kind, value FROM lists WHERE dir = ? ORDER BY seq", [dir_]
+        query = "SELECT * FROM lists WHERE dir = ? ORDER BY seq"
+        list_rows = self._rows(query, [dir_], LIST_COLUMNS)
+        query = "SELECT * FROM not_figures WHERE dir = ? ORDER BY seq"
+        not_figure_rows = self._rows(query, [dir_], NOT_FIGURE_COLUMNS)
+        ind_rows = ind_rows or []
+        if (len(list_rows), len(not_figure_rows)) != (row["lists"], row["not_figures"]) or (
+            whole and len(ind_rows) != row["indicators"]
         ):
-            lists.setdefault(kind, []).append(value)
+            raise DamagedError(f"rows of dataset {row['id']} are missing")
+        lists: dict[str, list[str]] = {"author": [], "headline": []}
+        for list_row in list_rows:
+            lists.setdefault(list_row["kind"], []).append(list_row["value"])
         folder = folder_of(self._base, dir_)
         area = Label(row["area_zh"], row["area_en"])
         indicators = []
@@ -220,6 +267,9 @@ class Index:
             path = str(folder / ind["file"])
             heading = Label(ind["heading_zh"], ind["heading_en"])
             label = Label(ind["zh"], ind["en"])
+            fact_rows = facts_by_indicator.get((dir_, ind["seq"]), [])
+            if len(fact_rows) != ind["facts"]:
+                raise DamagedError(f"facts of indicator {ind['id']} are missing")
             facts = tuple(
                 make_fact(
                     fact,
@@ -232,7 +282,7 @@ class Index:
                     area=area,
                     location=Location(path, fact["line"]),
                 )
-                for fact in facts_by_indicator.get((dir_, ind["seq"]), [])
+                for fact in fact_rows
             )
             indicators.append(
                 Indicator(
@@ -260,9 +310,7 @@ class Index:
             headlines=tuple(lists["headline"]),
             location=Location(str(folder / DATASET_FILE), row["line"]),
             not_figures=tuple(
-                (figure, quote, Location(str(folder / DATASET_FILE), line))
-                for figure, quote, line in self._db.execute(
-                    "SELECT figure, quote, line FROM not_figures WHERE dir = ? ORDER BY seq", [dir_]
-                )
+                (nf["figure"], nf["quote"], Location(str(folder / DATASET_FILE), nf["line"]))
+                for nf in not_figure_rows
             ),
         )

@@ -6,14 +6,15 @@ so that a stored row and a TOML table make a fact through the same code.
 """
 
 import os
-from collections.abc import Sequence
+import zlib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from gaoxin_cli import __version__
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,26 +23,32 @@ CREATE TABLE files(
     mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
     racy INTEGER NOT NULL,
     PRIMARY KEY(dir, name));
+-- Every row a reader gets carries `crc`, a checksum of its other columns, and
+-- each dataset and indicator the number of rows it owns (see `checksum`).
 CREATE TABLE datasets(
     dir TEXT PRIMARY KEY, seq INTEGER NOT NULL, id TEXT NOT NULL,
     title_zh TEXT, title_en TEXT, area_zh TEXT, area_en TEXT, period TEXT,
-    source_title TEXT, source_description TEXT, source_byline TEXT, line INTEGER);
+    source_title TEXT, source_description TEXT, source_byline TEXT, line INTEGER,
+    facts INTEGER NOT NULL, indicators INTEGER NOT NULL, lists INTEGER NOT NULL,
+    not_figures INTEGER NOT NULL, sections TEXT NOT NULL, crc INTEGER NOT NULL);
 -- A dataset's lists (kind "author" or "headline"), in order.
-CREATE TABLE lists(dir TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT);
+CREATE TABLE lists(
+    dir TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT,
+    crc INTEGER NOT NULL);
 -- A dataset's numbers that are no figures, in order.
 CREATE TABLE not_figures(
     dir TEXT NOT NULL, seq INTEGER NOT NULL, figure TEXT NOT NULL, quote TEXT NOT NULL,
-    line INTEGER NOT NULL);
+    line INTEGER NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE indicators(
     dir TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, section TEXT NOT NULL,
     heading_zh TEXT, heading_en TEXT, zh TEXT, en TEXT, file TEXT, line INTEGER,
-    search_row INTEGER NOT NULL);
+    search_row INTEGER NOT NULL, facts INTEGER NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE facts(
     dir TEXT NOT NULL, ind_seq INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
     key TEXT, measure TEXT NOT NULL,
     value, -- no type, so no affinity: 33.0 stays a float and "85" stays text
     unit TEXT, qualifier TEXT, quote TEXT NOT NULL, written TEXT, note TEXT,
-    zh TEXT, en TEXT, line INTEGER, value_en TEXT);
+    zh TEXT, en TEXT, line INTEGER, value_en TEXT, crc INTEGER NOT NULL);
 -- One row per indicator: everything a search word can match in it or its facts.
 -- detail=none keeps the index small; candidates are checked again in Python.
 CREATE VIRTUAL TABLE search USING fts5(text, tokenize='trigram', detail=none);
@@ -55,6 +62,74 @@ CREATE INDEX indicators_search ON indicators(search_row);
 CREATE INDEX facts_id ON facts(id);
 CREATE INDEX facts_place ON facts(dir, ind_seq);
 """
+
+FILE_COLUMNS = ("dir", "name", "size", "mtime_ns", "ctime_ns", "sha256", "racy")
+#: The columns of each table whose rows are checked when read: what `crc` covers.
+#: (A dataset's `seq`, its place in the list, is rewritten by every build.)
+DATASET_COLUMNS = (
+    "dir",
+    "id",
+    "title_zh",
+    "title_en",
+    "area_zh",
+    "area_en",
+    "period",
+    "source_title",
+    "source_description",
+    "source_byline",
+    "line",
+    "facts",
+    "indicators",
+    "lists",
+    "not_figures",
+    "sections",
+)
+LIST_COLUMNS = ("dir", "kind", "seq", "value")
+NOT_FIGURE_COLUMNS = ("dir", "seq", "figure", "quote", "line")
+INDICATOR_COLUMNS = (
+    "dir",
+    "seq",
+    "id",
+    "section",
+    "heading_zh",
+    "heading_en",
+    "zh",
+    "en",
+    "file",
+    "line",
+    "search_row",
+    "facts",
+)
+FACT_COLUMNS = (
+    "dir",
+    "ind_seq",
+    "seq",
+    "id",
+    "key",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "quote",
+    "written",
+    "note",
+    "zh",
+    "en",
+    "line",
+    "value_en",
+)
+
+
+def checksum(row: Mapping[str, Any], columns: Sequence[str]) -> int:
+    """A CRC-32 of a row's `columns`: what the row's `crc` must be.
+
+    It finds a changed byte, a value edited with `sqlite3`, a row moved to
+    another place (the place is among the columns); with the counts a dataset
+    and an indicator keep, a row deleted. (It is a check against damage, not
+    a signature: whoever rewrites the index can rewrite the checksums.)
+    """
+    return zlib.crc32(repr([row[column] for column in columns]).encode())
+
 
 #: Lists longer than this go to SQLite as one JSON array rather than one ? each.
 _MAX_MARKS = 500
@@ -94,8 +169,6 @@ def index_path(root: Path) -> Path:
 
 def path_for(resolved: Path) -> Path:
     """`index_path` of a facts folder whose path is already resolved."""
-    import zlib
-
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in resolved.name)[:40]
     checksum = zlib.crc32(os.fsencode(str(resolved)))
     return cache_dir() / f"{stem or 'facts'}-{checksum:08x}.sqlite3"
