@@ -123,16 +123,16 @@ def test_markdown_listing(gaoxin) -> None:
 
 
 def test_markdown_text_stays_text(gaoxin, make_dataset) -> None:
-    """Markup and table syntax in a label are escaped; control characters removed."""
+    """Markup and table syntax in a label are escaped; bidi controls removed."""
     hostile = SECTION_TOML.replace(
-        'zh = "固定资产投资"', 'zh = "投资|*粗*[链接](http://x)<b>\\u001b[31m"'
+        'zh = "固定资产投资"', 'zh = "投资|*粗*[链接](http://x)<b>\\u202e[31m"'
     )
     folder = make_dataset({"economy.toml": hostile})
     result = gaoxin("--facts", str(folder), "economy", "--format", "markdown")
     assert result.exit_code == 0, result.stderr
     row = result.stdout.splitlines()[2]
     assert "投资\\|\\*粗\\*\\[链接\\](http://x)\\<b\\>\\[31m" in row
-    assert "\x1b" not in result.stdout
+    assert "\u202e" not in result.stdout
     assert row.count(" | ") == 4  # five cells, no more
 
 
