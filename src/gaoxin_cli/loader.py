@@ -148,6 +148,10 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, str, list
             "",
             [problem_at(path, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", line)],
         )
+    from gaoxin_cli.toml_lines import key_problem  # parsing is quadratic in a key's depth
+
+    if too_long := key_problem(text):
+        return None, text, [problem_at(path, f"{too_long[1]}; not read", too_long[0])]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
