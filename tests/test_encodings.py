@@ -127,7 +127,7 @@ def test_usage_error_is_one_line() -> None:
 @pytest.mark.parametrize("env", [ASCII, C_LOCALE], ids=["ascii", "C-locale"])
 def test_error_line_with_chinese_is_escaped(env) -> None:
     """An error about a Chinese id reaches stderr as one escaped line, not a crash."""
-    code, stdout, stderr = _run("get", "nosuch高", env=env)
+    code, stdout, stderr = _run("get", "nosuch高", "--no-cache", env=env)
     assert (code, stdout) == (1, b"")
     assert "Traceback" not in stderr
     assert stderr.count("\n") == 1
