@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "datasets": "datasets",
     "export": "export",
     "validate": "validate",
+    "cache": "cache",
 }
 
 #: Options of `gaoxin` itself that take a value (the next word is not a command).

@@ -45,8 +45,10 @@ READ_ERRORS = (sqlite3.Error, KeyError, IndexError, TypeError, ValueError)
 
 def discard(root: Path) -> None:
     """Remove the index of `root`, so that the next run builds it anew."""
+    path = index_path(root)
     with contextlib.suppress(OSError):  # gone already: the files are read either way
-        index_path(root).unlink()
+        if path is not None:
+            path.unlink()
 
 
 def open_index(root: Path) -> Index | None:
@@ -57,6 +59,8 @@ def open_index(root: Path) -> Index | None:
     dirs, files = found
     resolved = root.resolve()
     path, meta = schema.path_for(resolved), schema.meta(resolved)
+    if path is None:
+        return None  # no cache folder: read the files
     if path.exists() and not path.is_file():
         return None  # something else is in the way: read the files
     base = freshness.base_of(root)

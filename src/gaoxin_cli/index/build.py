@@ -29,6 +29,9 @@ def build(
 ) -> bool:
     """Write a fresh index to `path`; False (and nothing written) if the facts have problems."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    from gaoxin_cli.index.cache import prune
+
+    prune(path.parent)  # builds are rare: the time to drop what is left of others
     try:
         with replacing(path, private=True) as temp:
             incremental = changes is not None and path.is_file()

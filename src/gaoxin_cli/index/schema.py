@@ -151,15 +151,22 @@ def insert(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table}({names}) VALUES ({marks})"  # noqa: S608 - fixed names
 
 
-def cache_dir() -> Path:
-    """$XDG_CACHE_HOME/gaoxin, else ~/.cache/gaoxin."""
+def cache_dir() -> Path | None:
+    """$XDG_CACHE_HOME/gaoxin (an absolute path), else ~/.cache/gaoxin; None if
+    there is no home directory either (the files are then read)."""
     base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "gaoxin"
+    if base and Path(base).is_absolute():
+        return Path(base) / "gaoxin"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # no $HOME and no passwd entry
+        return None
+    return home / ".cache" / "gaoxin" if home.is_absolute() else None
 
 
-def index_path(root: Path) -> Path:
-    """The index file for the facts folder `root`: its name, then a checksum of its path.
+def index_path(root: Path) -> Path | None:
+    """The index file for the facts folder `root`: its name, then a checksum of
+    its path (None without a cache folder).
 
     The full path is also recorded inside, so two folders sharing a file name
     never use each other's index.
@@ -167,11 +174,14 @@ def index_path(root: Path) -> Path:
     return path_for(root.resolve())
 
 
-def path_for(resolved: Path) -> Path:
+def path_for(resolved: Path) -> Path | None:
     """`index_path` of a facts folder whose path is already resolved."""
+    folder = cache_dir()
+    if folder is None:
+        return None
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in resolved.name)[:40]
     checksum = zlib.crc32(os.fsencode(str(resolved)))
-    return cache_dir() / f"{stem or 'facts'}-{checksum:08x}.sqlite3"
+    return folder / f"{stem or 'facts'}-{checksum:08x}.sqlite3"
 
 
 def meta(resolved: Path) -> dict[str, str]:

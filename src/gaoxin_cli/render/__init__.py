@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # type aliases cost start-up time when built at run time
 
     from gaoxin_cli.bars import Chart
     from gaoxin_cli.compare import Comparison
+    from gaoxin_cli.index.cache import Entry
     from gaoxin_cli.query import Hit, SectionView
 
     Rows: TypeAlias = list[dict[str, Any]]
@@ -292,6 +293,27 @@ def datasets(found: Sequence[tuple[Dataset, int]]) -> "View":
         return datasets_table(found, lang)
 
     return View(json_records, flat, readable=readable, table=table)
+
+
+def cache_entries(found: Sequence["Entry"]) -> "View":
+    """The index files in the cache folder: file, size, facts folder, state."""
+    columns = ("index", "bytes", "folder", "state")
+
+    def json_records() -> "Rows":
+        return [
+            {"index": str(e.path), "bytes": e.size, "folder": e.folder, "state": e.state}
+            for e in found
+        ]
+
+    def flat(_lang: str) -> "Flat":
+        return columns, json_records()
+
+    def table(lang: str, _width: int) -> "RenderableType":
+        from gaoxin_cli.render.tables import cache_table
+
+        return cache_table(found, lang)
+
+    return View(json_records, flat, table=table)
 
 
 def overview(

@@ -13,9 +13,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "dataset": ("数据集", "Dataset"),
     "facts": ("事实", "Facts"),
     "figure": ("数值", "Figure"),
+    "folder": ("事实文件夹", "Facts folder"),
     "heading": ("小标题", "Heading"),
     "headlines": ("要点", "Headline figures"),
     "id": ("ID", "ID"),
+    "index": ("索引文件", "Index file"),
     "indicator": ("指标", "Indicator"),
     "measure": ("度量", "Measure"),
     "normalized": ("标准化", "Normalized"),
@@ -24,9 +26,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "qualifier": ("限定", "Qualifier"),
     "quote": ("原文", "Quote"),
     "section": ("栏目", "Section"),
+    "size": ("大小（字节）", "Size (bytes)"),
     "source": ("来源", "Source"),
+    "state": ("状态", "State"),
     "title": ("标题", "Title"),
     "unit": ("单位", "Unit"),
+    # What `gaoxin cache` says of an index.
+    "current": ("在用", "current"),
+    "folder-gone": ("文件夹已不在", "folder gone"),
+    "old-version": ("旧版本", "old version"),
+    "unreadable": ("无法读取", "unreadable"),
 }
 
 

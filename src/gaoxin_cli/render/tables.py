@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -19,6 +20,9 @@ from gaoxin_cli.query import Hit, SectionView
 from gaoxin_cli.render.cells import FittedTable, TableOrStack, data, plain_table
 from gaoxin_cli.render.figure_text import english_amount, format_figure
 from gaoxin_cli.render.labels import word
+
+if TYPE_CHECKING:
+    from gaoxin_cli.index.cache import Entry
 
 #: Measures whose cells hold words; they wrap, figures never do.
 _WIDE_MEASURES = frozenset({"text", "rank"})
@@ -232,6 +236,23 @@ def datasets_table(catalog: Sequence[tuple[Dataset, int]], lang: str) -> Rendera
             data(dataset.area.pick(lang)),
             data(dataset.period),
             str(count),
+        )
+    return TableOrStack(table)
+
+
+def cache_table(found: Sequence[Entry], lang: str) -> RenderableType:
+    """The index files: name, size, the facts folder each indexes, and its state."""
+    table = plain_table(None)
+    table.add_column(word("index", lang), overflow="fold", style="cyan")
+    table.add_column(word("size", lang), justify="right", no_wrap=True)
+    table.add_column(word("folder", lang), overflow="fold")
+    table.add_column(word("state", lang), overflow="fold")
+    for entry in found:
+        table.add_row(
+            data(entry.path.name),
+            f"{entry.size:,}",
+            data(entry.folder or ""),
+            word(entry.state, lang),
         )
     return TableOrStack(table)
 
