@@ -24,6 +24,13 @@ COMMANDS = [
     ["search", "专利申请", "--json"],
     ["search", "patent", "30", "--json"],
     ["search", "3288", "--json"],
+    ["search", "\uff13\uff12\uff18\uff18", "--json"],  # full-width digits
+    [
+        "search",
+        "\uff30\uff21\uff34\uff25\uff2e\uff34",
+        "专利申请量\uff13\uff12\uff18\uff18件",
+        "--json",
+    ],
     ["search", "1/6", "--json"],
     ["search", "合成", "--section", "party", "--json"],
     ["search", "syn-0001", "--json"],

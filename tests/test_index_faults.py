@@ -3,6 +3,7 @@ differently from the files."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -290,3 +291,33 @@ def test_stored_facts_that_were_changed_are_never_served(
             want.stdout,
             want.stderr,
         )
+
+
+@pytest.mark.parametrize(
+    ("stored", "query"),
+    [
+        ("Cafe\u0301 investment", "café"),  # decomposed in the file, composed in the query
+        ("Café investment", "cafe\u0301"),  # and the other way round
+        ("投资\uff13\uff12\uff18\uff18件", "3288件"),  # full-width digits in the file
+        ("投资3288件", "\uff13\uff12\uff18\uff18件"),  # full-width digits in the query
+        ("\uff26\uff35\uff2c\uff2c width", "full"),
+    ],
+)
+def test_search_matches_across_unicode_forms(
+    gaoxin, cache: Path, make_dataset, stored: str, query: str
+) -> None:
+    """Search compares NFKC, case-folded text (index and files alike); text shows as written."""
+    folder = make_dataset()
+    economy = folder / "economy.toml"
+    text = economy.read_text(encoding="utf-8")
+    economy.write_text(text.replace('en = "Fixed-asset investment"', f'en = "{stored}"'), "utf-8")
+    answers = [
+        gaoxin("--facts", str(folder), *extra, "search", query, "--json")
+        for extra in ([], ["--no-cache"])
+    ]
+    for result in answers:
+        assert (result.exit_code, result.stderr) == (0, "")
+        hits = json.loads(result.stdout)
+        assert hits
+        assert hits[0]["label"]["en"] == stored
+    assert answers[0].stdout == answers[1].stdout

@@ -257,7 +257,7 @@ _SCALED = ("万", "亿")
 def search_text(indicator: Indicator) -> str:
     """Everything a search word can match in an indicator's facts, case-folded.
 
-    A superset of what query.search scores: ids, labels, headings, values as
+    A superset of what query.search scores, folded as it folds: ids, labels, headings, values as
     written and normalized, quotes, notes, measures and the section.
     """
     from gaoxin_cli.model import format_value
@@ -280,4 +280,6 @@ def search_text(indicator: Indicator) -> str:
             normalized = fact.normalized  # only these can differ from the value as written
             if normalized is not None:
                 parts.append(format_value(normalized.value))
-    return "\n".join(dict.fromkeys(parts)).casefold() + "\n\n"
+    from gaoxin_cli.query import fold
+
+    return fold("\n".join(dict.fromkeys(parts))) + "\n\n"

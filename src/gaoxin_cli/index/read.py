@@ -22,6 +22,7 @@ from gaoxin_cli.index.schema import (
     checksum,
 )
 from gaoxin_cli.model import Dataset, FactBook, Indicator, Label, Location, Source, make_fact
+from gaoxin_cli.query import fold
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -148,7 +149,7 @@ class Index:
     ) -> list[tuple[str, int]]:
         rows: set[int] | None = None
         for word in words:
-            folded = word.casefold()
+            folded = fold(word)
             if len(folded) >= 3:
                 # Every trigram of the word: a superset of the rows holding it.
                 grams = list(dict.fromkeys(folded[i : i + 3] for i in range(len(folded) - 2)))
