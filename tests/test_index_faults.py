@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
 import time
 from pathlib import Path
 
@@ -321,3 +322,37 @@ def test_search_matches_across_unicode_forms(
         assert hits
         assert hits[0]["label"]["en"] == stored
     assert answers[0].stdout == answers[1].stdout
+
+
+def test_an_integer_of_too_many_digits_is_one_line(gaoxin, cache: Path, make_dataset) -> None:
+    """An integer longer than Python converts (over 4,300 digits) is a problem at its line."""
+    folder = make_dataset({"economy.toml": 'section = "economy"\n\nk = ' + "1" * 5000 + "\n"})
+    result = gaoxin("--facts", str(folder), "validate")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[0] == (
+        f"{folder / 'economy.toml'}:3: invalid TOML: a number with too many digits"
+    )
+
+
+def test_chinese_words_under_an_ascii_locale_search_the_index(
+    tmp_path: Path, editable: Path
+) -> None:
+    """Under LC_ALL=C without UTF-8 mode, Chinese arguments are still the UTF-8 they are:
+    the index answers as with a UTF-8 locale, with no false warning."""
+    from conftest import run_module_argv
+
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHON"))}
+    base["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    argv = [*run_module_argv(), "--facts", str(editable), "search", "专利", "--json"]
+    runs = [
+        subprocess.run(argv, env={**base, **extra}, capture_output=True, check=False, timeout=120)
+        for extra in (
+            {"LC_ALL": "C.UTF-8"},
+            {"LC_ALL": "C", "PYTHONUTF8": "0"},
+            {"LC_ALL": "C", "PYTHONUTF8": "0", "GAOXIN_NO_CACHE": "1"},
+        )
+    ]
+    assert [(r.returncode, r.stderr) for r in runs] == [(0, b"")] * 3
+    parsed = [json.loads(r.stdout) for r in runs]  # escaped \uXXXX where the locale is ASCII
+    assert parsed[0]
+    assert parsed[0] == parsed[1] == parsed[2]

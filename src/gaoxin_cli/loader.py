@@ -168,6 +168,10 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, str, list
         return None, text, [problem_at(path, f"invalid TOML: {message}", toml_line or 1)]
     except RecursionError:
         return None, text, [problem_at(path, "invalid TOML: nested too deeply")]
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        digits = re.search(r"[0-9_]{4000,}", text)
+        line = text.count("\n", 0, digits.start()) + 1 if digits else 1
+        return None, text, [problem_at(path, "invalid TOML: a number with too many digits", line)]
     return data, text, []
 
 
@@ -201,7 +205,7 @@ def _dataset_meta(
                 (),
                 None,
                 f"dataset has no id and its folder's name {folder.name!r} is not one (lower-case"
-                " letters and digits joined by - or _): add id = \"...\" to dataset.toml",
+                ' letters and digits joined by - or _): add id = "..." to dataset.toml',
             )
     return good, Location(str(path), 1, file.lines.keys(())), file.problems
 

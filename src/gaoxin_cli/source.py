@@ -177,6 +177,8 @@ def _ask_index(root: Path, ask: "Callable[[Index], T]") -> T | None:
             return None
         try:
             return ask(index)
+        except UnicodeEncodeError:
+            return None  # a word SQLite cannot take (not UTF-8): the files answer
         except READ_ERRORS as error:
             discard(root)
             if attempt == 0:

@@ -148,12 +148,24 @@ def run_main(run: Callable[..., Any], args: Sequence[str] | None, **extra: Any) 
     raise SystemExit(result if isinstance(result, int) else ExitCode.OK)
 
 
+def _utf8(arg: str) -> str:
+    """An argument as the UTF-8 its bytes are, also when the locale said ASCII
+    (Python then decodes each byte above 127 as a lone surrogate)."""
+    if arg.isascii():
+        return arg
+    try:
+        return arg.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return arg  # not UTF-8 either: left as given
+
+
 def main(argv: Sequence[str], command_for: Callable[[list[str]], Any]) -> NoReturn:
     """Run `gaoxin ARGV` as a process, with the click command `command_for(argv)`
     gives: Ctrl-C and a closed pipe end quietly, also before and after the
     command itself runs (while modules load, at the final flush)."""
+    argv = [_utf8(arg) for arg in argv]
     try:
-        command_for(list(argv))(list(argv), prog_name="gaoxin")
+        command_for(argv)(argv, prog_name="gaoxin")
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
     except BrokenPipeError:
