@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from gaoxin_cli import folders, loader
+from gaoxin_cli import loader, reading
 
 GET = ["get", "gdp.growth", "--value"]
 
@@ -79,9 +79,9 @@ def test_a_file_that_changes_while_it_is_read_is_not_recorded(
             _same_size_edit(settled, "增长7.5%", "增长7.6%")
         return chunk
 
-    monkeypatch.setattr(folders.os, "read", read_then_edit)
+    monkeypatch.setattr(reading.os, "read", read_then_edit)
     gaoxin("--facts", str(editable), *GET)
-    monkeypatch.setattr(folders.os, "read", real_read)
+    monkeypatch.setattr(reading.os, "read", real_read)
     assert edited
     again = gaoxin("--facts", str(editable), *GET)
     assert (again.exit_code, again.stdout, again.stderr) == (0, "7.6\n", "")
@@ -93,7 +93,7 @@ def test_read_file_reports_a_file_that_moved_while_read(
     """read_file says whether the bytes and stamps it returns belong together."""
     path = tmp_path / "a.toml"
     path.write_bytes(b"x = 1\n")
-    data, info, still = folders.read_file(path, 100)
+    data, info, still = reading.read_file(path, 100)
     assert (data, info.st_size, still) == (b"x = 1\n", 6, True)
     real_read = os.read
 
@@ -104,8 +104,8 @@ def test_read_file_reports_a_file_that_moved_while_read(
                 handle.write(b"y = 2\n")
         return chunk
 
-    monkeypatch.setattr(folders.os, "read", read_then_append)
-    _, _, still = folders.read_file(path, 100)
+    monkeypatch.setattr(reading.os, "read", read_then_append)
+    _, _, still = reading.read_file(path, 100)
     assert not still
 
 
@@ -134,7 +134,7 @@ def test_a_file_swapped_for_a_fifo_after_its_stat_never_blocks(
             os.mkfifo(target)
         return real_open(path, flags, *rest)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(folders.os, "open", swap_then_open)
+    monkeypatch.setattr(reading.os, "open", swap_then_open)
     result = gaoxin("--facts", str(folder), "--no-cache", "economy")
     assert result.exit_code == 2
     assert result.stdout == ""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SECTION_TOML
-from gaoxin_cli import folders
+from gaoxin_cli import reading
 from gaoxin_cli.errors import FactsError
 from gaoxin_cli.loader import load_factbook, read_factbook
 
@@ -240,7 +240,7 @@ def test_unreadable_file(make_dataset, monkeypatch: pytest.MonkeyPatch) -> None:
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(folders.os, "open", refuse)
+    monkeypatch.setattr(reading.os, "open", refuse)
     lines = problems_of(folder)
     assert lines[0].startswith(f"{folder / 'economy.toml'}:1: cannot read")
 

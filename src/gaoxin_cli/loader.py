@@ -27,15 +27,7 @@ from gaoxin_cli.fact_keys import (
     Checker,
     unknown_key,
 )
-from gaoxin_cli.folders import (
-    DATASET_FILE,
-    MAX_FILE_BYTES,
-    NotRegularError,
-    TooLargeError,
-    find_dataset_dirs,
-    problem_at,
-    read_file,
-)
+from gaoxin_cli.folders import DATASET_FILE, MAX_FILE_BYTES, find_dataset_dirs, problem_at
 from gaoxin_cli.model import (
     SECTIONS,
     Dataset,
@@ -48,6 +40,7 @@ from gaoxin_cli.model import (
     Source,
     make_fact,
 )
+from gaoxin_cli.reading import NotRegularError, TooLargeError, read_file
 from gaoxin_cli.toml_lines import LineIndex, TomlPath
 
 if sys.version_info >= (3, 11):

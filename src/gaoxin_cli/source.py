@@ -162,7 +162,7 @@ class FactSource:
         return None if len(set(ids)) < len(ids) else found
 
 
-def _ask_index(root: Path, ask: "Callable[[Index], T]") -> T | None:
+def _ask_index(root: Path, ask: "Callable[[Index], T]") -> "T | None":
     """`ask` of the index of `root`; None to read the files instead.
 
     An index that fails while it is read (an SQLite error, a row that fails

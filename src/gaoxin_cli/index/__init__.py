@@ -1,9 +1,9 @@
 """A SQLite index of a facts folder, so that lookups cost the same at any size.
 
 The index lives in the user's cache folder ($XDG_CACHE_HOME/gaoxin, else
-~/.cache/gaoxin), one file per facts folder. It is only a copy: the TOML
-files stay the truth, and whenever the index cannot be trusted or used the
-files are read instead, with the same output.
+~/.cache/gaoxin; none without a home directory), one file per facts folder.
+It is only a copy: the TOML files stay the truth, and whenever the index
+cannot be trusted or used the files are read instead, with the same output.
 
 - `schema`: the tables, their version, and where the index file lives.
 - `freshness`: is it fresh or stale? Every run compares the fact files'
@@ -18,8 +18,16 @@ files are read instead, with the same output.
   file and moved into place, so readers never see half an index and two
   processes building at once both succeed. Facts with problems are never
   indexed: the caller then reads the files, which report the problems.
-- `read`: the facts a selection asks for, rows read by column name and
-  made into facts by the model's one constructor.
+  What is recorded of a file is what the loader parsed: the hash of the
+  very bytes read and the stamps taken while reading; a file that changed
+  while it was read is not recorded, so the next run reads it again. Each
+  build also prunes the cache folder (`cache`): indexes of folders that are
+  gone, temporary files of killed builds.
+- `read`: the facts a selection asks for, rows read by column name, each
+  checked against its checksum (and each dataset's and indicator's number of
+  rows), and made into facts by the model's one constructor. A failing check
+  raises DamagedError: the caller discards the index and reads the files.
+- `cache`: the index files of the cache folder, for `gaoxin cache`.
 
 Search uses FTS5 with the trigram tokenizer (substrings, Chinese included),
 one row per indicator: a word of three or more characters must have all its

@@ -31,7 +31,7 @@ class Entry:
 
 
 def entries(folder: Path | None = None) -> list[Entry]:
-    """The index files in the cache folder (or `folder`), by name."""
+    """The index files in the cache folder (or `folder`), by the folder each indexes."""
     folder = folder or cache_dir()
     if folder is None:
         return []
@@ -47,7 +47,7 @@ def entries(folder: Path | None = None) -> list[Entry]:
             continue
         root, state = _indexed_folder(path)
         found.append(Entry(path, size, root, state))
-    return found
+    return sorted(found, key=lambda entry: (entry.folder or "", entry.path.name))
 
 
 def _indexed_folder(path: Path) -> tuple[str | None, str]:

@@ -12,7 +12,7 @@ import stat
 import time
 from pathlib import Path
 
-from gaoxin_cli.folders import DATASET_FILE, MAX_FILE_BYTES, read_file
+from gaoxin_cli.folders import DATASET_FILE, MAX_FILE_BYTES
 
 #: A file modified this close to the build is hashed on every check.
 RACY_NS = 2_000_000_000
@@ -96,6 +96,8 @@ def sha256(path: Path) -> str:
     them (without blocking, at most as much as it would); OSError if it
     cannot be read whole."""
     import hashlib
+
+    from gaoxin_cli.reading import read_file
 
     data, _, _ = read_file(path, MAX_FILE_BYTES)
     return hashlib.sha256(data).hexdigest()

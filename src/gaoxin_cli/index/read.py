@@ -247,15 +247,19 @@ class Index:
         whole: bool = False,
     ) -> Dataset:
         """The dataset of `row` with the indicators of `ind_rows` (None: metadata
-        only; `whole`: all of them); DamagedError if a row is missing."""
+        only; `whole`: all of them, and its not-figures); DamagedError if a row
+        is missing."""
         dir_ = row["dir"]
         query = "SELECT * FROM lists WHERE dir = ? ORDER BY seq"
         list_rows = self._rows(query, [dir_], LIST_COLUMNS)
-        query = "SELECT * FROM not_figures WHERE dir = ? ORDER BY seq"
-        not_figure_rows = self._rows(query, [dir_], NOT_FIGURE_COLUMNS)
+        not_figure_rows: list[Row] = []
+        if whole:  # a part of a dataset (one fact, a search) comes without them
+            query = "SELECT * FROM not_figures WHERE dir = ? ORDER BY seq"
+            not_figure_rows = self._rows(query, [dir_], NOT_FIGURE_COLUMNS)
         ind_rows = ind_rows or []
-        if (len(list_rows), len(not_figure_rows)) != (row["lists"], row["not_figures"]) or (
-            whole and len(ind_rows) != row["indicators"]
+        if len(list_rows) != row["lists"] or (
+            whole
+            and (len(ind_rows), len(not_figure_rows)) != (row["indicators"], row["not_figures"])
         ):
             raise DamagedError(f"rows of dataset {row['id']} are missing")
         lists: dict[str, list[str]] = {"author": [], "headline": []}

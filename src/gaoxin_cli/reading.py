@@ -1,0 +1,65 @@
+"""Reading a fact file's bytes: without blocking, capped, with stamps that belong to them.
+
+Light (no TOML here): the index's freshness check hashes files with it, the
+loader parses what it returns.
+"""
+
+import os
+import stat
+from pathlib import Path
+
+
+class NotRegularError(OSError):
+    """A fact file that is a device, a FIFO, a folder or anything but a file."""
+
+
+class TooLargeError(OSError):
+    """A fact file larger than the limit: not read."""
+
+
+#: Opened without blocking (a FIFO or /proc/kmsg), never as a controlling terminal.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def read_file(path: Path, limit: int) -> tuple[bytes, os.stat_result, bool]:
+    """A fact file's bytes, its stamps, and whether it stood still while it was read.
+
+    The file is opened without blocking and its type and size are checked on
+    the open descriptor; at most `limit` bytes are read. It stood still if its
+    size, mtime and ctime after reading are those from before and it held just
+    the bytes read: only then do the bytes and the stamps belong together.
+    Raises NotRegularError, TooLargeError or another OSError.
+    """
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            raise NotRegularError(f"{path}: not a regular file")
+        if before.st_size > limit:
+            raise TooLargeError(f"{path}: larger than {limit} bytes")
+        chunks = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        after = os.fstat(fd)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise TooLargeError(f"{path}: larger than {limit} bytes")
+    still = (before.st_size, before.st_mtime_ns, before.st_ctime_ns) == (
+        after.st_size,
+        after.st_mtime_ns,
+        after.st_ctime_ns,
+    ) and len(data) == after.st_size
+    return data, after, still
