@@ -8,7 +8,8 @@ output (stdout, then stderr), run by bash at an 80-column terminal without
 colour, in a scratch folder laid out like a clone: `facts/`, the synthetic
 second dataset in `tests/fixtures/synthetic/`, and `my-facts/`: a copy of the
 shipped facts, named dalian-2020 and with three deliberate mistakes, for the
-`validate` example.
+`validate` example. Paths in the output show the scratch folder as
+`~/gaoxin` and its home (where the cache is) as `~`.
 """
 
 from __future__ import annotations
@@ -72,14 +73,16 @@ def scratch_folder(root: Path) -> None:
 def run(command: str, cwd: Path) -> str:
     """What a reader sees running `command` at an 80-column terminal without colour."""
     bin_dir = str(Path(sys.executable).parent)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GAOXIN_")}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("GAOXIN_") and k != "XDG_CACHE_HOME"
+    }
     env |= {
         "NO_COLOR": "1",
         "COLUMNS": "80",
         "LINES": "24",
         "TERM": "dumb",  # a terminal, but no escape codes in the README
         "PATH": bin_dir + os.pathsep + env.get("PATH", ""),
-        "XDG_CACHE_HOME": str(cwd / ".cache"),
+        "HOME": str(cwd / "home"),  # the cache is ~/.cache/gaoxin
     }
     # stdout is a terminal, as the reader's would be (a table, not TSV);
     # stderr comes after it.
@@ -101,6 +104,8 @@ def run(command: str, cwd: Path) -> str:
         errors = process.stderr.read() if process.stderr else b""
     os.close(main)
     text = (b"".join(chunks).replace(b"\r\n", b"\n") + errors).decode("utf-8")
+    # The scratch folder is shown as the reader's clone, its home as theirs.
+    text = text.replace(str(cwd / "home"), "~").replace(str(cwd), "~/gaoxin")
     return "".join(line.rstrip() + "\n" for line in text.rstrip("\n").split("\n"))
 
 

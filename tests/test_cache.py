@@ -31,10 +31,10 @@ def test_list_names_each_index_and_its_folder(gaoxin, cache: Path, used) -> None
     result = gaoxin("cache", "--json")
     assert (result.exit_code, result.stderr) == (0, "")
     records = json.loads(result.stdout)
+    assert [r["folder"] for r in records] == sorted(str(f.resolve()) for f in used)
     paths = sorted(cache.glob("*.sqlite3"))
-    assert [r["index"] for r in records] == [str(p) for p in paths]
-    assert [r["bytes"] for r in records] == [p.stat().st_size for p in paths]
-    assert sorted(r["folder"] for r in records) == sorted(str(f.resolve()) for f in used)
+    assert sorted(r["index"] for r in records) == [str(p) for p in paths]
+    assert all(r["bytes"] == Path(r["index"]).stat().st_size for r in records)
     assert {r["state"] for r in records} == {"current"}
 
 

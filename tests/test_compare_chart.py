@@ -346,16 +346,14 @@ def test_narrow_chart_still_labels_zero(shipped: FactBook) -> None:
 
 
 def test_hostile_text_in_charts_and_comparisons_stays_text(gaoxin, tmp_path) -> None:
-    """Markup and escape sequences in labels print as text in every new view."""
+    """Markup and bidi controls in labels print as text in every view; an escape character is refused."""
     import shutil
 
     target = tmp_path / "facts" / "synthetic-2020"
     shutil.copytree(SYNTHETIC / "synthetic-2020", target)
     economy = target / "economy.toml"
     text = economy.read_text(encoding="utf-8")
-    text = text.replace(
-        'zh = "地区生产总值"', 'zh = "[bold red]地区[/]\\u001b[31m\\u202e生产总值"', 1
-    )
+    text = text.replace('zh = "地区生产总值"', 'zh = "[bold red]地区[/][31m\\u202e生产总值"', 1)
     economy.write_text(text, encoding="utf-8")
     facts = ["--facts", str(tmp_path / "facts")]
     for args in (
@@ -371,3 +369,9 @@ def test_hostile_text_in_charts_and_comparisons_stays_text(gaoxin, tmp_path) -> 
         if args[0] != "datasets":  # the label may wrap, at its space
             assert "[bold" in result.stdout, args
             assert "red]地区[/][31m生产总值" in result.stdout, args
+    economy.write_text(text.replace("[31m", "\\u001b[31m", 1), encoding="utf-8")
+    for args in (["chart", "economy"], ["compare", "gdp"], ["economy"], ["datasets"]):
+        result = gaoxin(*facts, *args, "--format", "table", env={"COLUMNS": "100"})
+        assert (result.exit_code, result.stdout) == (2, ""), args
+        assert "holds a control character (U+001B" in result.stderr, args
+        assert len(result.stderr.splitlines()) == 1, args
