@@ -34,7 +34,7 @@ COMMANDS = [
     ["search", "1/6", "--json"],
     ["search", "合成", "--section", "party", "--json"],
     ["search", "syn-0001", "--json"],
-    ["search", "g", "--json"],
+    ["search", "专", "--json"],
     ["export", "--format", "jsonl"],
     ["export", "--format", "csv", "--section", "innovation"],
     ["--json"],

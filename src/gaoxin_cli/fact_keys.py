@@ -97,6 +97,21 @@ def _string_list(value: Any) -> str | None:
     return None
 
 
+def _aliases(value: Any) -> str | None:
+    error = _string_list(value)
+    if error:
+        return error
+    for n, item in enumerate(value, 1):
+        if not item.strip():
+            return f"item {n} is empty"
+    seen: set[str] = set()
+    for item in value:
+        if item.casefold() in seen:
+            return f"names {item!r} twice"
+        seen.add(item.casefold())
+    return None
+
+
 def _one_of(choices: Mapping[str, object]) -> Callable[[Any], str | None]:
     def test(value: Any) -> str | None:
         error = _string(value)
@@ -171,6 +186,7 @@ INDICATOR_KEYS: dict[str, Checker] = {
     "zh": Checker(_string, required=True),
     "en": Checker(_string, required=True),
     "heading": Checker(_label_table),
+    "aliases": Checker(_aliases),
     "fact": Checker(_array_of_tables, required=True),
 }
 FACT_KEYS: dict[str, Checker] = {

@@ -227,6 +227,7 @@ def _section_indicators(
             continue
         ind_heading = _label(ind["heading"]) if "heading" in ind else heading
         label = Label(ind["zh"], ind["en"])
+        aliases = tuple(ind.get("aliases", ()))
         facts: list[Fact] = []
         for j, raw_fact in enumerate(ind.get("fact", [])):
             fact_where: TomlPath = (*where, "fact", j)
@@ -245,6 +246,7 @@ def _section_indicators(
                     period=period,
                     area=area,
                     location=location,
+                    aliases=aliases,
                 )
             )
         if "fact" in ind and not facts and not raw.get("fact"):
@@ -257,6 +259,7 @@ def _section_indicators(
             label=label,
             facts=tuple(facts),
             location=file.location(where),
+            aliases=aliases,
         )
 
 

@@ -158,6 +158,7 @@ class Fact(_Record):
         "note",
         "location",
         "value_en",
+        "aliases",
     )
     _fields = _FACT_FIELDS
 
@@ -180,6 +181,7 @@ class Fact(_Record):
         note: str | None = None,
         location: Location | None = None,
         value_en: str | None = None,
+        aliases: tuple[str, ...] = (),
     ) -> None:
         self.id = id
         self.dataset = dataset
@@ -199,6 +201,8 @@ class Fact(_Record):
         self.location = location
         #: The English of a text value ("居全省首位" -> "First in the province").
         self.value_en = value_en
+        #: Other names of its indicator people search for ("FDI", "外资").
+        self.aliases = aliases
 
     @property
     def key(self) -> str:
@@ -239,6 +243,7 @@ def make_fact(
     period: str,
     area: Label,
     location: Location | None,
+    aliases: tuple[str, ...] = (),
 ) -> Fact:
     """A fact from the keys of its `[[indicator.fact]]` table (measure, value,
     and optionally key, unit, qualifier, quote, written, note, zh, en, value_en) and the
@@ -265,14 +270,15 @@ def make_fact(
         note=fields.get("note"),
         value_en=fields.get("value_en"),
         location=location,
+        aliases=aliases,
     )
 
 
 class Indicator(_Record):
     """What several facts are about, e.g. fixed-asset investment."""
 
-    __slots__ = ("dataset", "facts", "heading", "id", "label", "location", "section")
-    _fields = ("id", "dataset", "section", "heading", "label", "facts", "location")
+    __slots__ = ("aliases", "dataset", "facts", "heading", "id", "label", "location", "section")
+    _fields = ("id", "dataset", "section", "heading", "label", "facts", "location", "aliases")
 
     def __init__(
         self,
@@ -283,6 +289,7 @@ class Indicator(_Record):
         label: Label,
         facts: tuple[Fact, ...],
         location: Location | None = None,
+        aliases: tuple[str, ...] = (),
     ) -> None:
         self.id = id
         self.dataset = dataset
@@ -291,6 +298,8 @@ class Indicator(_Record):
         self.label = label
         self.facts = facts
         self.location = location
+        #: Other names people search for ("FDI", "外资"), in either language.
+        self.aliases = aliases
 
 
 class Source(_Record):

@@ -9,9 +9,7 @@ from gaoxin_cli.model import (
     Fact,
     FactBook,
     Indicator,
-    format_value,
 )
-from gaoxin_cli.units import stands_alone
 
 # Plain classes, not named tuples: they are defined at every start.
 
@@ -133,104 +131,20 @@ def facts_of(items: Iterable[Indicator | Fact]) -> list[Fact]:
     return out
 
 
-def _is_number(word: str) -> bool:
-    """True for 85, -3.5, +18.3: ASCII digits, an optional sign and decimals."""
-    unsigned = word[1:] if word.startswith(("+", "-")) else word
-    whole, point, decimals = unsigned.partition(".")
-    digits = whole + decimals
-    return bool(whole) and (not point or bool(decimals)) and digits.isascii() and digits.isdigit()
-
-
-def fold(text: str) -> str:
-    """`text` as search compares it: NFKC (full-width digits and letters become
-    ASCII, composed and decomposed accents agree), then case-folded. Only for
-    matching: text is shown as written."""
-    if text.isascii():
-        return text.casefold()
-    import unicodedata
-
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-
-
 def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hit]:
-    """Facts matching every word of `query`, best first.
+    """Facts matching every term of `query`, best first (see gaoxin_cli.matching)."""
+    from gaoxin_cli import matching
 
-    Words match ids, zh and en labels, headings, values, quotes and notes,
-    ignoring case and Unicode forms (see `fold`). A number matches figures
-    equal to it first, then quotes and values that contain it as a whole
-    number.
-    """
-    words = [fold(word) for word in query.split()]
-    if not words:
+    terms = matching.parse(query)
+    if not terms:
         return []
+    phrase = matching.phrase_of(query)
     hits: list[Hit] = []
     for fact in book.facts:
         if section is not None and fact.section != section:
             continue
-        texts = _Folded(fact)
-        total = 0
-        for word in words:
-            score = _score(fact, texts, word)
-            if score == 0:
-                break
-            total += score
-        else:
-            hits.append(Hit(fact, total))
+        score = matching.score(fact, terms, phrase)
+        if score:
+            hits.append(Hit(fact, score))
     hits.sort(key=lambda hit: -hit.score)  # stable: equal scores keep the book's order
     return hits
-
-
-class _Folded:
-    """A fact's texts as search compares them, folded once, when first asked for."""
-
-    def __init__(self, fact: Fact) -> None:
-        self._fact = fact
-        self._texts: dict[str, str] = {}
-
-    def __getitem__(self, name: str) -> str:
-        text = self._texts.get(name)
-        if text is None:
-            fact = self._fact
-            raw = {
-                "id": fact.id,
-                "indicator": fact.indicator,
-                "labels": f"{fact.label.zh}\n{fact.label.en}",
-                "value": f"{fact.value}\n{fact.value_en}" if isinstance(fact.value, str) else "",
-                "headings": f"{fact.heading.zh}\n{fact.heading.en}",
-                "quote": fact.quote,
-                "note": fact.note or "",
-            }[name]
-            text = self._texts[name] = fold(raw)
-        return text
-
-
-def _score(fact: Fact, texts: _Folded, word: str) -> int:
-    """How well one folded search word matches `fact` (0: not at all)."""
-    lowered = word
-    if _is_number(word):
-        if format_value(fact.value) == word or fold(fact.figure) == word:
-            return 100
-        normalized = fact.normalized
-        if normalized is not None and format_value(normalized.value) == word:
-            return 80
-        if stands_alone(word, texts["quote"]):
-            return 20
-        return 0
-    score = 0
-    if lowered in (texts["id"], texts["indicator"]):
-        score = max(score, 90)
-    if lowered in texts["id"]:
-        score = max(score, 50)
-    if any(lowered in label for label in texts["labels"].split("\n")):
-        score = max(score, 60)
-    if lowered in texts["value"]:  # a text value, in Chinese or English
-        score = max(score, 40)
-    if any(lowered in heading for heading in texts["headings"].split("\n")):
-        score = max(score, 15)
-    if lowered in texts["quote"]:
-        score = max(score, 30)
-    if lowered in texts["note"]:
-        score = max(score, 10)
-    if lowered in (fact.measure, fact.section):
-        score = max(score, 25)
-    return score

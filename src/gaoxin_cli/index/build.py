@@ -219,6 +219,7 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
             "heading_en": ind.heading.en,
             "zh": ind.label.zh,
             "en": ind.label.en,
+            "aliases": "\n".join(ind.aliases),
             "file": Path(location.path).name,
             "line": location.line,
             "search_row": first_row + seq,
@@ -251,35 +252,23 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
     db.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", texts)
 
 
-_SCALED = ("万", "亿")
-
-
 def search_text(indicator: Indicator) -> str:
     """Everything a search word can match in an indicator's facts, case-folded.
 
-    A superset of what query.search scores, folded as it folds: ids, labels, headings, values as
-    written and normalized, quotes, notes, measures and the section.
+    A superset of what matching.score reads, folded as it folds: ids, labels,
+    aliases, headings, text values, quotes, notes, and each fact's kind words
+    and figures (matching.search_words).
     """
-    from gaoxin_cli.model import format_value
+    from gaoxin_cli.matching import fold, search_words
 
-    parts = [indicator.id, indicator.label.zh, indicator.label.en, indicator.section]
+    parts = [indicator.id, indicator.label.zh, indicator.label.en, *indicator.aliases]
     parts += [indicator.heading.zh, indicator.heading.en]
     for fact in indicator.facts:
-        parts += [fact.id, fact.measure, fact.quote, fact.label.zh, fact.label.en, fact.figure]
-        value = fact.value
-        parts.append(format_value(value))
+        parts += [fact.id, fact.quote, fact.label.zh, fact.label.en, *search_words(fact)]
+        if isinstance(fact.value, str):
+            parts += [fact.value, fact.value_en or ""]
         if fact.note:
             parts.append(fact.note)
-        if fact.value_en:
-            parts.append(fact.value_en)
-        if fact.section != indicator.section or fact.heading != indicator.heading:
-            parts += [fact.section, fact.heading.zh, fact.heading.en]
-        unit = fact.unit or ""
-        whole_float = isinstance(value, float) and value.is_integer()
-        if isinstance(value, str) or unit.startswith(_SCALED) or whole_float:
-            normalized = fact.normalized  # only these can differ from the value as written
-            if normalized is not None:
-                parts.append(format_value(normalized.value))
-    from gaoxin_cli.query import fold
-
+        if fact.heading != indicator.heading:
+            parts += [fact.heading.zh, fact.heading.en]
     return fold("\n".join(dict.fromkeys(parts))) + "\n\n"

@@ -22,7 +22,6 @@ from gaoxin_cli.index.schema import (
     checksum,
 )
 from gaoxin_cli.model import Dataset, FactBook, Indicator, Label, Location, Source, make_fact
-from gaoxin_cli.query import fold
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -147,18 +146,13 @@ class Index:
     def _search_candidates(
         self, words: Sequence[str], section: str | None
     ) -> list[tuple[str, int]]:
+        from gaoxin_cli.matching import needles
+
         rows: set[int] | None = None
-        for word in words:
-            folded = fold(word)
-            if len(folded) >= 3:
-                # Every trigram of the word: a superset of the rows holding it.
-                grams = list(dict.fromkeys(folded[i : i + 3] for i in range(len(folded) - 2)))
-                match = " AND ".join(map(_quoted, grams))
-            else:
-                # Shorter than a trigram: any trigram that starts with it (every
-                # character starts one, as texts end with two newlines).
-                match = " OR ".join(map(_quoted, self._terms_starting(folded)))
-            found = {row for (row,) in self._db.execute(_MATCH, [match])} if match else set()
+        for alternatives in needles(" ".join(words)):
+            found: set[int] = set()
+            for needle in alternatives:
+                found |= self._rows_holding(needle)
             rows = found if rows is None else rows & found
             if not rows:
                 return []
@@ -170,6 +164,18 @@ class Index:
         if len(places) != len(rows):  # each search row belongs to one indicator
             raise DamagedError("indicators of matching search rows are missing")
         return [(dir_, seq) for dir_, seq, sect in places if section is None or sect == section]
+
+    def _rows_holding(self, needle: str) -> set[int]:
+        """Search rows whose text may hold `needle` (a superset)."""
+        if len(needle) >= 3:
+            # Every trigram of the needle: a superset of the rows holding it.
+            grams = list(dict.fromkeys(needle[i : i + 3] for i in range(len(needle) - 2)))
+            match = " AND ".join(map(_quoted, grams))
+        else:
+            # Shorter than a trigram: any trigram that starts with it (every
+            # character starts one, as texts end with two newlines).
+            match = " OR ".join(map(_quoted, self._terms_starting(needle)))
+        return {row for (row,) in self._db.execute(_MATCH, [match])} if match else set()
 
     def _terms_starting(self, prefix: str) -> list[str]:
         self._db.execute(
@@ -272,6 +278,7 @@ class Index:
             path = str(folder / ind["file"])
             heading = Label(ind["heading_zh"], ind["heading_en"])
             label = Label(ind["zh"], ind["en"])
+            aliases = tuple(ind["aliases"].split("\n")) if ind["aliases"] else ()
             fact_rows = facts_by_indicator.get((dir_, ind["seq"]), [])
             if len(fact_rows) != ind["facts"]:
                 raise DamagedError(f"facts of indicator {ind['id']} are missing")
@@ -286,6 +293,7 @@ class Index:
                     period=row["period"],
                     area=area,
                     location=Location(path, fact["line"]),
+                    aliases=aliases,
                 )
                 for fact in fact_rows
             )
@@ -298,6 +306,7 @@ class Index:
                     label=label,
                     facts=facts,
                     location=Location(path, ind["line"]),
+                    aliases=aliases,
                 )
             )
         return Dataset(

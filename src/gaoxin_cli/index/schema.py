@@ -14,7 +14,7 @@ from typing import Any
 from gaoxin_cli import __version__
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,8 +41,9 @@ CREATE TABLE not_figures(
     line INTEGER NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE indicators(
     dir TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, section TEXT NOT NULL,
-    heading_zh TEXT, heading_en TEXT, zh TEXT, en TEXT, file TEXT, line INTEGER,
-    search_row INTEGER NOT NULL, facts INTEGER NOT NULL, crc INTEGER NOT NULL);
+    heading_zh TEXT, heading_en TEXT, zh TEXT, en TEXT, aliases TEXT NOT NULL,
+    file TEXT, line INTEGER, search_row INTEGER NOT NULL, facts INTEGER NOT NULL,
+    crc INTEGER NOT NULL);
 CREATE TABLE facts(
     dir TEXT NOT NULL, ind_seq INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
     key TEXT, measure TEXT NOT NULL,
@@ -95,6 +96,7 @@ INDICATOR_COLUMNS = (
     "heading_en",
     "zh",
     "en",
+    "aliases",
     "file",
     "line",
     "search_row",

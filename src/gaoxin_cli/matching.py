@@ -1,0 +1,365 @@
+"""What a search query means, and how well a fact answers it: one scoring
+function for the index and the fact files alike.
+
+A query is read into terms (see `parse`):
+
+- a number in any notation, with an optional scale word and unit: 3288,
+  3,288, full-width digits, 85亿, 85亿元, 8.5 bn, 8.5 billion, 850000万, 18.3%;
+- an English word, matched as a whole word, case-folded, with simple plural,
+  -ing and -ed endings folded (patents = patent, planned = plan); the small
+  words "the", "of", "and" … are dropped unless the query has nothing else;
+- a run of Chinese characters, matched as a substring (as Chinese is written
+  without spaces).
+
+Every term must match the fact somewhere. Each term scores by the best place
+it matches (`WEIGHTS`): a number by the fact's own figure first; a word by the
+label, an alias, what the fact is (its measure or its hedge: "growth",
+"增长", "estimated", "预计"), its id, its text value, its quote, its heading,
+its note. A query that is a whole label or alias scores `EXACT` more, and a
+label mostly covered by the query a little more (`COVERAGE`). Ties keep the
+datasets' order.
+
+The index does not score: `needles` gives, for each term, texts of which a
+matching fact's search text holds at least one, so the index can pick
+candidates that this module then scores, as it does without the index.
+"""
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from gaoxin_cli.model import MEASURES, QUALIFIERS, Fact
+from gaoxin_cli.words import (
+    MEASURE_WORDS,
+    QUALIFIER_WORDS,
+    SCALE_WORDS,
+    STOP_WORDS,
+    UNIT_WORDS,
+)
+
+#: Points a term earns by the best place it matches.
+WEIGHTS = {
+    "figure": 100,  # a number equal to the figure as written (or with its scale)
+    "id": 90,  # the whole id of the fact or its indicator
+    "normalized": 80,  # a number equal to the figure in base units
+    "label": 60,
+    "alias": 55,
+    "kind": 65,  # the measure's or the hedge's words: 以上 finds hedges before 规模以上
+    "id_part": 40,
+    "value": 35,  # a text value, in Chinese or English
+    "quote": 20,
+    "heading": 10,
+    "note": 5,
+}
+#: Added when the whole query is a label or an alias of the fact.
+EXACT = 100
+#: At most this much is added by how much of the label (or alias) the query covers.
+COVERAGE = 10
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = re.compile(
+    r"(?<![0-9a-z.])(?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    rf"(?:\s*(?P<scale>{_alternation(list(SCALE_WORDS))}))?"
+    rf"(?:\s*(?P<unit>{_alternation(list(UNIT_WORDS))}))?"
+    r"(?![0-9a-z])"
+)
+_LATIN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+
+
+def fold(text: str) -> str:
+    """`text` as search compares it: NFKC (full-width digits and letters become
+    ASCII, composed and decomposed accents agree), then case-folded. Only for
+    matching: text is shown as written."""
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def stem(word: str) -> str:
+    """An English word with a plural, -ing or -ed ending folded: patents and
+    patent, companies and company, planned and plan, listing and list."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for ending, keep in (("ies", "y"), ("ied", "y"), ("sses", "ss")):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + keep
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+                base = base[:-1]  # planned -> plan, but not called -> cal
+            return base
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def latin_words(text: str) -> list[str]:
+    """The stems of the English words (and numbers, ids' parts) of folded `text`."""
+    return [stem(word) for word in _LATIN.findall(text.replace("-", " ").replace("_", " "))]
+
+
+class Term:
+    """One part of a query: a number, an English word or a Chinese run."""
+
+    __slots__ = ("kind", "number", "scale", "text", "unit")
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        number: Decimal | None = None,
+        scale: str | None = None,
+        unit: str | None = None,
+    ) -> None:
+        self.kind = kind  # "number", "word" or "han"
+        self.text = text  # folded: the stem of a word, the characters of a Chinese run
+        self.number = number
+        self.scale = scale
+        self.unit = unit
+
+    def values(self) -> list[Decimal]:
+        """The figures a number term may mean: as typed, and with its scale applied."""
+        number = self.number if self.number is not None else Decimal(0)
+        if self.scale is None:
+            return [number]
+        return [number * SCALE_WORDS[self.scale]]
+
+
+def parse(query: str) -> list[Term]:
+    """The terms of `query` (see the module's docstring)."""
+    text = fold(query)
+    terms: list[Term] = []
+    rest = []
+    last = 0
+    for match in _NUMBER.finditer(text):
+        rest.append(text[last : match.start()])
+        last = match.end()
+        try:
+            number = Decimal(match["number"].replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+            continue
+        terms.append(Term("number", match.group(), number, match["scale"], match["unit"]))
+    rest.append(text[last:])
+    words: list[Term] = []
+    for chunk in rest:
+        for token in re.findall(r"[a-z0-9]+(?:[.][0-9a-z]+)*|[^\W\da-z_]+", chunk):
+            if token.isascii():
+                words.extend(Term("word", part) for part in _split_word(token))
+            else:
+                words.append(Term("han", token))
+    meaningful = [t for t in words if not (t.kind == "word" and t.text in STOP_WORDS)]
+    return terms + (meaningful or words)
+
+
+def _split_word(token: str) -> list[str]:
+    """A query word: an id (gdp.growth) stays whole, else its stem."""
+    if "." in token and not token.replace(".", "").isdigit():
+        return [token]
+    return [stem(token)]
+
+
+def canonical(number: Decimal | float | int) -> str:
+    """A number's one spelling: 3288, 8500000000, 18.3 (no exponent, no trailing zeros)."""
+    value = number if isinstance(number, Decimal) else Decimal(repr(number))
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def _figures(fact: Fact) -> tuple[str | None, str | None]:
+    """The fact's figure as written and in base units, canonical; None for text."""
+    value = fact.value
+    written = None if isinstance(value, str) else canonical(value)
+    normalized = fact.normalized
+    base = None if normalized is None else canonical(normalized.value)
+    return written, base
+
+
+def digits_of(text: str) -> str:
+    """`text` with thousands commas between digits removed (56,708.71 -> 56708.71)."""
+    return re.sub(r"(?<=\d),(?=\d{3})", "", text)
+
+
+def needles(query: str) -> list[list[str]]:
+    """For each term of `query`, texts of which a matching fact's search text
+    (see `search_words`) holds at least one; [] if the query has no term."""
+    out = []
+    for term in parse(query):
+        if term.kind == "number":
+            alternatives = [canonical(v) for v in term.values()]
+            alternatives.append(canonical(term.number) if term.number is not None else "")
+        elif term.kind == "word" and "." not in term.text:
+            # A word's stem, or what every word of that stem holds (company: compan).
+            alternatives = [term.text[:-1] if term.text.endswith("y") else term.text]
+        else:
+            alternatives = [term.text]
+        out.append([a.lstrip("+-") for a in dict.fromkeys(alternatives) if a.lstrip("+-")])
+    return out
+
+
+def search_words(fact: Fact) -> list[str]:
+    """Texts of `fact` beyond its own fields that search matches: its kind words
+    and its figures in canonical form, and its quote without thousands commas."""
+    words = list(kind_words(fact))
+    words += [f for f in _figures(fact) if f is not None]
+    plain = digits_of(fact.quote)
+    if plain != fact.quote:
+        words.append(plain)
+    return words
+
+
+def kind_words(fact: Fact) -> tuple[str, ...]:
+    """Words for what the fact is: its measure's and its hedge's, in both languages."""
+    words = list(MEASURES.get(fact.measure, ()))
+    words.append(fact.measure.replace("_", " "))
+    words += MEASURE_WORDS.get(fact.measure, ())
+    if fact.qualifier:
+        words += QUALIFIERS[fact.qualifier][0].split("/")
+        words += QUALIFIER_WORDS.get(fact.qualifier, ())
+    return tuple(words)
+
+
+def _raw_texts(fact: Fact, name: str) -> tuple[str, ...]:
+    """The texts of one place of `fact`, as written."""
+    if name == "label":
+        return (fact.label.zh, fact.label.en)
+    if name == "alias":
+        return fact.aliases
+    if name == "kind":
+        return kind_words(fact)
+    if name == "id":
+        return (fact.id, fact.indicator)
+    if name == "value":
+        return (fact.value, fact.value_en or "") if isinstance(fact.value, str) else ()
+    if name == "quote":
+        return (fact.quote, digits_of(fact.quote))
+    if name == "heading":
+        return (fact.heading.zh, fact.heading.en)
+    return (fact.note or "",)
+
+
+class Folded:
+    """A fact's texts as search compares them, folded once, when first asked for."""
+
+    __slots__ = ("_fact", "_texts", "_words")
+
+    def __init__(self, fact: Fact) -> None:
+        self._fact = fact
+        self._texts: dict[str, tuple[str, ...]] = {}
+        self._words: dict[str, set[str]] = {}
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        """The folded texts of one place (label, alias, kind, id, value, quote, heading, note)."""
+        found = self._texts.get(name)
+        if found is None:
+            found = self._texts[name] = tuple(fold(text) for text in _raw_texts(self._fact, name))
+        return found
+
+    def words(self, name: str) -> set[str]:
+        """The stems of the English words of one place."""
+        found = self._words.get(name)
+        if found is None:
+            found = self._words[name] = {w for t in self.texts(name) for w in latin_words(t)}
+        return found
+
+
+def _term_score(fact: Fact, texts: Folded, term: Term) -> int:
+    """Points for the best place `term` matches `fact` (0: nowhere)."""
+    if term.kind == "number":
+        return _number_score(fact, texts, term)
+    ids = texts.texts("id")
+    best = WEIGHTS["id"] if term.text in ids else 0
+    for place in ("kind", "label", "alias", "id_part", "value", "quote", "heading", "note"):
+        if WEIGHTS[place] <= best:
+            break
+        if place == "id_part":
+            if term.kind == "word" and (
+                term.text in texts.words("id")
+                or ("." in term.text and any(t.startswith(term.text) for t in ids))
+            ):
+                best = WEIGHTS["id_part"]
+            continue
+        if term.kind == "word":
+            found = term.text in texts.words(place)
+        else:
+            found = any(term.text in text for text in texts.texts(place))
+        if found:
+            best = WEIGHTS[place]
+    return best
+
+
+def _number_score(fact: Fact, texts: Folded, term: Term) -> int:
+    written, base = _figures(fact)
+    wanted = {canonical(v) for v in term.values()}
+    unit = UNIT_WORDS.get(term.unit or "")
+    normalized = fact.normalized
+    if unit is not None and (normalized is None or normalized.unit != unit):
+        return _in_text(texts, term)
+    if term.scale is None and written in wanted:
+        return WEIGHTS["figure"]
+    if base in wanted:
+        return WEIGHTS["figure"] if term.scale is not None or unit else WEIGHTS["normalized"]
+    if term.scale is None and isinstance(fact.value, str) and fold(fact.value) == term.text:
+        return WEIGHTS["figure"]  # a fraction such as 1/6 is matched by its text
+    return _in_text(texts, term)
+
+
+def _in_text(texts: Folded, term: Term) -> int:
+    """Points for a number that stands alone in the fact's texts (a label, a
+    quote): as typed, with its scale word and unit if it has them."""
+    from gaoxin_cli.units import stands_alone
+
+    typed = format(term.number if term.number is not None else 0, "f").lstrip("+")
+    spelled = digits_of(term.text).replace(" ", "")
+    for place in ("label", "alias", "value", "quote", "note"):
+        for text in texts.texts(place):
+            plain = digits_of(text)
+            if stands_alone(typed, plain) and (
+                (term.scale is None and term.unit is None) or spelled in plain.replace(" ", "")
+            ):
+                return min(WEIGHTS[place], WEIGHTS["quote"] + 5)
+    return 0
+
+
+def score(fact: Fact, terms: Sequence[Term], phrase: str, texts: Folded | None = None) -> int:
+    """How well `fact` answers the query of `terms` (`phrase`: the folded query
+    as a whole); 0 unless every term matches. See the module's docstring."""
+    texts = texts or Folded(fact)
+    total = 0
+    for term in terms:
+        points = _term_score(fact, texts, term)
+        if points == 0:
+            return 0
+        total += points
+    names = texts.texts("label") + texts.texts("alias")
+    if phrase in names:
+        total += EXACT
+    total += _coverage(terms, texts)
+    return total
+
+
+def _coverage(terms: Sequence[Term], texts: Folded) -> int:
+    """Up to COVERAGE: the largest share of one label's or alias's words (or
+    characters) that the query's words name."""
+    wanted = {t.text for t in terms if t.kind == "word"}
+    han = [t.text for t in terms if t.kind == "han"]
+    best = 0.0
+    for name in texts.texts("label") + texts.texts("alias"):
+        if name.isascii():
+            words = [w for w in latin_words(name) if w not in STOP_WORDS]
+            if words and wanted:
+                best = max(best, sum(w in wanted for w in words) / len(words))
+        elif han:
+            covered = sum(len(h) for h in han if h in name)
+            best = max(best, min(covered / len(name), 1.0))
+    return round(COVERAGE * best)
+
+
+def phrase_of(query: str) -> str:
+    """The folded query as a whole, spaces made single."""
+    return " ".join(fold(query).split())

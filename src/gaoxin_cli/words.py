@@ -1,0 +1,91 @@
+"""The words search knows beyond the fact files: small English words it
+skips, scale and unit words of numbers, and the words for each measure and
+hedge (besides the table headers of model.MEASURES and the article's own
+hedge words of model.QUALIFIERS)."""
+
+from gaoxin_cli.units import BASE_UNITS
+
+#: English words that say nothing on their own.
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "was",
+        "were",
+        "with",
+    ]
+)
+
+#: Words for each measure beyond its table headers (model.MEASURES).
+MEASURE_WORDS: dict[str, tuple[str, ...]] = {
+    "growth": ("增速", "同比增长", "year on year"),
+    "vs_city": ("高于全市", "above the city", "points above the city", "vs city"),
+    "share_of_city": ("占全市", "全市占比", "share of the city", "share of city"),
+    "increase": ("新增", "增加", "added", "new"),
+    "rank": ("排名", "rank", "ranking", "standing"),
+    "rate": ("比率", "rate", "ratio"),
+    "before": ("调整前", "before"),
+    "after": ("调整后", "after"),
+    "threshold": ("门槛", "threshold"),
+    "level": ("总量", "total"),
+}
+#: Words for each hedge beyond the article's own (model.QUALIFIERS).
+QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
+    "over": ("over", "more than", "above", "hedged"),
+    "nearly": ("nearly", "almost", "hedged"),
+    "about": ("about", "approximately", "around", "roughly", "hedged"),
+    "at_least": ("at least", "hedged"),
+    "estimated": ("estimated", "estimate", "expected", "projected", "forecast", "hedged"),
+}
+
+#: Scale words a number may carry, as people write them.
+SCALE_WORDS: dict[str, int] = {
+    "万亿": 10**12,
+    "亿": 10**8,
+    "万": 10**4,
+    "千": 10**3,
+    "trillion": 10**12,
+    "billion": 10**9,
+    "bn": 10**9,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "thousand": 10**3,
+    "k": 10**3,
+}
+#: Unit words a number may carry, and the normalized unit they ask for.
+UNIT_WORDS: dict[str, str] = {
+    **BASE_UNITS,
+    "%": "percent",
+    "percent": "percent",
+    "个百分点": "percentage_points",
+    "pp": "percentage_points",
+    "points": "percentage_points",
+    "point": "percentage_points",
+    "元": "CNY",
+    "美元": "USD",
+    "yuan": "CNY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "usd": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+}
