@@ -1,0 +1,255 @@
+"""What a search term matches: whole English words, numbers by value, kind words, aliases."""
+
+import json
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gaoxin_cli import matching
+
+BOTH = pytest.mark.parametrize("extra", [[], ["--no-cache"]], ids=["index", "files"])
+
+
+def ids_of(result) -> list[str]:
+    assert result.stderr == ""
+    return [record["id"] for record in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("patents", "patent"),
+        ("patent", "patent"),
+        ("companies", "company"),
+        ("planned", "plan"),
+        ("listing", "list"),
+        ("listed", "list"),
+        ("glasses", "glass"),
+        ("census", "census"),
+        ("gdp", "gdp"),
+        ("pm2.5", "pm2.5"),
+    ],
+)
+def test_stems_fold_plurals_and_endings(word: str, stem: str) -> None:
+    """Plural, -ing and -ed endings fold to one stem; short words, -ss and -us stay."""
+    assert matching.stem(word) == stem
+
+
+@pytest.mark.parametrize(
+    ("query", "value", "scale", "unit"),
+    [
+        ("3288", "3288", None, None),
+        ("3,288", "3288", None, None),
+        ("\uff13\uff12\uff18\uff18", "3288", None, None),
+        ("85亿元", "85", "亿", "元"),
+        ("8.5 bn", "8.5", "bn", None),
+        ("8.5 billion", "8.5", "billion", None),
+        ("850000万", "850000", "万", None),
+        ("18.3%", "18.3", None, "%"),
+        ("18.3\uff05", "18.3", None, "%"),
+    ],
+)
+def test_numbers_are_read_with_their_scale_and_unit(query, value, scale, unit) -> None:
+    """A number term keeps its value, scale word and unit word, in any notation."""
+    (term,) = matching.parse(query)
+    assert (term.kind, str(term.number), term.scale, term.unit) == ("number", value, scale, unit)
+
+
+@BOTH
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("3288", "patent-applications.level"),
+        ("3,288", "patent-applications.level"),
+        ("\uff13\uff12\uff18\uff18", "patent-applications.level"),
+        ("85亿", "fixed-asset-investment.level"),
+        ("85亿元", "fixed-asset-investment.level"),
+        ("8.5 bn", "fixed-asset-investment.level"),
+        ("8.5 billion", "fixed-asset-investment.level"),
+        ("850000万", "fixed-asset-investment.level"),
+        ("18.3%", "fixed-asset-investment.growth"),
+        ("1/6", "foreign-investment.share_of_city"),
+        ("100 million dollars", "foreign-investment.level"),
+    ],
+)
+def test_a_number_in_any_notation_finds_its_figure_first(
+    gaoxin, cache, extra, query: str, first: str
+) -> None:
+    """The figure equal to the number (with its scale and unit) comes first."""
+    result = gaoxin("search", *query.split(), "--json", *extra)
+    assert result.exit_code == 0
+    assert ids_of(result)[0] == first
+
+
+@BOTH
+def test_a_scaled_number_needs_its_scale(gaoxin, cache, extra) -> None:
+    """8.5 bn is 8,500,000,000: not the 8.5 percentage points of budget revenue."""
+    found = ids_of(gaoxin("search", "8.5", "bn", "--json", *extra))
+    assert found == ["fixed-asset-investment.level"]
+    assert "general-public-budget-revenue.vs_city" in ids_of(gaoxin("search", "8.5", "--json"))
+
+
+@BOTH
+@pytest.mark.parametrize(
+    ("query", "absent"),
+    [("over", "overseas-promotion-trips.level"), ("rate", "incubator-excellence.level")],
+)
+def test_english_words_match_whole_words(gaoxin, cache, extra, query: str, absent: str) -> None:
+    """`over` does not match Overseas, `rate` does not match Rated."""
+    result = gaoxin("search", query, "--json", *extra)
+    assert result.exit_code == 0
+    assert absent not in ids_of(result)
+
+
+@BOTH
+def test_a_single_letter_matches_no_word_part(gaoxin, cache, extra) -> None:
+    """`search x` finds nothing: no label has the word x; exit 1, one line."""
+    result = gaoxin("search", "x", *extra)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "gaoxin: nothing matches 'x'\n"
+
+
+@BOTH
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("estimated", {"gdp.growth", "gdp.vs_city"}),
+        ("预计", {"gdp.growth", "gdp.vs_city"}),
+        ("nearly", {"haichuang-week-investment.level"}),
+        ("近", {"haichuang-week-investment.level"}),
+    ],
+)
+def test_hedge_words_find_hedged_figures_first(gaoxin, cache, extra, query, wanted) -> None:
+    """A hedge's word, in either language, finds the figures with that hedge first."""
+    found = ids_of(gaoxin("search", query, "--json", *extra))
+    assert set(found[: len(wanted)]) == wanted
+
+
+@BOTH
+def test_share_of_the_city_finds_all_five(gaoxin, cache, extra) -> None:
+    """`占全市` and `share of the city` find the five shares of the city, and only those first."""
+    for query in (["占全市"], ["share", "of", "the", "city"]):
+        found = ids_of(gaoxin("search", *query, "--json", *extra))
+        assert all(f.endswith(".share_of_city") for f in found[:5]), found
+        assert len({f for f in found if f.endswith(".share_of_city")}) == 5
+
+
+@BOTH
+def test_hedges_come_before_nouns_with_the_same_word(gaoxin, cache, extra) -> None:
+    """`以上` lists figures hedged with it before 副处级以上 and 5000万元以上 in labels."""
+    found = ids_of(gaoxin("search", "以上", "--json", *extra))
+    hedged = json.loads(gaoxin("export", "--json").stdout)
+    over = {r["id"] for r in hedged if r["qualifier"] == "over"}
+    first = found[: len(over & set(found))]
+    assert set(first) <= over
+
+
+@BOTH
+def test_aliases_find_their_indicator(gaoxin, cache, extra) -> None:
+    """Names people use (FDI, trade, 高新技术企业, fiscal revenue) find the indicator first."""
+    for query, indicator in [
+        ("FDI", "foreign-investment"),
+        ("trade", "imports-exports"),
+        ("高新技术企业", "high-tech-enterprises"),
+        ("fiscal revenue", "general-public-budget-revenue"),
+        ("jobs", "urban-employment"),
+    ]:
+        result = gaoxin("search", *query.split(), "--json", *extra)
+        assert json.loads(result.stdout)[0]["indicator"] == indicator, query
+
+
+ALIASED = """\
+section = "economy"
+heading = {{ zh = "经济", en = "Economy" }}
+
+[[indicator]]
+id = "gdp"
+zh = "地区生产总值"
+en = "Gross regional product"
+aliases = {aliases}
+
+[[indicator.fact]]
+measure = "growth"
+value = 7.5
+unit = "%"
+quote = "增长7.5%"
+"""
+
+
+@pytest.mark.parametrize(
+    ("aliases", "message"),
+    [
+        ('"GDP"', "indicator 'aliases' must be a list of strings, not a string"),
+        ('["GDP", "gdp"]', "indicator 'aliases' names 'gdp' twice"),
+        ('["GDP", " "]', "indicator 'aliases' item 2 is empty"),
+        ('["G\\u0000DP"]', "indicator 'aliases' item 1 holds a control character (U+0000)"),
+    ],
+)
+def test_bad_aliases_are_one_line_at_their_key(gaoxin, make_dataset, aliases, message) -> None:
+    """A malformed aliases list is a problem at its line: exit 2, nothing on stdout."""
+    folder = make_dataset({"economy.toml": ALIASED.format(aliases=aliases)})
+    result = gaoxin("validate", str(folder.parent))
+    assert (result.exit_code, result.stdout) == (2, "")
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{folder / 'economy.toml'}:8: ")
+    assert message in first
+
+
+def test_aliases_are_searched_from_a_new_dataset(gaoxin, cache, make_dataset) -> None:
+    """An alias written in a fact file is found with and without the index."""
+    folder = make_dataset({"economy.toml": ALIASED.format(aliases='["GDP", "经济总量"]')})
+    for extra in ([], ["--no-cache"]):
+        for query in ("gdp", "经济总量"):
+            result = gaoxin("--facts", str(folder.parent), "search", query, "--json", *extra)
+            assert ids_of(result) == ["gdp.growth"], (query, extra)
+
+
+def _vocabulary() -> list[str]:
+    from gaoxin_cli.folders import default_facts_dir
+    from gaoxin_cli.loader import load_factbook
+
+    words: set[str] = {"bn", "亿", "万", "%", "billion", "of", "the", "x", "1/6", "3,288"}
+    for fact in load_factbook(default_facts_dir()).facts:
+        words.update(fact.label.en.split())
+        words.update(fact.aliases)
+        words.add(fact.label.zh[:2])
+        words.add(fact.quote[2:5])
+        words.add(str(fact.value) if not isinstance(fact.value, str) else "")
+    return sorted(w for w in words if w.strip())
+
+
+VOCABULARY = _vocabulary()
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(VOCABULARY), st.text(min_size=1, max_size=3)),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_the_index_and_the_files_rank_alike(gaoxin, cache, words: list[str]) -> None:
+    """For any query, search answers the same, in the same order, with and without the index."""
+    query = [w for w in " ".join(words).split() if not w.startswith("-")] or ["专利"]
+    with_index = gaoxin("search", *query, "--json")
+    from_files = gaoxin("search", *query, "--json", "--no-cache")
+    assert (with_index.exit_code, with_index.stdout, with_index.stderr) == (
+        from_files.exit_code,
+        from_files.stdout,
+        from_files.stderr,
+    )
+
+
+def test_search_matching_is_documented_in_one_place() -> None:
+    """The scoring weights are one table, and best first means label or alias before quote."""
+    weights = matching.WEIGHTS
+    assert weights["figure"] > weights["label"] > weights["alias"] > weights["id_part"]
+    assert weights["id_part"] > weights["quote"] > weights["note"]
+    assert textwrap.dedent(matching.__doc__ or "").count("WEIGHTS") == 1
