@@ -246,7 +246,7 @@ def test_json_path_never_imports_rich() -> None:
         (["get"], "gaoxin: Missing argument 'ID'. (see: gaoxin get --help)"),
         (
             ["get", "gdp", "--value", "--json"],
-            "gaoxin: --value prints bare values: leave out --format and --json",
+            "gaoxin: --value prints bare values: leave out --format, --json and --fields",
         ),
     ],
 )

@@ -131,6 +131,65 @@ def facts_of(items: Iterable[Indicator | Fact]) -> list[Fact]:
     return out
 
 
+class FactFilter:
+    """Which facts a listing keeps: by measure, hedge and unit (each None: any).
+
+    `qualifiers` may hold "any" (hedged at all) and "none" (not hedged); a
+    unit matches as written (亿元) or normalized (CNY).
+    """
+
+    __slots__ = ("measures", "qualifiers", "unit")
+
+    def __init__(
+        self,
+        measures: Sequence[str] | None = None,
+        qualifiers: Sequence[str] | None = None,
+        unit: str | None = None,
+    ) -> None:
+        self.measures = frozenset(measures) if measures else None
+        self.qualifiers = frozenset(qualifiers) if qualifiers else None
+        self.unit = unit
+
+    @property
+    def active(self) -> bool:
+        """True if it drops anything at all."""
+        return self.measures is not None or self.qualifiers is not None or self.unit is not None
+
+    def keep(self, fact: Fact) -> bool:
+        """True if `fact` passes every part of the filter."""
+        if self.measures is not None and fact.measure not in self.measures:
+            return False
+        if self.qualifiers is not None:
+            wanted = self.qualifiers
+            hedged = fact.qualifier is not None
+            if not (
+                fact.qualifier in wanted
+                or ("any" in wanted and hedged)
+                or ("none" in wanted and not hedged)
+            ):
+                return False
+        if self.unit is not None and fact.unit != self.unit:
+            normalized = fact.normalized
+            return normalized is not None and normalized.unit == self.unit
+        return True
+
+    def facts(self, facts: Iterable[Fact]) -> list[Fact]:
+        """The facts that pass."""
+        return [fact for fact in facts if self.keep(fact)]
+
+    def views(self, views: Sequence[SectionView]) -> list[SectionView]:
+        """Section views with only the facts that pass, and the indicators left with any."""
+        out = []
+        for view in views:
+            indicators = []
+            for indicator in view.indicators:
+                kept = tuple(self.facts(indicator.facts))
+                if kept:
+                    indicators.append(indicator._replace(facts=kept))
+            out.append(SectionView(view.dataset, view.section, tuple(indicators)))
+        return out
+
+
 def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hit]:
     """Facts matching every term of `query`, best first (see gaoxin_cli.matching)."""
     from gaoxin_cli import matching

@@ -35,10 +35,19 @@ if TYPE_CHECKING:  # type aliases cost start-up time when built at run time
     Table: TypeAlias = Callable[[str, int], RenderableType]
 
 
-def write(view: "View", fmt: str, stream: TextIO, *, lang: str = "zh", bom: bool = False) -> None:
+def write(
+    view: "View",
+    fmt: str,
+    stream: TextIO,
+    *,
+    lang: str = "zh",
+    bom: bool = False,
+    headers: bool = True,
+) -> None:
     """Write `view` to `stream` in `fmt`: table, tsv, csv, json, jsonl or markdown.
 
-    `bom` starts CSV or TSV with U+FEFF, which Excel needs to read UTF-8.
+    `bom` starts CSV or TSV with U+FEFF, which Excel needs to read UTF-8;
+    `headers` False leaves out their header row.
     Where `stream` cannot encode Chinese, JSON is written with \\u escapes
     (the same parsed strings) and any other format is an OutputError.
     """
@@ -76,12 +85,12 @@ def write(view: "View", fmt: str, stream: TextIO, *, lang: str = "zh", bom: bool
         from gaoxin_cli.render.delimited import write_csv
 
         columns, rows = view.flat(lang)
-        write_csv(rows, columns, stream)
+        write_csv(rows, columns, stream, header=headers)
     else:
         from gaoxin_cli.render.delimited import write_tsv
 
         columns, rows = view.flat(lang)
-        write_tsv(rows, columns, stream)
+        write_tsv(rows, columns, stream, header=headers)
 
 
 def terminal_width(stream: TextIO) -> int | None:
@@ -181,6 +190,42 @@ def facts(found: Sequence[Fact], table: "Table | None" = None) -> "View":
         return readable_rows(found, lang)
 
     return View(json_records, flat, readable=readable, table=table)
+
+
+def fact_list(found: Sequence[Fact], fields: Sequence[str] | None = None) -> "View":
+    """Facts one a row, in the order given: with `fields`, only those (see
+    render.fields); else whole records, and at a terminal id, label, figure, quote."""
+    if fields is None:
+
+        def listed(lang: str, _width: int) -> "RenderableType":
+            from gaoxin_cli.query import Hit
+            from gaoxin_cli.render.tables import search_table
+
+            return search_table([Hit(f, 0) for f in found], lang)
+
+        return facts(found, listed)
+    chosen = list(fields)
+
+    def json_records() -> "Rows":
+        from gaoxin_cli.render.fields import project
+        from gaoxin_cli.render.records import fact_record
+
+        return [project(fact_record(f), chosen) for f in found]
+
+    def flat(_lang: str) -> "Flat":
+        from gaoxin_cli.render.fields import flat_columns, value_of
+        from gaoxin_cli.render.records import fact_record
+
+        columns = flat_columns(chosen)
+        records = [fact_record(f) for f in found]
+        return columns, [{c: value_of(r, c) for c in columns} for r in records]
+
+    def table(lang: str, _width: int) -> "RenderableType":
+        from gaoxin_cli.render.fields import fields_table
+
+        return fields_table(*flat(lang))
+
+    return View(json_records, flat, table=table)
 
 
 def sections(views: Sequence["SectionView"]) -> "View":

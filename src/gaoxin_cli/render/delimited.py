@@ -20,12 +20,20 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
-    """Write rows as RFC 4180 CSV with a header; text guarded against formulas."""
+def write_csv(
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    stream: TextIO,
+    *,
+    header: bool = True,
+) -> None:
+    """Write rows as RFC 4180 CSV with a header (unless `header` is False);
+    text guarded against formulas."""
     import csv
 
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(columns)
+    if header:
+        writer.writerow(columns)
     for row in rows:
         writer.writerow([_csv_cell(row.get(column)) for column in columns])
 
@@ -38,8 +46,16 @@ def _tsv_cell(value: Any) -> str:
     return clean(str(value))
 
 
-def write_tsv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
-    """Write tab-separated text with a header row; tabs and newlines in text become spaces."""
-    stream.write("\t".join(columns) + "\n")
+def write_tsv(
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    stream: TextIO,
+    *,
+    header: bool = True,
+) -> None:
+    """Write tab-separated text with a header row (unless `header` is False);
+    tabs and newlines in text become spaces."""
+    if header:
+        stream.write("\t".join(columns) + "\n")
     for row in rows:
         stream.write("\t".join(_tsv_cell(row.get(column)) for column in columns) + "\n")

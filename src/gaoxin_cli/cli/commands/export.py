@@ -23,6 +23,17 @@ from gaoxin_cli.cli.common import (
     environment,
     settings,
 )
+from gaoxin_cli.cli.listing import (
+    FieldsOption,
+    LimitOption,
+    MeasureOption,
+    NoHeadersOption,
+    QualifierOption,
+    Shape,
+    SortOption,
+    UnitOption,
+    fact_filter,
+)
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
 from gaoxin_cli.source import Selection
@@ -69,6 +80,13 @@ def export(
     ] = None,
     json: JsonOption = False,
     section: SectionOption = None,
+    measure: MeasureOption = None,
+    qualifier: QualifierOption = None,
+    unit: UnitOption = None,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    no_headers: NoHeadersOption = False,
     bom: Annotated[
         bool,
         typer.Option(
@@ -97,6 +115,8 @@ def export(
       gaoxin export --format csv --bom facts.csv      for Excel on Chinese Windows
 
       gaoxin export --format sqlite facts.db          for sqlite3, Datasette, DuckDB
+
+      gaoxin export -f csv --qualifier any --fields id,value,unit,qualifier
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
     target = None if file is None else Path(file)
@@ -112,11 +132,24 @@ def export(
     if bom and (sqlite or fmt not in ("csv", "tsv")):
         raise UsageError(f"--bom goes with --format csv or tsv, not {output_format or fmt}")
     check_section(section)
+    keep = fact_filter(measure, qualifier, unit)
+    shape = Shape(fields, sort, limit, no_headers)
+    if sqlite and (shape.fields is not None or not shape.headers):
+        raise UsageError("--fields and --no-headers go with json, jsonl, csv, tsv or markdown")
+    if not sqlite:
+        shape.check(fmt)
     into = file is not None and _check_target(file, force, output_format or fmt)
     book = opts.source().book(Selection(section=section))
-    chosen = [f for f in book.facts if section is None or f.section == section]
+    chosen = [f for f in book.facts if (section is None or f.section == section) and keep.keep(f)]
+    if shape.sort is not None:
+        from gaoxin_cli.render.fields import sort_facts
+
+        chosen = sort_facts(chosen, shape.sort)
+    chosen = chosen[: shape.limit] if shape.limit is not None else chosen
+    view = render.facts(chosen) if shape.fields is None else render.fact_list(chosen, shape.fields)
     if target is None or file is None:
-        render.write(render.facts(chosen), fmt, environment(ctx).stdout, lang=opts.lang, bom=bom)
+        stdout = environment(ctx).stdout
+        render.write(view, fmt, stdout, lang=opts.lang, bom=bom, headers=shape.headers)
         return
     try:
         if sqlite:
@@ -124,13 +157,13 @@ def export(
 
             write_sqlite(book.datasets, chosen, target)
         else:
-            _write_file(render.facts(chosen), fmt, target, into, lang=opts.lang, bom=bom)
+            _write_file(view, fmt, target, into, lang=opts.lang, bom=bom, headers=shape.headers)
     except OSError as error:  # named as the user typed it, never by a temporary name
         raise OSError(error.errno, error.strerror or str(error), file) from error
 
 
 def _write_file(
-    view: render.View, fmt: str, target: Path, into: bool, *, lang: str, bom: bool
+    view: render.View, fmt: str, target: Path, into: bool, *, lang: str, bom: bool, headers: bool
 ) -> None:
     from gaoxin_cli.files import replacing, writing_into
 
@@ -139,10 +172,10 @@ def _write_file(
             writing_into(target) as raw,
             io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream,
         ):
-            render.write(view, fmt, stream, lang=lang, bom=bom)
+            render.write(view, fmt, stream, lang=lang, bom=bom, headers=headers)
         return
     with replacing(target) as temp, temp.open("w", encoding="utf-8", newline="") as stream:
-        render.write(view, fmt, stream, lang=lang, bom=bom)
+        render.write(view, fmt, stream, lang=lang, bom=bom, headers=headers)
 
 
 #: The file suffix that an example file name in a message gets, by format.

@@ -18,6 +18,18 @@ from gaoxin_cli.cli.common import (
     environment,
     settings,
 )
+from gaoxin_cli.cli.listing import (
+    FieldsOption,
+    LimitOption,
+    MeasureOption,
+    NoHeadersOption,
+    QualifierOption,
+    Shape,
+    SortOption,
+    UnitOption,
+    fact_filter,
+    write_facts,
+)
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
 from gaoxin_cli.model import Fact, Indicator, format_value
@@ -38,6 +50,13 @@ def get(
     value: Annotated[
         bool, typer.Option("--value", help="Print only the bare values, one per line.", metavar="")
     ] = False,
+    measure: MeasureOption = None,
+    qualifier: QualifierOption = None,
+    unit: UnitOption = None,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    no_headers: NoHeadersOption = False,
     output_format: FormatOption = None,
     json: JsonOption = False,
     lang: LangOption = None,
@@ -53,15 +72,27 @@ def get(
       gaoxin get fixed-asset-investment
 
       gaoxin get fixed-asset-investment.growth --value     prints 18.3
+
+      gaoxin get gdp fixed-asset-investment --measure growth --value
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
+    chosen = fact_filter(measure, qualifier, unit)
+    shape = Shape(fields, sort, limit, no_headers)
     stdout = environment(ctx).stdout
     book, items = opts.source().answer(
         Selection(ids=tuple(ids)), lambda book: query.lookup(book, ids)
     )
+    if chosen.active:
+        items = [f for f in query.facts_of(items) if chosen.keep(f)]
+        if not items:
+            from gaoxin_cli.errors import NotFoundError
+
+            raise NotFoundError(f"no fact of {', '.join(ids)} matches the filter")
     if value:
-        if output_format is not None or json:
-            raise UsageError("--value prints bare values: leave out --format and --json")
+        if output_format is not None or json or shape.fields is not None:
+            raise UsageError("--value prints bare values: leave out --format, --json and --fields")
+        if shape.sort is not None or shape.limit is not None:
+            items = _shaped(query.facts_of(items), shape)
         text = "".join(f"{line}\n" for line in bare_values(items))
         try:
             stdout.write(text)  # one write: all of it or, if it cannot be encoded, none
@@ -75,7 +106,17 @@ def get(
     datasets = {d.id: d for d in book.datasets}
     from gaoxin_cli import render
 
-    render.write(render.detail(items, datasets), fmt, stdout, lang=opts.lang)
+    view = None if chosen.active else render.detail(items, datasets)
+    write_facts(ctx, query.facts_of(items), view, fmt, opts, shape)
+
+
+def _shaped(facts: list[Fact], shape: Shape) -> list[Indicator | Fact]:
+    """`facts` sorted and cut as --sort and --limit ask."""
+    if shape.sort is not None:
+        from gaoxin_cli.render.fields import sort_facts
+
+        facts = sort_facts(facts, shape.sort)
+    return list(facts[: shape.limit] if shape.limit is not None else facts)
 
 
 def bare_values(items: list[Indicator | Fact]) -> list[str]:

@@ -16,8 +16,19 @@ from gaoxin_cli.cli.common import (
     SectionOption,
     check_section,
     choose_format,
-    environment,
     settings,
+)
+from gaoxin_cli.cli.listing import (
+    FieldsOption,
+    LimitOption,
+    MeasureOption,
+    NoHeadersOption,
+    QualifierOption,
+    Shape,
+    SortOption,
+    UnitOption,
+    fact_filter,
+    write_facts,
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError
@@ -33,9 +44,13 @@ def search(
         ),
     ],
     section: SectionOption = None,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")
-    ] = None,
+    measure: MeasureOption = None,
+    qualifier: QualifierOption = None,
+    unit: UnitOption = None,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    no_headers: NoHeadersOption = False,
     output_format: FormatOption = None,
     json: JsonOption = False,
     lang: LangOption = None,
@@ -53,18 +68,23 @@ def search(
       gaoxin search patent
 
       gaoxin search 3288
+
+      gaoxin search 8.5 bn
+
+      gaoxin search FDI --fields id,value,unit,quote
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
     check_section(section)
     text = " ".join(words)
     book = opts.source().book(Selection(words=tuple(text.split()), section=section))
     fmt = choose_format(ctx, output_format, json)
-    hits = query.search(book, text, section=section)
-    if limit is not None:
-        hits = hits[:limit]
+    chosen = fact_filter(measure, qualifier, unit)
+    shape = Shape(fields, sort, None, no_headers)
+    hits = [hit for hit in query.search(book, text, section=section) if chosen.keep(hit.fact)]
+    hits = hits[:limit] if limit is not None else hits
     if not hits:
         raise NotFoundError(f"nothing matches {text!r}")
-    render.write(render.hits(hits), fmt, environment(ctx).stdout, lang=opts.lang)
+    write_facts(ctx, [hit.fact for hit in hits], render.hits(hits), fmt, opts, shape)
 
 
 def register(app: typer.Typer, name: str) -> None:

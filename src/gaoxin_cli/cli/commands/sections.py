@@ -14,8 +14,19 @@ from gaoxin_cli.cli.common import (
     LangOption,
     NoCacheOption,
     choose_format,
-    environment,
     settings,
+)
+from gaoxin_cli.cli.listing import (
+    FieldsOption,
+    LimitOption,
+    MeasureOption,
+    NoHeadersOption,
+    QualifierOption,
+    Shape,
+    SortOption,
+    UnitOption,
+    fact_filter,
+    write_facts,
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError
@@ -31,6 +42,13 @@ def section_command(section: str) -> Any:
         ctx: typer.Context,
         output_format: FormatOption = None,
         json: JsonOption = False,
+        measure: MeasureOption = None,
+        qualifier: QualifierOption = None,
+        unit: UnitOption = None,
+        fields: FieldsOption = None,
+        sort: SortOption = None,
+        limit: LimitOption = None,
+        no_headers: NoHeadersOption = False,
         lang: LangOption = None,
         facts: FactsOption = None,
         dataset: DatasetOption = None,
@@ -38,12 +56,16 @@ def section_command(section: str) -> Any:
         no_cache: NoCacheOption = False,
     ) -> None:
         opts = settings(ctx, facts, lang, debug, no_cache, dataset)
+        chosen = fact_filter(measure, qualifier, unit)
+        shape = Shape(fields, sort, limit, no_headers)
         book = opts.source().book(Selection(section=section))
         fmt = choose_format(ctx, output_format, json)
-        found = [v for v in query.section_view(book, section) if v.indicators]
+        views = query.section_view(book, section)
+        found = [v for v in chosen.views(views) if v.indicators]
         if not found:
-            raise NotFoundError(f"no facts in section '{section}'")
-        render.write(render.sections(found), fmt, environment(ctx).stdout, lang=opts.lang)
+            raise NotFoundError(f"no facts in section '{section}'" + " match" * chosen.active)
+        view = render.sections(found)
+        write_facts(ctx, [f for v in found for f in v.facts], view, fmt, opts, shape)
 
     command.__name__ = f"{section}_command"
     command.__doc__ = (
@@ -51,7 +73,8 @@ def section_command(section: str) -> Any:
         f"[bold]Examples[/bold]\n\n"
         f"  gaoxin {section}                  table at a terminal, TSV when piped\n\n"
         f"  gaoxin {section} --lang en        English labels\n\n"
-        f"  gaoxin {section} --json | jq .    the facts as JSON records"
+        f"  gaoxin {section} --json | jq .    the facts as JSON records\n\n"
+        f"  gaoxin {section} --measure growth --fields id,value,unit"
     )
     return command
 
