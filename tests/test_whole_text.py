@@ -41,6 +41,19 @@ COMMANDS = st.one_of(
     st.just([*TWO, "compare", "gdp", "fixed-asset-investment", "imports-exports"]),
     st.sampled_from([["chart", s] for s in ["economy", "innovation", "services", "governance"]]),
     st.just([*TWO, "economy"]),
+    st.sampled_from([[s, "--measure", "growth"] for s in ["economy", "innovation"]]),
+    st.lists(
+        st.sampled_from(["id", "label", "value", "unit", "quote", "note", "label.en"]),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    ).map(lambda f: ["search", "专利", "--fields", ",".join(f)]),
+    st.sampled_from(
+        [
+            ["innovation", "--sort", "-value", "--limit", "6"],
+            ["innovation", "--sort", "value"],
+        ]
+    ),
 )
 
 

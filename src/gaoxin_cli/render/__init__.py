@@ -220,10 +220,10 @@ def fact_list(found: Sequence[Fact], fields: Sequence[str] | None = None) -> "Vi
         records = [fact_record(f) for f in found]
         return columns, [{c: value_of(r, c) for c in columns} for r in records]
 
-    def table(lang: str, _width: int) -> "RenderableType":
+    def table(lang: str, width: int) -> "RenderableType":
         from gaoxin_cli.render.fields import fields_table
 
-        return fields_table(*flat(lang))
+        return fields_table(*flat(lang), width)
 
     return View(json_records, flat, table=table)
 

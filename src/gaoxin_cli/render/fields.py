@@ -130,18 +130,46 @@ def sort_facts(facts: Sequence["Fact"], field: str) -> list["Fact"]:
     return [facts[r["\0"]] for r in sort_records(records, field)]
 
 
-def fields_table(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> "RenderableType":
+#: Fields whose values are names or codes, kept on one line in a table.
+_WHOLE = frozenset(
+    {
+        "id",
+        "dataset",
+        "section",
+        "indicator",
+        "measure",
+        "unit",
+        "qualifier",
+        "normalized",
+        "period",
+    }
+)
+
+
+def fields_table(
+    columns: Sequence[str], rows: Sequence[Mapping[str, Any]], width: int
+) -> "RenderableType":
     """The chosen fields as a table at a terminal: a column each, every cell
-    folding (nothing is cut); stacked where even that cannot fit."""
+    folding (nothing is cut); names and codes (ids, units) kept on one line
+    where the width allows; stacked where even folding cannot fit."""
+    from rich.cells import cell_len
+
     from gaoxin_cli.model import format_value
     from gaoxin_cli.render.cells import TableOrStack, data, plain_table
 
+    texts = [
+        ["" if row.get(c) is None else _text(row.get(c), format_value) for c in columns]
+        for row in rows
+    ]
+    widest = [max([cell_len(c), *(cell_len(t[n]) for t in texts)]) for n, c in enumerate(columns)]
+    whole = [c.split("_")[0].split(".")[0] in _WHOLE for c in columns]
+    needed = sum(w + 3 for w, keep in zip(widest, whole, strict=True) if keep)
+    needed += sum(8 for keep in whole if not keep)
     table = plain_table(None)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        cells = [row.get(c) for c in columns]
-        table.add_row(*(data("" if v is None else _text(v, format_value)) for v in cells))
+    for column, keep in zip(columns, whole, strict=True):
+        table.add_column(column, overflow="fold", no_wrap=keep and needed <= width)
+    for cells in texts:
+        table.add_row(*(data(text) for text in cells))
     return TableOrStack(table)
 
 
