@@ -42,7 +42,12 @@ def _examples(body: str) -> list[str]:
     return found
 
 
-COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+#: The commands `gaoxin --help` lists (not the hidden `help`, which is `--help`).
+COMMANDS = sorted(
+    name
+    for name, command in get_command(app).commands.items()  # type: ignore[attr-defined]
+    if not command.hidden
+)
 
 
 def _names_command(text: str, name: str) -> bool:

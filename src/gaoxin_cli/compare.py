@@ -70,72 +70,113 @@ class Comparison:
         self.alone = alone
 
 
-def compare(book: FactBook, indicator_ids: Sequence[str], section: str | None) -> Comparison:
-    """Compare the indicators named (or every indicator of `section`) across `book`.
+def compare(
+    book: FactBook,
+    ids: Sequence[str],
+    section: str | None,
+    datasets: Sequence[Dataset] | None = None,
+) -> Comparison:
+    """Compare the indicators or facts named (or every indicator of `section`)
+    across `datasets` (default: those of `book`), each a column, oldest first.
 
-    Indicators named are shown even if one dataset alone has them; of a
-    whole section, only those at least two datasets have. Raises
+    An indicator id gives a row per fact key, a fact id (`gdp.growth`) that
+    row alone; a dataset that lacks one has None in its place. Ids named are
+    shown even if one dataset alone has them; of a whole section, only those
+    at least two datasets have (with one dataset, every indicator). Raises
     NotFoundError when no dataset has any of them.
     """
-    wanted = list(dict.fromkeys(i.strip() for i in indicator_ids))
-    order: list[str] = list(wanted)
+    wanted = list(dict.fromkeys(i.strip() for i in ids))
+    columns = list(book.datasets if datasets is None else datasets)
+    order: list[str] = []
+    keys: dict[str, set[str] | None] = {}  # indicator id -> fact keys (None: all)
     found: dict[tuple[str, str], Indicator] = {}
+    named: set[str] = set()
     for dataset in book.datasets:
         for indicator in dataset.indicators:
-            chosen = indicator.id in wanted if wanted else indicator.section == section
             if section is not None and indicator.section != section:
-                chosen = False
+                continue
+            chosen = _chosen(indicator, wanted, keys) if wanted else True
             if chosen:
+                named.update(_names(indicator, wanted))
                 found[(dataset.id, indicator.id)] = indicator
-                if indicator.id not in order:
-                    order.append(indicator.id)
-    missing = [i for i in wanted if not any(key[1] == i for key in found)]
+                order.append(indicator.id)
+    order = _in_order(order, wanted)
+    missing = [i for i in wanted if i not in named]
     if missing:
         raise NotFoundError("\n".join(_unknown(m, book, section) for m in missing))
     if not found:
         raise NotFoundError(f"no dataset has indicators in section {section!r}")
     alone: list[str] = []
-    if not wanted:
+    if not wanted and len(columns) > 1:
         holders = [[key for key in found if key[1] == i] for i in order]
-        alone = [i for i, keys in zip(order, holders, strict=True) if len(keys) < 2]
+        alone = [i for i, held in zip(order, holders, strict=True) if len(held) < 2]
         order = [i for i in order if i not in alone]
-        found = {key: ind for key, ind in found.items() if key[1] in order}
-        if not found:
-            having = sorted(
-                {d.id for d in book.datasets if any(i.section == section for i in d.indicators)}
-            )
+        if not order:
+            having = sorted({key[0] for key in found})
             raise NotFoundError(
                 f"no indicator of section {section!r} is in two datasets"
                 f" (it is in: {', '.join(having)}); see: gaoxin datasets"
             )
-    datasets = sorted(
-        (d for d in book.datasets if any(key[0] == d.id for key in found)),
-        key=lambda d: d.period,
-    )
+    columns.sort(key=lambda d: d.period)
     rows: list[Row] = []
     for indicator_id in order:
-        per_dataset = [found.get((d.id, indicator_id)) for d in datasets]
-        rows.extend(_indicator_rows(per_dataset, datasets))
-    return Comparison(datasets, rows, alone)
+        per_dataset = [found.get((d.id, indicator_id)) for d in columns]
+        rows.extend(_indicator_rows(per_dataset, columns, keys.get(indicator_id)))
+    return Comparison(columns, rows, alone)
+
+
+def _chosen(indicator: Indicator, wanted: list[str], keys: dict[str, set[str] | None]) -> bool:
+    """Whether `indicator` is named in `wanted`, whole or by some of its facts;
+    records which fact keys to show in `keys`."""
+    if indicator.id in wanted:
+        keys[indicator.id] = None
+        return True
+    facts = [f.key for f in indicator.facts if f.id in wanted]
+    if not facts:
+        return False
+    shown = keys.get(indicator.id, set())
+    if shown is not None:
+        keys[indicator.id] = shown | set(facts)
+    return True
+
+
+def _names(indicator: Indicator, wanted: list[str]) -> set[str]:
+    """The ids of `wanted` that `indicator` answers: its own, its facts'."""
+    return {indicator.id, *(f.id for f in indicator.facts)} & set(wanted)
+
+
+def _in_order(found: list[str], wanted: list[str]) -> list[str]:
+    """Indicator ids once each: in the order their ids were named, else as found."""
+    unique = list(dict.fromkeys(found))
+    if not wanted:
+        return unique
+
+    def first_named(indicator_id: str) -> int:
+        return min(
+            n for n, w in enumerate(wanted) if w == indicator_id or w.startswith(f"{indicator_id}.")
+        )
+
+    return sorted(unique, key=first_named)
 
 
 def _unknown(wanted: str, book: FactBook, section: str | None) -> str:
-    elsewhere = sorted({i.section for i in book.indicators if i.id == wanted})
+    elsewhere = sorted(
+        {i.section for i in book.indicators if wanted in (i.id, *(f.id for f in i.facts))}
+    )
     if section is not None and elsewhere:
         return f"{wanted!r} is not in section {section!r} (it is in: {', '.join(elsewhere)})"
-    indicator, dot, _ = wanted.partition(".")
-    if dot and any(i.id == indicator for i in book.indicators):
-        return f"compare takes indicator ids, not fact ids: try {indicator!r}"
     from gaoxin_cli.query import unknown_id
 
     return unknown_id(wanted, book)
 
 
-def _indicator_rows(per_dataset: list[Indicator | None], datasets: list[Dataset]) -> list[Row]:
+def _indicator_rows(
+    per_dataset: list[Indicator | None], datasets: list[Dataset], shown: set[str] | None
+) -> list[Row]:
     keys: list[str] = []
     for indicator in per_dataset:
         for fact in indicator.facts if indicator else ():
-            if fact.key not in keys:
+            if fact.key not in keys and (shown is None or fact.key in shown):
                 keys.append(fact.key)
     first = next(i for i in per_dataset if i is not None)
     rows = []

@@ -25,7 +25,7 @@ from gaoxin_cli.cli.common import (
     LangOption,
     NoCacheOption,
 )
-from gaoxin_cli.cli.params import PlainGroup
+from gaoxin_cli.cli.params import PlainCommand, PlainGroup
 
 #: Every command, in the order `gaoxin --help` lists them, and its module in `cli.commands`.
 COMMANDS: dict[str, str] = {
@@ -73,16 +73,21 @@ def gaoxin(
         ),
     ] = False,
 ) -> None:
-    """Figures of the Dalian High-tech Zone 2019 review (大连高新区2019年经济和社会发展综述),
-    each with the quote it came from.
+    """Figures of the Dalian High-tech Zone 2019 review
+    (大连高新区2019年经济和社会发展综述), each with the quote it came from.
 
-    With no command: an overview of the dataset, its sections and headline figures.
+    Bare `gaoxin`, with no command, is the overview: the dataset, its
+    sections and headline figures. Run `gaoxin help COMMAND` (or `gaoxin
+    COMMAND --help`) for what a command takes.
 
     [bold]Examples[/bold]
 
-      gaoxin economy            the economy section as a table
-      gaoxin get gdp --value    bare values for scripts
-      gaoxin search 专利         find figures by word or number
+      gaoxin                         the overview
+      gaoxin economy --lang en       a section, in English
+      gaoxin get gdp.growth --value  a bare value for scripts
+      gaoxin search 专利             figures by word or number
+      gaoxin innovation --json       a section as JSON
+      gaoxin help get                how to use a command
     """
     del version
     if ctx.invoked_subcommand is None:  # the options are for the command after them
@@ -105,7 +110,39 @@ def build(only: str | None = None) -> typer.Typer:
     for name, module in COMMANDS.items():
         if only is None or name == only:
             importlib.import_module(f"gaoxin_cli.cli.commands.{module}").register(app, name)
+    if only is None:
+        app.command("help", hidden=True, cls=PlainCommand)(help_command)
     return app
+
+
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[
+        str | None,
+        typer.Argument(metavar="COMMAND", help="A command.", show_default=False),
+    ] = None,
+) -> None:
+    """What a command takes: `gaoxin help CMD` is `gaoxin CMD --help`, and
+    `gaoxin help` is `gaoxin --help`.
+
+    [bold]Examples[/bold]
+
+      gaoxin help get
+
+      gaoxin help
+    """
+    from gaoxin_cli.errors import UsageError
+
+    root = ctx.find_root()
+    if command is None:
+        typer.echo(root.get_help(), color=root.color)
+        return
+    group: Any = root.command
+    found = group.get_command(root, command)
+    if found is None:
+        raise UsageError(f"no command {command!r}; see: gaoxin --help")
+    with found.make_context(command, [], parent=root, resilient_parsing=True) as sub:
+        typer.echo(sub.get_help(), color=sub.color)
 
 
 def command_name(argv: list[str]) -> str | None:

@@ -266,14 +266,14 @@ def charts(items: Sequence["Chart"]) -> "View":
     """Bar charts at a terminal; each bar a row elsewhere."""
 
     def bars() -> "Rows":
-        from gaoxin_cli.render.rows import bar_rows
+        from gaoxin_cli.render.shapes import bar_records
 
-        return bar_rows(items)
+        return bar_records(items)
 
     def flat(_lang: str) -> "Flat":
-        from gaoxin_cli.render.rows import BAR_COLUMNS
+        from gaoxin_cli.render.rows import BAR_COLUMNS, bar_rows
 
-        return BAR_COLUMNS, bars()
+        return BAR_COLUMNS, bar_rows(items)
 
     def table(lang: str, width: int) -> "RenderableType":
         from gaoxin_cli.render.bar_chart import draw
@@ -372,18 +372,18 @@ def overview(
     def summary() -> dict[str, Any]:
         from gaoxin_cli.query import facts_of
         from gaoxin_cli.render.records import dataset_record, fact_record
-        from gaoxin_cli.render.rows import section_rows
+        from gaoxin_cli.render.shapes import section_records
 
         return {
             "dataset": dataset_record(dataset),
             "overview": [fact_record(f) for f in dataset.facts if f.section == "overview"],
-            "sections": section_rows(counts),
+            "sections": section_records(counts),
             "headlines": [fact_record(f) for f in facts_of(headlines)],
             "other_datasets": list(others),
         }
 
     def flat(_lang: str) -> "Flat":
-        from gaoxin_cli.render.rows import SECTION_COLUMNS, section_rows
+        from gaoxin_cli.render.shapes import SECTION_COLUMNS, section_rows
 
         return SECTION_COLUMNS, section_rows(counts)
 

@@ -41,9 +41,10 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
         ]
         numbers = [cell_len(cell) for cell, figure in column if figure]
         texts = [min(cell_len(cell), _MIN_TEXT) for cell, figure in column if not figure]
+        words = any(not figure and cell != "—" for cell, figure in column)
         table.add_column(
             data(heading),
-            justify="right" if numbers else "left",
+            justify="left" if words and not numbers else "right",
             overflow="fold",
             width=max([*numbers, *texts, cell_len(heading)]),
         )

@@ -73,20 +73,19 @@ def _lines(items: list[Any], ascii_only: bool) -> list[str]:
 
 
 def dumps_json(data: Any, *, ascii_only: bool = False) -> str:
-    """`data` as JSON: a list of objects one object per line, anything else indented.
+    """`data` as JSON: a list of objects one object per line, anything else
+    (such as the overview, one object) on one line.
 
     One record per line (as sqlite-utils writes) reads well, greps well and
     is fast to write: indenting every key would be several times slower on a
-    big export. ensure_ascii=False keeps Chinese readable (UTF-8, no \\uXXXX)
+    big export; `| jq .` indents. ensure_ascii=False keeps Chinese readable (UTF-8, no \\uXXXX)
     for people and tools like jq; `ascii_only` is for a stdout that cannot
     encode it, where escapes still give the same parsed strings.
     """
     if isinstance(data, list) and all(isinstance(item, dict) for item in data):
         text = "[" + ",\n ".join(_lines(data, ascii_only)) + "]"
     else:
-        import json
-
-        text = json.dumps(data, ensure_ascii=ascii_only, indent=2, allow_nan=False)
+        text = dumps_one(data, ascii_only=ascii_only)
     return text if ascii_only else json_escape_unsafe(text)
 
 

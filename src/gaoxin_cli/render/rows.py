@@ -4,7 +4,7 @@ and facts, comparisons and chart bars as rows for people and spreadsheets."""
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from gaoxin_cli.model import SECTIONS, Dataset, Fact
+from gaoxin_cli.model import Dataset, Fact
 from gaoxin_cli.render.labels import word
 from gaoxin_cli.render.records import comparison_records, dataset_record, fact_record
 
@@ -175,18 +175,6 @@ def bar_rows(items: "Sequence[Chart]") -> list[dict[str, Any]]:
         }
         for item in items
         for bar in item.bars
-    ]
-
-
-#: Columns of the overview's sections as rows.
-SECTION_COLUMNS = ("section", "zh", "en", "facts")
-
-
-def section_rows(counts: Mapping[str, int]) -> list[dict[str, Any]]:
-    """Each section with its zh and en names and its number of facts."""
-    return [
-        {"section": name, "zh": SECTIONS[name][0], "en": SECTIONS[name][1], "facts": n}
-        for name, n in counts.items()
     ]
 
 

@@ -28,7 +28,7 @@ def cache(
             help="list (default): each index, its size and the facts folder it indexes;"
             " path: the cache folder; clear: remove every index.",
             show_default=False,
-            metavar="[list|path|clear]",
+            metavar="ACTION",
         ),
     ] = "list",
     output_format: FormatOption = None,
@@ -44,7 +44,7 @@ def cache(
 
     [bold]Examples[/bold]
 
-      gaoxin cache                 each index, its size, its facts folder
+      gaoxin cache          each index, its size and folder
 
       gaoxin cache path
 

@@ -30,7 +30,8 @@ def compare(
     indicators: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Indicator ids to compare (default: every indicator of --section).",
+            help="Indicator ids (every fact of each) or fact ids (indicator.measure) to"
+            " compare. Default: every indicator of --section.",
             metavar="ID",
             autocompletion=complete_ids,
             show_default=False,
@@ -56,16 +57,19 @@ def compare(
 ) -> None:
     """The same indicators across datasets, side by side, with the change between them.
 
-    Datasets are columns, oldest period first. The change (absolute, and
-    relative for amounts and counts) runs from the first to the last dataset
-    that states the figure, and only where measures and units agree; ≈ marks
-    a change between hedged figures.
+    Datasets are columns, oldest period first; — marks a figure a dataset
+    does not state. The change (absolute, and relative for amounts and
+    counts) runs from the first to the last dataset that states the figure,
+    and only where measures and units agree; ≈ marks a change between hedged
+    figures. With one dataset, its column alone.
 
     [bold]Examples[/bold]
 
-      gaoxin --facts facts --facts my-facts compare gdp
+      gaoxin --facts facts --facts more compare gdp
 
-      gaoxin --facts facts --facts my-facts compare --section innovation
+      gaoxin --facts facts --facts more compare gdp.growth
+
+      gaoxin --facts facts --facts more compare -s innovation
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
     check_section(section)
@@ -76,8 +80,12 @@ def compare(
 
     wanted = tuple(indicators or ())
     selection = Selection(ids=wanted) if wanted else Selection(section=section)
-    _, comparison = opts.source().answer(
-        selection, lambda book: compare_datasets(book, wanted, section)
+    source = opts.source()
+    # Every dataset chosen is a column, also one that lacks what is compared
+    # (the index returns only the datasets that have it; the files, all).
+    columns = [d for d, _ in source.catalog()] if source.cache else None
+    _, comparison = source.answer(
+        selection, lambda book: compare_datasets(book, wanted, section, columns)
     )
     render.write(render.comparison(comparison), fmt, environment(ctx).stdout, lang=opts.lang)
 

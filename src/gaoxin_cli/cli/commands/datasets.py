@@ -35,7 +35,7 @@ def datasets(
 
       gaoxin datasets
 
-      gaoxin --facts facts --facts my-facts datasets     the shipped review and yours
+      gaoxin --facts facts --facts more datasets
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
     fmt = choose_format(ctx, output_format, json)

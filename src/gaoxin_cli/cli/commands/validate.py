@@ -72,8 +72,8 @@ def validate(
 
     With --source, also check one dataset against its article: each quote is
     in the article (line breaks and spaces aside), and each number of the
-    article is a figure some fact states there, or one of the dataset's
-    [[not_figure]] entries.
+    article is a figure some fact states there, or one of the not_figure
+    tables of its dataset.toml.
 
     [bold]Examples[/bold]
 
@@ -126,11 +126,12 @@ def _coverage(dataset: "Dataset", source: Path) -> list[Problem]:
 
 def _report(problems: list[Problem], stdout: TextIO, as_json: bool) -> NoReturn:
     """Raise the problems (after writing them as JSON records, if asked)."""
-    if as_json:
-        import json as json_module
+    if as_json:  # one record a line, as every JSON output is written
+        from gaoxin_cli.render import can_encode_chinese
+        from gaoxin_cli.render.json_text import write_json
 
         records = [{"path": p.path, "line": p.line, "message": p.message} for p in problems]
-        stdout.write(json_module.dumps(records, ensure_ascii=False) + "\n")
+        write_json(records, stdout, ascii_only=not can_encode_chinese(stdout))
     raise ValidationError(problems)
 
 
