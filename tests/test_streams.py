@@ -259,3 +259,31 @@ def test_usage_errors_are_one_line(args: list[str], message: str) -> None:
     assert result.stdout == ""
     assert result.stderr.startswith(message)
     assert result.stderr.count("\n") == 1
+
+
+def test_shell_completion_of_fields_measures_and_qualifiers() -> None:
+    """Completion offers field names (after a comma too), measures, hedges and sort fields."""
+    assert _complete("gaoxin export --fields id,label.", 3) == ["id,label.zh", "id,label.en"]
+    assert _complete("gaoxin economy --measure share", 3) == ["share_of_city", "share"]
+    assert _complete("gaoxin search x --qualifier n", 4) == ["nearly", "none"]
+    assert _complete("gaoxin export --sort normalized_v", 3) == ["normalized_value"]
+
+
+def test_completion_after_a_run_in_the_same_process(gaoxin) -> None:
+    """A program that runs a command and then asks for completion gets it (the quick
+    reading of commands keeps Typer's completion for runs that complete)."""
+    import os
+
+    assert gaoxin("get", "gdp.growth", "--value").stdout == "7.5\n"
+    env = {"_GAOXIN_COMPLETE": "complete_bash", "COMP_WORDS": "gaoxin get gdp.g", "COMP_CWORD": "2"}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        result = gaoxin("get", "gdp.g", env=env)
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    assert "gdp.growth" in result.stdout

@@ -162,8 +162,12 @@ def command_for(argv: list[str]) -> Any:
     """The click command that runs `argv`."""
     import typer.main
 
+    from gaoxin_cli.cli.params import read_commands_quickly
+
+    completing = any(key.endswith("_COMPLETE") for key in os.environ)
+    read_commands_quickly(completing)
     name = command_name(argv)
-    if name not in COMMANDS or any(key.endswith("_COMPLETE") for key in os.environ):
+    if name not in COMMANDS or completing:
         name = None
     return typer.main.get_command(build(name))
 

@@ -149,11 +149,13 @@ class Shape:
     def __init__(
         self, fields: str | None, sort: str | None, limit: int | None, no_headers: bool
     ) -> None:
-        from gaoxin_cli.render.fields import check_field, parse_fields
+        self.fields = None
+        if fields is not None or sort is not None:  # the names are read only when asked for
+            from gaoxin_cli.render.fields import check_field, parse_fields
 
-        self.fields = None if fields is None else parse_fields(fields)
-        if sort is not None:
-            check_field(sort.removeprefix("-"), "--sort")
+            self.fields = None if fields is None else parse_fields(fields)
+            if sort is not None:
+                check_field(sort.removeprefix("-"), "--sort")
         self.sort = sort
         self.limit = limit
         self.headers = not no_headers

@@ -13,8 +13,9 @@ coercion: the result is the same, only slower.
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from copy import copy
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
@@ -99,6 +100,58 @@ if RuntimeParam is not None:
                 message = f"must be at most {high}, not {number}"
                 raise BadParameter(message, ctx=ctx, param=param)
             return number
+
+
+def _annotations_as_written(func: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """`typing.get_type_hints` for Typer's reading of a command: this CLI's
+    annotations are objects, never strings (no `from __future__ import
+    annotations` in the cli package), so they are the hints already; Typer
+    uses them only for parameters without Typer metadata (the context).
+    Anything else goes to the real function."""
+    annotations = getattr(func, "__annotations__", {})
+    if any(isinstance(value, str) for value in annotations.values()):
+        return get_type_hints(func, *args, **kwargs)
+    return dict(annotations)
+
+
+def _copy_info(info: Any) -> Any:
+    """`copy.copy` of a Typer parameter's metadata, without the reduce protocol."""
+    plain = getattr(type(info), "__reduce_ex__", None) is getattr(object, "__reduce_ex__", None)
+    if not plain or not hasattr(info, "__dict__") or hasattr(type(info), "__copy__"):
+        return copy(info)
+    new = object.__new__(type(info))
+    new.__dict__.update(info.__dict__)
+    return new
+
+
+def read_commands_quickly(completing: bool) -> None:
+    """Typer reads each command's signature at every start; some of the steps it
+    takes for that (resolving string annotations, copying metadata through the
+    reduce protocol, reading each shell-completion function's signature when the
+    shell is not completing) do nothing for this CLI's commands but cost about
+    half a million instructions a parameter. Swap in the direct equivalents."""
+    import typer.main
+    import typer.utils
+
+    if getattr(typer.utils, "get_type_hints", None) is get_type_hints:
+        setattr(typer.utils, "get_type_hints", _annotations_as_written)  # noqa: B010
+    if getattr(typer.utils, "copy", None) is copy:
+        setattr(typer.utils, "copy", _copy_info)  # noqa: B010
+    current = getattr(typer.main, "get_param_completion", None)
+    if current is not None and current is not _no_completion:
+        _TYPER_COMPLETION.append(current)
+    if _TYPER_COMPLETION:  # the real one when the shell asks, else none
+        chosen = _TYPER_COMPLETION[0] if completing else _no_completion
+        setattr(typer.main, "get_param_completion", chosen)  # noqa: B010
+
+
+#: Typer's own get_param_completion, once read_commands_quickly has replaced it.
+_TYPER_COMPLETION: list[Any] = []
+
+
+def _no_completion(callback: Any = None) -> None:
+    """No completion function: the shell is not asking for one in this run."""
+    return
 
 
 def use_plain_coercion(params: Sequence[Parameter]) -> None:
