@@ -108,6 +108,7 @@ def test_nothing_left_is_exit_1(gaoxin, cache, extra) -> None:
             "gaoxin: --fields: unknown field 'valeu' (did you mean 'value'?); fields: id, dataset,",
         ),
         (["--sort", "-valeu"], "gaoxin: --sort: unknown field 'valeu'"),
+        (["--unit", "nosuch"], "gaoxin: unknown unit 'nosuch'; a unit as written"),
         (
             ["--no-headers", "--json"],
             "gaoxin: --no-headers goes with --format csv or tsv, not json",

@@ -138,6 +138,14 @@ def fact_filter(
     for qualifier in qualifiers or ():
         if qualifier not in allowed:
             raise UsageError(f"unknown qualifier {qualifier!r}; one of: {', '.join(allowed)}")
+    if unit is not None:
+        from gaoxin_cli.units import BASE_UNITS, is_known_unit
+
+        if not is_known_unit(unit) and unit not in BASE_UNITS.values():
+            raise UsageError(
+                f"unknown unit {unit!r}; a unit as written (亿元, %, 家 …) or normalized"
+                f" ({', '.join(dict.fromkeys(BASE_UNITS.values()))})"
+            )
     return FactFilter(measures, qualifiers, unit)
 
 

@@ -5,7 +5,9 @@ Rows are read by column name and facts made by the model's one constructor
 value into the wrong field.
 """
 
+import os
 import sqlite3
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,8 +48,17 @@ class DamagedError(ValueError):
 
 
 def open_read_only(path: Path) -> sqlite3.Connection | None:
-    """The index file at `path` opened for reading, or None if there is none."""
-    if not path.is_file():
+    """The index file at `path` opened for reading, or None if there is none, or
+    if it is not this user's own or others may write it (in a shared cache
+    folder, someone else's file is never trusted: it is built anew)."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022:
+        return None
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is not None and info.st_uid != geteuid():
         return None
     try:
         return sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)

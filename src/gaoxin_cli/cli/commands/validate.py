@@ -109,11 +109,20 @@ def validate(
     )
 
 
+#: The largest article `--source` reads.
+ARTICLE_LIMIT = 16 * 1024 * 1024
+
+
 def _coverage(dataset: "Dataset", source: Path) -> list[Problem]:
     from gaoxin_cli.coverage import Article, check_coverage
+    from gaoxin_cli.reading import NotRegularError, TooLargeError, read_file
 
-    try:
-        raw = source.read_bytes()
+    try:  # without blocking (a FIFO, /proc/kmsg) and at most 16 MiB (/dev/zero)
+        raw, _, _ = read_file(source, ARTICLE_LIMIT)
+    except NotRegularError:
+        raise UsageError(f"cannot read {source}: not a regular file") from None
+    except TooLargeError:
+        raise UsageError(f"cannot read {source}: larger than 16 MiB") from None
     except OSError as error:
         raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
     try:
