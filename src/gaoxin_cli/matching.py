@@ -166,6 +166,15 @@ def _split_word(token: str) -> list[str]:
 
 def canonical(number: Decimal | float | int) -> str:
     """A number's one spelling: 3288, 8500000000, 18.3 (no exponent, no trailing zeros)."""
+    if isinstance(number, int) and not isinstance(number, bool):
+        return str(number)  # the common case, without Decimal
+    if isinstance(number, float):
+        text = repr(number)
+        if "e" not in text and "n" not in text:  # not 1e+16, nan or inf
+            whole, _, fraction = text.partition(".")
+            fraction = fraction.rstrip("0")
+            text = f"{whole}.{fraction}" if fraction else whole
+            return "0" if text in ("-0", "0") else text
     value = number if isinstance(number, Decimal) else Decimal(repr(number))
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "0") else text
@@ -175,6 +184,12 @@ def _figures(fact: Fact) -> tuple[str | None, str | None]:
     """The fact's figure as written and in base units, canonical; None for text."""
     value = fact.value
     written = None if isinstance(value, str) else canonical(value)
+    unit = fact.unit
+    if written is not None and unit is not None and unit[:1] not in ("万", "亿"):
+        from gaoxin_cli.units import split_unit
+
+        # A unit without a scale word: the figure is its own base value.
+        return written, written if split_unit(unit) is not None else None
     normalized = fact.normalized
     base = None if normalized is None else canonical(normalized.value)
     return written, base
@@ -182,6 +197,8 @@ def _figures(fact: Fact) -> tuple[str | None, str | None]:
 
 def digits_of(text: str) -> str:
     """`text` with thousands commas between digits removed (56,708.71 -> 56708.71)."""
+    if "," not in text:
+        return text
     return re.sub(r"(?<=\d),(?=\d{3})", "", text)
 
 
