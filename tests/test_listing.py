@@ -245,3 +245,14 @@ def test_completion_offers_fields_measures_and_qualifiers(extra) -> None:
     assert listing.complete_qualifiers("n") == ["nearly", "none"]
     assert "亿元" in listing.complete_units("亿")
     assert "-normalized_value" in listing.complete_sort("-normalized_v")
+
+
+@BOTH
+def test_get_takes_a_section_too(gaoxin, cache, extra) -> None:
+    """get --section keeps the facts of the ids that lie in that section; none left is exit 1."""
+    ids = ["gdp", "high-tech-enterprises"]
+    found = records(gaoxin("get", *ids, "--section", "innovation", "--json", *extra))
+    assert {r["indicator"] for r in found} == {"high-tech-enterprises"}
+    result = gaoxin("get", "gdp", "--section", "party", *extra)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "gaoxin: no fact of gdp matches the filter\n"

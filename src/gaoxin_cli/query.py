@@ -138,25 +138,30 @@ class FactFilter:
     unit matches as written (亿元) or normalized (CNY).
     """
 
-    __slots__ = ("measures", "qualifiers", "unit")
+    __slots__ = ("measures", "qualifiers", "section", "unit")
 
     def __init__(
         self,
         measures: Sequence[str] | None = None,
         qualifiers: Sequence[str] | None = None,
         unit: str | None = None,
+        section: str | None = None,
     ) -> None:
         self.measures = frozenset(measures) if measures else None
         self.qualifiers = frozenset(qualifiers) if qualifiers else None
         self.unit = unit
+        self.section = section
 
     @property
     def active(self) -> bool:
         """True if it drops anything at all."""
-        return self.measures is not None or self.qualifiers is not None or self.unit is not None
+        parts = (self.measures, self.qualifiers, self.unit, self.section)
+        return any(part is not None for part in parts)
 
     def keep(self, fact: Fact) -> bool:
         """True if `fact` passes every part of the filter."""
+        if self.section is not None and fact.section != self.section:
+            return False
         if self.measures is not None and fact.measure not in self.measures:
             return False
         if self.qualifiers is not None:

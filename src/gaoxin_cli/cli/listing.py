@@ -125,7 +125,10 @@ NoHeadersOption = Annotated[
 
 
 def fact_filter(
-    measures: list[str] | None, qualifiers: list[str] | None, unit: str | None
+    measures: list[str] | None,
+    qualifiers: list[str] | None,
+    unit: str | None,
+    section: str | None = None,
 ) -> "FactFilter":
     """The filter of --measure, --qualifier and --unit; a usage error names an unknown value."""
     from gaoxin_cli.model import MEASURES, QUALIFIERS
@@ -146,7 +149,11 @@ def fact_filter(
                 f"unknown unit {unit!r}; a unit as written (亿元, %, 家 …) or normalized"
                 f" ({', '.join(dict.fromkeys(BASE_UNITS.values()))})"
             )
-    return FactFilter(measures, qualifiers, unit)
+    if section is not None:
+        from gaoxin_cli.cli.common import check_section
+
+        check_section(section)
+    return FactFilter(measures, qualifiers, unit, section)
 
 
 class Shape:

@@ -137,6 +137,11 @@ def read_commands_quickly(completing: bool) -> None:
         setattr(typer.utils, "get_type_hints", _annotations_as_written)  # noqa: B010
     if getattr(typer.utils, "copy", None) is copy:
         setattr(typer.utils, "copy", _copy_info)  # noqa: B010
+    reader = getattr(typer.main, "get_params_from_function", None)
+    if reader is not None and not isinstance(reader, _LastRead):
+        # Typer reads a command's signature twice in a row (its parameters, then
+        # their names for the callback); the second time is answered from the first.
+        setattr(typer.main, "get_params_from_function", _LastRead(reader))  # noqa: B010
     current = getattr(typer.main, "get_param_completion", None)
     if current is not None and current is not _no_completion:
         _TYPER_COMPLETION.append(current)
@@ -147,6 +152,22 @@ def read_commands_quickly(completing: bool) -> None:
 
 #: Typer's own get_param_completion, once read_commands_quickly has replaced it.
 _TYPER_COMPLETION: list[Any] = []
+
+
+class _LastRead:
+    """Typer's signature reader, answering a repeated question about the same
+    function from its last answer (which Typer only reads, never changes)."""
+
+    def __init__(self, read: Any) -> None:
+        self.read = read
+        self.func: Any = None
+        self.answer: Any = None
+
+    def __call__(self, func: Any) -> Any:
+        if func is not self.func:
+            self.answer = self.read(func)
+            self.func = func
+        return self.answer
 
 
 def _no_completion(callback: Any = None) -> None:

@@ -13,6 +13,7 @@ from gaoxin_cli.cli.common import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    SectionOption,
     choose_format,
     complete_ids,
     environment,
@@ -50,6 +51,7 @@ def get(
     value: Annotated[
         bool, typer.Option("--value", help="Print only the bare values, one per line.", metavar="")
     ] = False,
+    section: SectionOption = None,
     measure: MeasureOption = None,
     qualifier: QualifierOption = None,
     unit: UnitOption = None,
@@ -76,7 +78,7 @@ def get(
       gaoxin get gdp fixed-asset-investment --measure growth --value
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
-    chosen = fact_filter(measure, qualifier, unit)
+    chosen = fact_filter(measure, qualifier, unit, section)
     shape = Shape(fields, sort, limit, no_headers)
     stdout = environment(ctx).stdout
     book, items = opts.source().answer(
