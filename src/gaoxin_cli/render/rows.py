@@ -155,27 +155,16 @@ BAR_COLUMNS = (
 
 
 def bar_rows(items: "Sequence[Chart]") -> list[dict[str, Any]]:
-    """Each bar of each chart as a flat row: its value in percent, the fact it
-    shows (`id`), or the facts it was derived from (`derived_from`, space-separated)."""
-    from gaoxin_cli.decimals import number
+    """Each bar of each chart as a flat row: its JSON record (render.shapes)
+    spread out, `derived_from` space-separated."""
+    from gaoxin_cli.render.shapes import bar_records
 
-    return [
-        {
-            "dataset": item.view.dataset.id,
-            "section": item.view.section,
-            "chart": item.kind,
-            "indicator": bar.indicator.id,
-            "id": bar.fact.id if bar.fact else None,
-            "label_zh": bar.label.zh,
-            "label_en": bar.label.en,
-            "value": number(bar.value),
-            "unit": "percent",
-            "qualifier": bar.qualifier,
-            "derived_from": " ".join(f.id for f in bar.derived_from) or None,
-        }
-        for item in items
-        for bar in item.bars
-    ]
+    rows = []
+    for record in bar_records(items):
+        row = flat(record, BAR_COLUMNS)
+        row["derived_from"] = " ".join(record["derived_from"]) or None
+        rows.append(row)
+    return rows
 
 
 def readable_dataset_rows(
