@@ -24,6 +24,7 @@ from gaoxin_cli.cli.common import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    option,
 )
 from gaoxin_cli.cli.params import PlainCommand, PlainGroup
 
@@ -63,7 +64,7 @@ def gaoxin(
     no_cache: NoCacheOption = False,
     version: Annotated[
         bool,
-        typer.Option(
+        option(
             "--version",
             "-V",
             metavar="",
@@ -111,38 +112,10 @@ def build(only: str | None = None) -> typer.Typer:
         if only is None or name == only:
             importlib.import_module(f"gaoxin_cli.cli.commands.{module}").register(app, name)
     if only is None:
+        from gaoxin_cli.cli.help import help_command
+
         app.command("help", hidden=True, cls=PlainCommand)(help_command)
     return app
-
-
-def help_command(
-    ctx: typer.Context,
-    command: Annotated[
-        str | None,
-        typer.Argument(metavar="COMMAND", help="A command.", show_default=False),
-    ] = None,
-) -> None:
-    """What a command takes: `gaoxin help CMD` is `gaoxin CMD --help`, and
-    `gaoxin help` is `gaoxin --help`.
-
-    [bold]Examples[/bold]
-
-      gaoxin help get
-
-      gaoxin help
-    """
-    from gaoxin_cli.errors import UsageError
-
-    root = ctx.find_root()
-    if command is None:
-        typer.echo(root.get_help(), color=root.color)
-        return
-    group: Any = root.command
-    found = group.get_command(root, command)
-    if found is None:
-        raise UsageError(f"no command {command!r}; see: gaoxin --help")
-    with found.make_context(command, [], parent=root, resilient_parsing=True) as sub:
-        typer.echo(sub.get_help(), color=sub.color)
 
 
 def command_name(argv: list[str]) -> str | None:

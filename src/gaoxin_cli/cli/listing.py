@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gaoxin_cli.cli.common import Settings, environment
+from gaoxin_cli.cli.common import Settings, environment, option
 from gaoxin_cli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def complete_sort(incomplete: str) -> list[str]:
 
 MeasureOption = Annotated[
     list[str] | None,
-    typer.Option(
+    option(
         "--measure",
         "-m",
         metavar="MEASURE",
@@ -73,7 +73,7 @@ MeasureOption = Annotated[
 ]
 QualifierOption = Annotated[
     list[str] | None,
-    typer.Option(
+    option(
         "--qualifier",
         "-q",
         metavar="QUALIFIER",
@@ -85,7 +85,7 @@ QualifierOption = Annotated[
 ]
 UnitOption = Annotated[
     str | None,
-    typer.Option(
+    option(
         "--unit",
         "-u",
         metavar="UNIT",
@@ -96,7 +96,7 @@ UnitOption = Annotated[
 ]
 FieldsOption = Annotated[
     str | None,
-    typer.Option(
+    option(
         "--fields",
         metavar="A,B,…",
         autocompletion=complete_field_names,
@@ -106,7 +106,7 @@ FieldsOption = Annotated[
 ]
 SortOption = Annotated[
     str | None,
-    typer.Option(
+    option(
         "--sort",
         metavar="FIELD",
         autocompletion=complete_sort,
@@ -116,11 +116,11 @@ SortOption = Annotated[
 ]
 LimitOption = Annotated[
     int | None,
-    typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N facts."),
+    option("--limit", "-n", min=1, metavar="N", help="Show at most N facts."),
 ]
 NoHeadersOption = Annotated[
     bool,
-    typer.Option("--no-headers", metavar="", help="Leave out the header row of csv and tsv."),
+    option("--no-headers", metavar="", help="Leave out the header row of csv and tsv."),
 ]
 
 

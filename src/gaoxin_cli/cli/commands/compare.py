@@ -18,6 +18,7 @@ from gaoxin_cli.cli.common import (
     complete_ids,
     complete_sections,
     environment,
+    option,
     settings,
 )
 from gaoxin_cli.cli.params import PlainCommand
@@ -39,7 +40,7 @@ def compare(
     ] = None,
     section: Annotated[
         str | None,
-        typer.Option(
+        option(
             "--section",
             "-s",
             help="Every indicator of this section (or only those named in it).",

@@ -21,6 +21,7 @@ from gaoxin_cli.cli.common import (
     check_section,
     choose_format,
     environment,
+    option,
     settings,
 )
 from gaoxin_cli.cli.listing import (
@@ -67,7 +68,7 @@ def export(
     ] = None,
     output_format: Annotated[
         ExportFormat | None,
-        typer.Option(
+        option(
             "--format",
             "-f",
             help=(
@@ -89,14 +90,14 @@ def export(
     no_headers: NoHeadersOption = False,
     bom: Annotated[
         bool,
-        typer.Option(
+        option(
             "--bom",
             help="Start CSV or TSV with a UTF-8 byte-order mark (for Excel on Windows).",
             metavar="",
         ),
     ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace FILE if it exists.", metavar="")
+        bool, option("--force", help="Replace FILE if it exists.", metavar="")
     ] = False,
     lang: LangOption = None,
     facts: FactsOption = None,

@@ -17,6 +17,7 @@ from gaoxin_cli.cli.common import (
     choose_format,
     complete_ids,
     environment,
+    option,
     settings,
 )
 from gaoxin_cli.cli.listing import (
@@ -49,7 +50,7 @@ def get(
         ),
     ],
     value: Annotated[
-        bool, typer.Option("--value", help="Print only the bare values, one per line.", metavar="")
+        bool, option("--value", help="Print only the bare values, one per line.", metavar="")
     ] = False,
     section: SectionOption = None,
     measure: MeasureOption = None,

@@ -61,7 +61,7 @@ def section_command(section: str) -> Any:
         book = opts.source().book(Selection(section=section))
         fmt = choose_format(ctx, output_format, json)
         views = query.section_view(book, section)
-        found = [v for v in chosen.views(views) if v.indicators]
+        found = [v for v in (chosen.views(views) if chosen.active else views) if v.indicators]
         if not found:
             raise NotFoundError(f"no facts in section '{section}'" + " match" * chosen.active)
         view = render.sections(found)

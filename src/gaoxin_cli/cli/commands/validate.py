@@ -11,6 +11,7 @@ from gaoxin_cli.cli.common import (
     DebugOption,
     FactsOption,
     environment,
+    option,
     settings,
 )
 from gaoxin_cli.cli.params import PlainCommand
@@ -41,7 +42,7 @@ def validate(
     ] = None,
     source: Annotated[
         Path | None,
-        typer.Option(
+        option(
             "--source",
             metavar="ARTICLE",
             help=(
@@ -53,7 +54,7 @@ def validate(
     ] = None,
     output_format: Annotated[
         Literal["text", "json"] | None,
-        typer.Option(
+        option(
             "--format",
             "-f",
             help="text (default) or json: the problems as records {path, line, message}.",
@@ -61,9 +62,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    json: Annotated[
-        bool, typer.Option("--json", help="Same as --format json.", metavar="")
-    ] = False,
+    json: Annotated[bool, option("--json", help="Same as --format json.", metavar="")] = False,
     facts: FactsOption = None,
     dataset: DatasetOption = None,
     debug: DebugOption = False,
