@@ -209,7 +209,10 @@ def needles(query: str) -> list[list[str]]:
     for term in parse(query):
         if term.kind == "number":
             alternatives = [canonical(v) for v in term.values()]
-            alternatives.append(canonical(term.number) if term.number is not None else "")
+            if term.scale is None:  # a figure as written, or the number in a text
+                alternatives.append(canonical(term.number) if term.number is not None else "")
+            else:  # in a text only with its scale word: "85亿", "8.5 bn"
+                alternatives += spelled(term)
         elif term.kind == "word" and "." not in term.text:
             # A word's stem, or what every word of that stem holds (company: compan).
             alternatives = [term.text[:-1] if term.text.endswith("y") else term.text]
@@ -332,15 +335,21 @@ def _in_text(texts: Folded, term: Term) -> int:
     from gaoxin_cli.units import stands_alone
 
     typed = format(term.number if term.number is not None else 0, "f").lstrip("+")
-    spelled = digits_of(term.text).replace(" ", "")
+    forms = spelled(term)
     for place in ("label", "alias", "value", "quote", "note"):
         for text in texts.texts(place):
             plain = digits_of(text)
             if stands_alone(typed, plain) and (
-                (term.scale is None and term.unit is None) or spelled in plain.replace(" ", "")
+                (term.scale is None and term.unit is None) or any(f in plain for f in forms)
             ):
                 return min(WEIGHTS[place], WEIGHTS["quote"] + 5)
     return 0
+
+
+def spelled(term: Term) -> list[str]:
+    """A number term as a text may hold it: "85亿元", "8.5bn" or "8.5 bn"."""
+    text = digits_of(term.text).lstrip("+")
+    return list(dict.fromkeys(["".join(text.split()), " ".join(text.split())]))
 
 
 def score(fact: Fact, terms: Sequence[Term], phrase: str, texts: Folded | None = None) -> int:

@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 
     Row: TypeAlias = dict[str, Any]
 
-_MATCH = "SELECT rowid FROM search WHERE search MATCH ?"
+#: Rows holding a text: the trigram index narrows, instr() confirms (trigrams
+#: alone also match rows that hold each trigram somewhere, as 8500000000 does
+#: any row with 850, 500 and 000 in it).
+_MATCH = "SELECT rowid FROM search WHERE search MATCH ? AND instr(text, ?) > 0"
 
 
 def _quoted(term: str) -> str:
@@ -186,7 +189,9 @@ class Index:
             # Shorter than a trigram: any trigram that starts with it (every
             # character starts one, as texts end with two newlines).
             match = " OR ".join(map(_quoted, self._terms_starting(needle)))
-        return {row for (row,) in self._db.execute(_MATCH, [match])} if match else set()
+        if not match:
+            return set()
+        return {row for (row,) in self._db.execute(_MATCH, [match, needle])}
 
     def _terms_starting(self, prefix: str) -> list[str]:
         self._db.execute(
