@@ -158,6 +158,8 @@ def scale(env: dict[str, str], facts: int, rounds: int, work: Path) -> None:
         (f"get {GET_ID} --value", ["get", GET_ID, "--value"]),
         (f"search {SEARCH_WORD}", ["search", SEARCH_WORD, "--format", "json"]),
         (f"search {SHORT_WORD} (two characters)", ["search", SHORT_WORD, "--format", "json"]),
+        ("search patents (English words)", ["search", "patents", "--format", "json"]),
+        ("search 8.5 bn (a number with its scale)", ["search", "8.5", "bn", "--format", "json"]),
     ):
         report(
             f"{name}: big vs small", *paired([*big, *args], [*small, *args], rounds, env), "<= 1.5"
