@@ -208,17 +208,19 @@ def needles(query: str) -> list[list[str]]:
     out = []
     for term in parse(query):
         if term.kind == "number":
-            alternatives = [canonical(v) for v in term.values()]
             if term.scale is None:  # a figure as written, or the number in a text
-                alternatives.append(canonical(term.number) if term.number is not None else "")
-            else:  # in a text only with its scale word: "85亿", "8.5 bn"
+                alternatives = [canonical(v) for v in term.values()]
+            else:  # a figure in base units (a line of its own in the search
+                # text: 8500000000, not a part of 328500000000), or the number
+                # in a text with its scale word: "85亿", "8.5 bn"
+                alternatives = [f"\n{canonical(v)}\n" for v in term.values()]
                 alternatives += spelled(term)
         elif term.kind == "word" and "." not in term.text:
             # A word's stem, or what every word of that stem holds (company: compan).
             alternatives = [term.text[:-1] if term.text.endswith("y") else term.text]
         else:
             alternatives = [term.text]
-        out.append([a.lstrip("+-") for a in dict.fromkeys(alternatives) if a.lstrip("+-")])
+        out.append([a.lstrip("+-") for a in dict.fromkeys(alternatives) if a.strip("+-\n")])
     return out
 
 
