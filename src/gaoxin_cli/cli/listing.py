@@ -180,6 +180,15 @@ class Shape:
         """True if the answer is a list of chosen facts rather than the command's own table."""
         return self.fields is not None or self.sort is not None or self.limit is not None
 
+    def apply(self, facts: "Sequence[Fact]") -> "list[Fact]":
+        """`facts` ordered by --sort and cut by --limit."""
+        chosen = list(facts)
+        if self.sort is not None:
+            from gaoxin_cli.render.fields import sort_facts
+
+            chosen = sort_facts(chosen, self.sort)
+        return chosen[: self.limit] if self.limit is not None else chosen
+
     def check(self, fmt: str) -> None:
         """A usage error for --no-headers with a format that has no header row."""
         if not self.headers and fmt not in ("csv", "tsv"):
@@ -199,13 +208,6 @@ def write_facts(
 
     shape.check(fmt)
     if view is None or shape.lists:
-        chosen = list(facts)
-        if shape.sort is not None:
-            from gaoxin_cli.render.fields import sort_facts
-
-            chosen = sort_facts(chosen, shape.sort)
-        if shape.limit is not None:
-            chosen = chosen[: shape.limit]
-        view = render.fact_list(chosen, shape.fields)
+        view = render.fact_list(shape.apply(facts), shape.fields)
     stdout = environment(ctx).stdout
     render.write(view, fmt, stdout, lang=opts.lang, headers=shape.headers)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.errors import UsageError
+from gaoxin_cli.model import format_value
 from gaoxin_cli.render.records import RECORD_KEYS
 from gaoxin_cli.render.rows import FLAT_COLUMNS
 
@@ -154,13 +155,9 @@ def fields_table(
     where the width allows; stacked where even folding cannot fit."""
     from rich.cells import cell_len
 
-    from gaoxin_cli.model import format_value
     from gaoxin_cli.render.cells import TableOrStack, data, plain_table
 
-    texts = [
-        ["" if row.get(c) is None else _text(row.get(c), format_value) for c in columns]
-        for row in rows
-    ]
+    texts = [["" if row.get(c) is None else _text(row.get(c)) for c in columns] for row in rows]
     widest = [max([cell_len(c), *(cell_len(t[n]) for t in texts)]) for n, c in enumerate(columns)]
     whole = [c.split("_")[0].split(".")[0] in _WHOLE for c in columns]
     needed = sum(w + 3 for w, keep in zip(widest, whole, strict=True) if keep)
@@ -173,7 +170,7 @@ def fields_table(
     return TableOrStack(table)
 
 
-def _text(value: Any, format_value: Any) -> str:
+def _text(value: Any) -> str:
     if isinstance(value, Mapping):
-        return " / ".join("" if v is None else _text(v, format_value) for v in value.values())
+        return " / ".join("" if v is None else _text(v) for v in value.values())
     return str(format_value(value))

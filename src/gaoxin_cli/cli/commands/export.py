@@ -18,7 +18,6 @@ from gaoxin_cli.cli.common import (
     LangOption,
     NoCacheOption,
     SectionOption,
-    check_section,
     choose_format,
     environment,
     option,
@@ -132,8 +131,7 @@ def export(
         raise UsageError("export writes data: use --format json, jsonl, csv, tsv or markdown")
     if bom and (sqlite or fmt not in ("csv", "tsv")):
         raise UsageError(f"--bom goes with --format csv or tsv, not {output_format or fmt}")
-    check_section(section)
-    keep = fact_filter(measure, qualifier, unit)
+    keep = fact_filter(measure, qualifier, unit, section)
     shape = Shape(fields, sort, limit, no_headers)
     if sqlite and (shape.fields is not None or not shape.headers):
         raise UsageError("--fields and --no-headers go with json, jsonl, csv, tsv or markdown")
@@ -141,12 +139,7 @@ def export(
         shape.check(fmt)
     into = file is not None and _check_target(file, force, output_format or fmt)
     book = opts.source().book(Selection(section=section))
-    chosen = [f for f in book.facts if (section is None or f.section == section) and keep.keep(f)]
-    if shape.sort is not None:
-        from gaoxin_cli.render.fields import sort_facts
-
-        chosen = sort_facts(chosen, shape.sort)
-    chosen = chosen[: shape.limit] if shape.limit is not None else chosen
+    chosen = shape.apply(keep.facts(book.facts))
     view = render.facts(chosen) if shape.fields is None else render.fact_list(chosen, shape.fields)
     if target is None or file is None:
         stdout = environment(ctx).stdout

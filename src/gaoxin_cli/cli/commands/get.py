@@ -95,7 +95,7 @@ def get(
         if output_format is not None or json or shape.fields is not None:
             raise UsageError("--value prints bare values: leave out --format, --json and --fields")
         if shape.sort is not None or shape.limit is not None:
-            items = _shaped(query.facts_of(items), shape)
+            items = list(shape.apply(query.facts_of(items)))
         text = "".join(f"{line}\n" for line in bare_values(items))
         try:
             stdout.write(text)  # one write: all of it or, if it cannot be encoded, none
@@ -111,15 +111,6 @@ def get(
 
     view = None if chosen.active else render.detail(items, datasets)
     write_facts(ctx, query.facts_of(items), view, fmt, opts, shape)
-
-
-def _shaped(facts: list[Fact], shape: Shape) -> list[Indicator | Fact]:
-    """`facts` sorted and cut as --sort and --limit ask."""
-    if shape.sort is not None:
-        from gaoxin_cli.render.fields import sort_facts
-
-        facts = sort_facts(facts, shape.sort)
-    return list(facts[: shape.limit] if shape.limit is not None else facts)
 
 
 def bare_values(items: list[Indicator | Fact]) -> list[str]:

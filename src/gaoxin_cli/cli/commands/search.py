@@ -14,7 +14,6 @@ from gaoxin_cli.cli.common import (
     LangOption,
     NoCacheOption,
     SectionOption,
-    check_section,
     choose_format,
     settings,
 )
@@ -74,12 +73,11 @@ def search(
       gaoxin search FDI --fields id,value,unit,quote
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
-    check_section(section)
+    chosen = fact_filter(measure, qualifier, unit, section)  # checked before any reading
+    shape = Shape(fields, sort, None, no_headers)
     text = " ".join(words)
     book = opts.source().book(Selection(words=tuple(text.split()), section=section))
     fmt = choose_format(ctx, output_format, json)
-    chosen = fact_filter(measure, qualifier, unit)
-    shape = Shape(fields, sort, None, no_headers)
     hits = [hit for hit in query.search(book, text, section=section) if chosen.keep(hit.fact)]
     hits = hits[:limit] if limit is not None else hits
     if not hits:
