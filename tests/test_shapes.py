@@ -287,7 +287,10 @@ def test_help_keeps_choice_lists_whole(gaoxin, width: int) -> None:
     for name, listed in [
         ("economy", "Output format: table, tsv, csv, json, jsonl or markdown."),
         ("economy", "Label language: zh (default) or en."),
-        ("export", "json, jsonl, csv, tsv, markdown, or sqlite (needs FILE)."),
+        (
+            "export",
+            "json, jsonl, csv, tsv, markdown, sqlite (needs FILE), or datapackage (needs FILE, a folder",
+        ),
         ("validate", "text (default) or json:"),
         ("chart", "economy, innovation, services or governance."),
     ]:

@@ -1,8 +1,10 @@
-"""`gaoxin export [FILE]`: every fact as JSON, JSONL, CSV, TSV, Markdown or SQLite."""
+"""`gaoxin export [FILE]`: every fact as JSON, JSONL, CSV, TSV, Markdown, SQLite or a
+Frictionless Data Package (a folder)."""
 
 import io
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +38,7 @@ from gaoxin_cli.cli.listing import (
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
+from gaoxin_cli.model import Dataset
 from gaoxin_cli.source import Selection
 
 #: The format `export FILE` writes when --format is not given, by FILE's suffix.
@@ -59,7 +62,8 @@ def export(
         typer.Argument(
             help=(
                 "Write to this file (replaced whole), or into a device, FIFO or"
-                " /dev/stdout, instead of standard output."
+                " /dev/stdout, instead of standard output. With --format datapackage:"
+                " the folder to write into (made if missing)."
             ),
             show_default=False,
             metavar="FILE",
@@ -71,7 +75,8 @@ def export(
             "--format",
             "-f",
             help=(
-                "json, jsonl, csv, tsv, markdown, or sqlite (needs FILE). Default: from"
+                "json, jsonl, csv, tsv, markdown, sqlite (needs FILE), or datapackage"
+                " (needs FILE, a folder for facts.csv and datapackage.json). Default: from"
                 " FILE's suffix (.json .jsonl .csv .tsv .md .db .sqlite), else json."
             ),
             case_sensitive=False,
@@ -104,7 +109,7 @@ def export(
     debug: DebugOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Every fact, as JSON records (default), JSONL, CSV, TSV, Markdown or a SQLite file.
+    """Every fact as JSON records (default), JSONL, CSV, TSV, Markdown, SQLite or a data package.
 
     [bold]Examples[/bold]
 
@@ -116,6 +121,8 @@ def export(
 
       gaoxin export --format sqlite facts.db          for sqlite3, Datasette, DuckDB
 
+      gaoxin export --format datapackage facts/       a Frictionless Data Package
+
       gaoxin export -f csv --qualifier any --fields id,value,unit,qualifier
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
@@ -123,10 +130,12 @@ def export(
     if output_format is None and not json and target is not None:
         output_format = FORMAT_OF_SUFFIX.get(target.suffix.lower())
     sqlite = output_format == "sqlite"
+    package = output_format == "datapackage"
     if sqlite and file is None:
         raise UsageError("--format sqlite writes a file: gaoxin export --format sqlite FILE")
+    folder = _package_folder(file, json, bom, not no_headers) if package else None
     listing = None if output_format == "sqlite" else output_format
-    fmt = choose_format(ctx, listing, json, default="json")
+    fmt = "csv" if listing == "datapackage" else choose_format(ctx, listing, json, default="json")
     if fmt == "table":
         raise UsageError("export writes data: use --format json, jsonl, csv, tsv or markdown")
     if bom and (sqlite or fmt not in ("csv", "tsv")):
@@ -137,10 +146,13 @@ def export(
         raise UsageError("--fields and --no-headers go with json, jsonl, csv, tsv or markdown")
     if not sqlite:
         shape.check(fmt)
-    into = file is not None and _check_target(file, force, output_format or fmt)
+    into = file is not None and not package and _check_target(file, force, output_format or fmt)
     book = opts.source().book(Selection(section=section))
     chosen = shape.apply(keep.facts(book.facts))
     view = render.facts(chosen) if shape.fields is None else render.fact_list(chosen, shape.fields)
+    if folder is not None:
+        _write_package(view, book.datasets, folder, lang=opts.lang)
+        return
     if target is None or file is None:
         stdout = environment(ctx).stdout
         render.write(view, fmt, stdout, lang=opts.lang, bom=bom, headers=shape.headers)
@@ -170,6 +182,112 @@ def _write_file(
         return
     with replacing(target) as temp, temp.open("w", encoding="utf-8", newline="") as stream:
         render.write(view, fmt, stream, lang=lang, bom=bom, headers=headers)
+
+
+def _package_folder(file: str | None, json: bool, bom: bool, headers: bool) -> str:
+    """The folder --format datapackage writes, checked (see `_check_folder`); a
+    usage error without one, or with options its CSV does not take: it has its
+    header and no byte-order mark."""
+    if file is None:
+        raise UsageError(
+            "--format datapackage writes a folder: gaoxin export --format datapackage DIR"
+        )
+    if json:
+        raise UsageError("--json and --format datapackage ask for different formats")
+    if bom:
+        raise UsageError("--bom goes with --format csv or tsv, not datapackage")
+    if not headers:
+        raise UsageError("--no-headers goes with --format csv or tsv, not datapackage")
+    _check_folder(file)
+    return file
+
+
+def _write_package(
+    view: render.View, datasets: Sequence[Dataset], folder: str, *, lang: str
+) -> None:
+    """Write `view`'s CSV, and the descriptor of it, into `folder` (made if
+    missing), each file replaced whole; the descriptor first, so that a folder
+    left half written is still one that export takes for its own."""
+    from gaoxin_cli.files import replacing
+    from gaoxin_cli.render.datapackage import DATA, DESCRIPTOR, descriptor
+
+    columns, rows = view.flat(lang)
+    text = io.StringIO(newline="")
+    render.write(render.View(view.records, lambda _lang: (columns, rows)), "csv", text)
+    data = text.getvalue().encode("utf-8")
+    described = descriptor(datasets, columns, rows, data).encode("utf-8")
+    path = Path(folder)
+    name = ""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        for name, content in ((DESCRIPTOR, described), (DATA, data)):
+            with replacing(path / name) as temp:
+                temp.write_bytes(content)
+    except OSError as error:  # named as the user typed it, never by a temporary name
+        shown = str(Path(folder) / name) if name else folder
+        raise OSError(error.errno, error.strerror or str(error), shown) from error
+
+
+def _check_folder(folder: str) -> None:
+    """Refuse a DIR that --format datapackage cannot or should not write (exit 2):
+    one that is not a folder, or a folder holding anything but a data package
+    that export wrote (its datapackage.json, and facts.csv)."""
+    from gaoxin_cli.render.datapackage import DATA, DESCRIPTOR
+
+    path = Path(folder)
+    if not folder:
+        raise UsageError("export --format datapackage needs a folder name; '' is none")
+    if path.is_symlink() and not path.exists():
+        raise UsageError(f"{folder} is a broken symbolic link; give a folder name")
+    if not path.exists():
+        return
+    if not path.is_dir():
+        kind = "a file" if path.is_file() else "not a folder"
+        raise UsageError(f"{folder} is {kind}; --format datapackage writes a folder")
+    if not _names_in(path, folder):
+        return
+    if _ours(path / DESCRIPTOR):
+        from gaoxin_cli.files import remove_abandoned
+
+        remove_abandoned(path)  # the temporary files of a run that was killed
+        names = _names_in(path, folder)
+        if names <= {DATA, DESCRIPTOR} and (DATA not in names or (path / DATA).is_file()):
+            return
+    raise UsageError(
+        f"{folder} is a folder with other files in it; give a new or empty folder,"
+        " or one that gaoxin export --format datapackage wrote"
+    )
+
+
+def _names_in(path: Path, folder: str) -> set[str]:
+    """The names in folder `path`; a usage error if it cannot be read."""
+    try:
+        return {entry.name for entry in path.iterdir()}
+    except OSError as error:
+        raise UsageError(f"cannot read folder {folder}: {error.strerror or error}") from None
+
+
+#: More than any descriptor export writes: a larger file is someone else's.
+_LARGEST_DESCRIPTOR = 1 << 20
+
+
+def _ours(descriptor: Path) -> bool:
+    """True if `descriptor` is a regular file that export --format datapackage wrote."""
+    from gaoxin_cli.render.datapackage import written_here
+
+    try:
+        if not descriptor.is_file():  # a FIFO is never opened: it would block
+            return False
+        with descriptor.open("rb") as stream:
+            data = stream.read(_LARGEST_DESCRIPTOR + 1)
+    except OSError:
+        return False
+    if len(data) > _LARGEST_DESCRIPTOR:
+        return False
+    try:
+        return written_here(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return False
 
 
 #: The file suffix that an example file name in a message gets, by format.

@@ -1,0 +1,271 @@
+"""Facts as a Frictionless Data Package (https://datapackage.org, v1 profiles):
+a folder of `facts.csv`, the rows `export --format csv` writes, and
+`datapackage.json`, which describes them.
+
+Pure: datasets, columns, rows and the CSV's bytes in, the descriptor's JSON
+text out; the command writes the files. The same input gives the same bytes
+(no dates, no versions of this tool), so that packages can be diffed.
+"""
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset
+from gaoxin_cli.units import BASE_UNITS, SCALES
+
+#: The descriptor's file name, which the standard fixes.
+DESCRIPTOR = "datapackage.json"
+#: The one resource: its name and its file in the folder.
+RESOURCE = "facts"
+DATA = "facts.csv"
+
+#: The longest package name made by joining the ids of several datasets.
+_LONGEST_NAME = 80
+
+
+def _listed(words: Mapping[str, tuple[str, str]], both: bool = True) -> str:
+    """`name (zh, en); …` of a vocabulary of the model (only zh when not `both`)."""
+    return "; ".join(
+        f"{name} ({zh}, {en})" if both else f"{name} ({zh})" for name, (zh, en) in words.items()
+    )
+
+
+_SCALES = ", ".join(f"{word} = 10^{len(str(scale)) - 1}" for word, scale in SCALES)
+_NAMED = ", ".join(
+    f"{unit} → {BASE_UNITS[unit]}"
+    for unit in ("元", "美元", "%", "个百分点", "户")
+    if unit in BASE_UNITS
+)
+_NORMALIZED = (
+    f" Computed by code, never typed by hand: the unit's scale word applied ({_SCALES})"
+    f" and its base unit named in English ({_NAMED} …); a fraction such as 1/6 is a"
+    " share in percent. Empty for text facts and for units without a normalized form."
+)
+
+#: Each column a fact's CSV may have: (Table Schema type, description).
+#: `value` is typed by the rows (see `_value_type`).
+FIELDS: dict[str, tuple[str, str]] = {
+    "id": (
+        "string",
+        "The fact's id: its indicator and, after a dot, its measure or key"
+        " (fixed-asset-investment.growth). Unique within a dataset.",
+    ),
+    "dataset": ("string", "The id of the dataset (the review) the fact belongs to."),
+    "section": (
+        "string",
+        f"The part of the review the fact belongs to, by meaning: {_listed(SECTIONS)}.",
+    ),
+    "heading": ("string", "The article's heading above the figure, in Chinese."),
+    "indicator": (
+        "string",
+        "The id of the indicator: what the fact is about; the facts of one"
+        " indicator (amount, growth, lead over the city) share it.",
+    ),
+    "label_zh": ("string", "The indicator's name in Chinese."),
+    "label_en": ("string", "The indicator's name in English."),
+    "measure": (
+        "string",
+        f"What the number says about its indicator: {_listed(MEASURES)}.",
+    ),
+    "value": (
+        "string",
+        "The figure exactly as the article states it, in `unit`: a number (85,"
+        " 18.3), a fraction (1/6), or words for text facts (measure text, a"
+        " ranking). Typed number when every row of this file holds a number;"
+        " else string, and normalized_value holds the numbers as numbers.",
+    ),
+    "unit": (
+        "string",
+        "The article's own unit, with its scale word (亿元, 万户, 家, 件, %,"
+        " 个百分点, 微克/立方米); empty where the figure has none (text facts).",
+    ),
+    "qualifier": (
+        "string",
+        "How the article hedges the figure, by the words of its quote; empty if it"
+        f" does not: {_listed(QUALIFIERS, both=False)}.",
+    ),
+    "normalized_value": ("number", "The value in the base unit `normalized_unit`." + _NORMALIZED),
+    "normalized_unit": (
+        "string",
+        "The base unit of `normalized_value`, in English." + _NORMALIZED,
+    ),
+    "period": ("string", "The period the figure is for, as the dataset names it (2019)."),
+    "area_zh": ("string", "The area the figure is for, in Chinese."),
+    "area_en": ("string", "The area the figure is for, in English."),
+    "quote": (
+        "string",
+        "The shortest clause of the article, verbatim, that states the figure.",
+    ),
+    "note": ("string", "A curator's note in English on how the figure was read; often empty."),
+    "value_en": ("string", "The English of a text value; empty for numbers."),
+    "heading_en": ("string", "The article's heading above the figure, in English."),
+}
+
+#: Columns every fact has a non-empty cell in (the loader requires them).
+REQUIRED = frozenset(
+    {
+        "id",
+        "dataset",
+        "section",
+        "heading",
+        "indicator",
+        "label_zh",
+        "label_en",
+        "measure",
+        "value",
+        "period",
+        "area_zh",
+        "area_en",
+        "quote",
+        "heading_en",
+    }
+)
+
+#: Columns whose values come from a vocabulary of the model.
+_ENUMS: dict[str, Mapping[str, object]] = {
+    "section": SECTIONS,
+    "measure": MEASURES,
+    "qualifier": QUALIFIERS,
+}
+
+_RESOURCE_DESCRIPTION = (
+    "One fact a row: a figure the article states, with the clause it is"
+    " quoted from. UTF-8 CSV (RFC 4180, CRLF line ends) with a header row; an"
+    " empty cell is no value. A text cell that would start with =, +, - or @"
+    " starts with ' so that spreadsheets do not run it as a formula."
+)
+
+
+def descriptor(
+    datasets: Sequence[Dataset],
+    columns: Sequence[str],
+    rows: Sequence[Mapping[str, Any]],
+    data: bytes,
+) -> str:
+    """The text of `datapackage.json` for `data`, the CSV of `rows` under
+    `columns` (as `export --format csv` writes them), from `datasets`."""
+    package: dict[str, Any] = {
+        "profile": "tabular-data-package",
+        "name": package_name(datasets),
+        "title": " / ".join(d.title.zh for d in datasets) or "gaoxin facts",
+        "description": _description(datasets, len(rows)),
+    }
+    sources = list(dict.fromkeys(_source(d) for d in datasets))
+    if sources:
+        package["sources"] = [{"title": title} for title in sources]
+    authors = list(dict.fromkeys(name for d in datasets for name in d.source.authors))
+    if authors:
+        package["contributors"] = [{"title": name, "role": "author"} for name in authors]
+    package["resources"] = [
+        {
+            "profile": "tabular-data-resource",
+            "name": RESOURCE,
+            "path": DATA,
+            "title": "Facts",
+            "description": _RESOURCE_DESCRIPTION,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "bytes": len(data),
+            "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+            "schema": _schema(columns, rows, several=len(datasets) > 1),
+        }
+    ]
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
+def package_name(datasets: Sequence[Dataset]) -> str:
+    """The package's name: the dataset's id; for several, their ids joined by _
+    (the first and how many more when that is long); lower-case a-z, 0-9, -, ., _."""
+    slugs = [_slug(d.id) for d in datasets]
+    if not slugs:
+        return "gaoxin-facts"
+    joined = "_".join(slugs)
+    if len(joined) <= _LONGEST_NAME:
+        return joined
+    return f"{slugs[0]}-and-{len(slugs) - 1}-more"
+
+
+def _slug(text: str) -> str:
+    kept = "".join(c if c.isascii() and (c.isalnum() or c in "-._") else "-" for c in text.lower())
+    return "-".join(part for part in kept.split("-") if part) or "dataset"
+
+
+def _source(dataset: Dataset) -> str:
+    source = dataset.source
+    return f"{source.title} ({source.byline})" if source.byline else source.title
+
+
+def _description(datasets: Sequence[Dataset], count: int) -> str:
+    reviews = " ".join(
+        f"{d.title.en} ({d.id})."
+        + (f" {d.source.description.strip().rstrip('.')}." if d.source.description else "")
+        for d in datasets
+    )
+    held = f"{count} fact{'' if count == 1 else 's'}"
+    return (
+        f"{reviews} {DATA} holds {held}, one a row: a figure the article states, with"
+        " its unit, hedge, normalized value and the clause it is quoted from."
+    ).strip()
+
+
+def _schema(
+    columns: Sequence[str], rows: Sequence[Mapping[str, Any]], *, several: bool
+) -> dict[str, Any]:
+    fields = []
+    for column in columns:
+        name = column.replace(".", "_")  # --fields label.zh is the column label_zh
+        kind, text = FIELDS[name]
+        field: dict[str, Any] = {"name": column, "type": kind, "description": text}
+        if name == "value":
+            field["type"] = _value_type(column, rows)
+        constraints: dict[str, Any] = {}
+        if name in REQUIRED:
+            constraints["required"] = True
+        if name in _ENUMS:
+            constraints["enum"] = list(_ENUMS[name])
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
+    key = ["dataset", "id"] if several else ["id"]
+    if all(name in columns for name in key):
+        schema["primaryKey"] = key
+    return schema
+
+
+def _value_type(column: str, rows: Sequence[Mapping[str, Any]]) -> str:
+    """number when every row's figure is a number, else string (words, 1/6)."""
+    numbers = [
+        isinstance(row.get(column), int | float) and not isinstance(row.get(column), bool)
+        for row in rows
+    ]
+    return "number" if numbers and all(numbers) else "string"
+
+
+def written_here(text: str) -> bool:
+    """True if `text` is a descriptor this module writes: one resource, facts
+    at facts.csv, whose fields are all columns of facts."""
+    try:
+        package = json.loads(text)
+    except ValueError:
+        return False
+    if not isinstance(package, dict) or package.get("profile") != "tabular-data-package":
+        return False
+    resources = package.get("resources")
+    if not isinstance(resources, list) or len(resources) != 1:
+        return False
+    resource = resources[0]
+    if not isinstance(resource, dict) or (resource.get("name"), resource.get("path")) != (
+        RESOURCE,
+        DATA,
+    ):
+        return False
+    fields = (resource.get("schema") or {}).get("fields")
+    if not isinstance(fields, list) or not fields:
+        return False
+    return all(
+        isinstance(f, dict) and str(f.get("name", "")).replace(".", "_") in FIELDS for f in fields
+    )
