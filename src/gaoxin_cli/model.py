@@ -40,6 +40,8 @@ MEASURES: dict[str, tuple[str, str]] = {
     "increase": ("新增", "Added"),
     "growth": ("增长", "Growth"),
     "vs_city": ("高于全市", "Above city"),
+    "vs_province": ("高于全省", "Above province"),
+    "vs_national": ("高于全国", "Above national"),
     "share_of_city": ("占全市", "Share of city"),
     "share": ("占比", "Share"),
     "rate": ("比率", "Rate"),
@@ -69,12 +71,8 @@ _R = TypeVar("_R", bound="_Record")
 
 
 class _Record:
-    """A record compared and hashed by value, like a named tuple; not changed
-    after it is made (by convention: assignments would cost every load).
-
-    Plain slots classes rather than named tuples: these are defined at every
-    start, and a named tuple costs many times as much to define.
-    """
+    """A record compared and hashed by value, like a named tuple (which costs
+    far more to define at every start); not changed after it is made."""
 
     __slots__ = ()
     _fields: tuple[str, ...] = ()
@@ -216,10 +214,12 @@ class Fact(_Record):
 
     @property
     def figure(self) -> str:
-        """The figure as it appears in the quote ("85", "18.3", "1/6", "两")."""
+        """The figure as it appears in the quote ("85", "18.3", "1/6", "两"); a negative
+        value the quote states by a word ("低于全省0.4个百分点") as its magnitude."""
         if self.written is not None:
             return self.written
-        return format_value(self.value)
+        text = format_value(self.value)
+        return text[1:] if text[:1] == "-" and text not in self.quote else text
 
     @property
     def normalized(self) -> "units.Normalized | None":

@@ -36,6 +36,8 @@ MEASURE_UNITS: dict[str, str] = {
     "share": "percent",
     "share_of_city": "percent",
     "vs_city": "points",
+    "vs_province": "points",
+    "vs_national": "points",
     "level": "amount",
     "increase": "amount",
     "threshold": "amount",
@@ -130,7 +132,13 @@ def _unit_end(quote: str, end: int, unit: str) -> int | None:
     pieces.append(re.escape(unit[len(scale_word) :]))
     pattern = f"[{_INSIDE}]?" + f"[{_INSIDE}]?".join(pieces)
     match = re.compile(pattern).match(quote, end)
+    if match is None:  # a list sharing one unit: "分别高于全省、全国0.9和0.4个百分点"
+        match = re.compile(SHARED_UNIT + pattern).match(quote, end)
     return match.end() if match else None
+
+
+#: Figures between a figure and the unit they share: "0.9和0.4个百分点", "3、5、8家".
+SHARED_UNIT = r"(?:[、和及与][0-9]+(?:\.[0-9]+)?)+"
 
 
 def _written_unit(quote: str, end: int) -> str:

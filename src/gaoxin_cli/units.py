@@ -33,6 +33,20 @@ BASE_UNITS: dict[str, str] = {
     "级": "levels",
     "天": "days",
     "小时": "hours",
+    "条": "items",
+    "套": "sets",
+    "台": "units",
+    "辆": "vehicles",
+    "批": "batches",
+    "届": "editions",
+    "倍": "multiple",
+    "位": "place",
+    "吨": "tonnes",
+    "公里": "km",
+    "平方米": "m²",
+    "㎡": "m²",
+    "公顷": "hectares",
+    "亩": "mu",
 }
 
 #: Units that a scale word cannot precede.

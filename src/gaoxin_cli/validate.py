@@ -16,6 +16,7 @@ from gaoxin_cli.model import (
     Fact,
     FactBook,
     Location,
+    format_value,
     fraction_of,
 )
 from gaoxin_cli.units import stands_alone
@@ -89,6 +90,12 @@ def _fact_problems(fact: Fact) -> Iterator[tuple[str, str]]:
                 f"unknown unit {fact.unit!r}; use one of {', '.join(units.known_units())},"
                 " optionally after 万, 亿 or 万亿",
             )
+    if is_number and not is_fraction and _negative(fact) and not _declines(fact.quote):
+        yield (
+            "value",
+            f"{format_value(fact.value)} is negative, but the quote has no word of decline"
+            f" ({' / '.join(DECLINE_WORDS)}) before {fact.figure}",
+        )
     stated = quote_states(fact)
     if not stated:
         yield "quote", f"quote does not contain the figure as written ({fact.figure!r})"
@@ -122,6 +129,18 @@ def _check_reading(fact: Fact) -> Iterator[tuple[str, str]]:
             "qualifier",
             f"qualifier {fact.qualifier!r} needs {words} next to {figure} in the quote",
         )
+
+
+#: Words by which an article states a negative figure as its magnitude.
+DECLINE_WORDS = ("低于", "下降", "减少", "降低", "回落", "慢于", "负增长", "-", "−")
+
+
+def _negative(fact: Fact) -> bool:
+    return isinstance(fact.value, int | float) and fact.value < 0
+
+
+def _declines(quote: str) -> bool:
+    return any(word in quote for word in DECLINE_WORDS)
 
 
 def quote_states(fact: Fact) -> bool:

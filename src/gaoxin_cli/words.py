@@ -38,6 +38,8 @@ STOP_WORDS = frozenset(
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "growth": ("增速", "同比增长", "year on year"),
     "vs_city": ("高于全市", "above the city", "points above the city", "vs city"),
+    "vs_province": ("高于全省", "above the province", "vs province"),
+    "vs_national": ("高于全国", "above the nation", "above the national", "vs national"),
     "share_of_city": ("占全市", "全市占比", "share of the city", "share of city"),
     "increase": ("新增", "增加", "added", "new"),
     "rank": ("排名", "rank", "ranking", "standing"),

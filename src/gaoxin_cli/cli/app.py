@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "datasets": "datasets",
     "export": "export",
     "validate": "validate",
+    "draft": "draft",
     "cache": "cache",
 }
 

@@ -263,3 +263,27 @@ def check_section(section: str | None) -> None:
     """A usage error unless `section` is None or a section's name."""
     if section is not None and section not in SECTIONS:
         raise UsageError(f"unknown section {section!r}; one of: {', '.join(SECTIONS)}")
+
+
+#: The largest article `validate --source` and `draft` read.
+ARTICLE_LIMIT = 16 * 1024 * 1024
+
+
+def read_article(source: Path) -> str:
+    """An article's text: read without blocking (a FIFO, /proc/kmsg), at most
+    16 MiB (/dev/zero), UTF-8 with or without a byte-order mark; else a usage error."""
+    from gaoxin_cli.reading import NotRegularError, TooLargeError, read_file
+
+    try:
+        raw, _, _ = read_file(source, ARTICLE_LIMIT)
+    except NotRegularError:
+        raise UsageError(f"cannot read {source}: not a regular file") from None
+    except TooLargeError:
+        raise UsageError(f"cannot read {source}: larger than 16 MiB") from None
+    except OSError as error:
+        raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise UsageError(f"{source}:{line}: not valid UTF-8") from None

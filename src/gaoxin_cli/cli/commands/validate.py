@@ -108,28 +108,11 @@ def validate(
     )
 
 
-#: The largest article `--source` reads.
-ARTICLE_LIMIT = 16 * 1024 * 1024
-
-
 def _coverage(dataset: "Dataset", source: Path) -> list[Problem]:
+    from gaoxin_cli.cli.common import read_article
     from gaoxin_cli.coverage import Article, check_coverage
-    from gaoxin_cli.reading import NotRegularError, TooLargeError, read_file
 
-    try:  # without blocking (a FIFO, /proc/kmsg) and at most 16 MiB (/dev/zero)
-        raw, _, _ = read_file(source, ARTICLE_LIMIT)
-    except NotRegularError:
-        raise UsageError(f"cannot read {source}: not a regular file") from None
-    except TooLargeError:
-        raise UsageError(f"cannot read {source}: larger than 16 MiB") from None
-    except OSError as error:
-        raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise UsageError(f"{source}:{line}: not valid UTF-8") from None
-    return check_coverage(dataset, Article(str(source), text))
+    return check_coverage(dataset, Article(str(source), read_article(source)))
 
 
 def _report(problems: list[Problem], stdout: TextIO, as_json: bool) -> NoReturn:

@@ -1,0 +1,223 @@
+"""`gaoxin draft ARTICLE`: propose every fact of a review from its text, as
+records or as a dataset folder to finish by hand."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from gaoxin_cli.cli.common import (
+    DebugOption,
+    FormatOption,
+    JsonOption,
+    LangOption,
+    choose_format,
+    environment,
+    option,
+    read_article,
+    settings,
+)
+from gaoxin_cli.cli.params import PlainCommand
+from gaoxin_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from gaoxin_cli.draft.propose import Draft
+
+
+def draft(
+    ctx: typer.Context,
+    article: Annotated[
+        Path,
+        typer.Argument(help="The review's plain text (UTF-8).", metavar="ARTICLE"),
+    ],
+    output: Annotated[
+        Path | None,
+        option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            help=(
+                "Write a dataset folder here (dataset.toml and a fact file per section)"
+                " instead of listing the proposals. DIR must be new or empty."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    dataset_id: Annotated[
+        str | None,
+        option(
+            "--id",
+            metavar="ID",
+            help="The dataset's id (default: DIR's name, else draft).",
+            show_default=False,
+        ),
+    ] = None,
+    not_figures: Annotated[
+        bool,
+        option(
+            "--not-figures",
+            help="List the numbers that are not figures (years, names …) and why.",
+            metavar="",
+        ),
+    ] = False,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Propose every fact of a review from its plain text.
+
+    Each figure gets its value and unit as written, its hedge (余 多 以上 超过
+    逾 → over, 近 → nearly, 约 左右 → about, 预计 → estimated, 至少 → at_least),
+    its measure from the words around it, the clause that states it as its
+    quote, a Chinese label, and the section of its heading. Numbers that are
+    no figures (years, 第20届, “1+5”, a hotline) become not_figure tables.
+
+    With --output, write a dataset folder: `gaoxin validate DIR` then lists
+    what a person must still write (English labels), and `gaoxin validate
+    DIR --source ARTICLE` finds every figure covered.
+
+    [bold]Examples[/bold]
+
+      gaoxin draft review-2019.txt
+
+      gaoxin draft review-2019.txt --json
+
+      gaoxin draft review-2019.txt --output facts/dalian-2019-draft
+
+      gaoxin draft review-2019.txt --not-figures
+    """
+    opts = settings(ctx, None, lang, debug, True)
+    if output is not None and not_figures:
+        raise UsageError("--not-figures lists; --output writes a folder: choose one")
+    if output is not None and (output_format is not None or json):
+        raise UsageError("--output writes TOML files; --format and --json are for listing")
+    fmt = choose_format(ctx, output_format, json)
+    if output is not None:
+        target = _check_folder(output)
+    ident = dataset_id or (output.name if output is not None else "draft")
+    _check_id(ident, given=dataset_id is not None)
+    text = read_article(article)
+    from gaoxin_cli.draft.article import Review
+    from gaoxin_cli.draft.propose import propose
+
+    proposed = propose(Review(str(article), text))
+    stdout = environment(ctx).stdout
+    if output is not None:
+        _write_folder(proposed, target, ident, article)
+        stdout.write(_summary(proposed, output, article))
+        return
+    if not_figures:
+        _list_not_figures(proposed, fmt, stdout, opts.lang)
+        return
+    _list_facts(proposed, ident, fmt, stdout, opts.lang)
+
+
+def _check_folder(output: Path) -> Path:
+    """The folder to write into: new, or empty; never a file or a full folder."""
+    if output.exists() or output.is_symlink():
+        if not output.is_dir():
+            raise UsageError(f"{output} is not a folder; --output takes a new or empty folder")
+        if any(output.iterdir()):
+            raise UsageError(f"{output} is not empty; --output takes a new or empty folder")
+    return output
+
+
+def _check_id(ident: str, *, given: bool) -> None:
+    from gaoxin_cli.fact_keys import ID_PATTERN
+
+    if not ID_PATTERN.match(ident):
+        where = "--id" if given else f"the folder name {ident!r}"
+        raise UsageError(
+            f"{where} is no dataset id: lower-case letters and digits joined by - or _"
+            + ("" if given else "; give one with --id")
+        )
+
+
+def _write_folder(proposed: "Draft", target: Path, ident: str, article: Path) -> None:
+    from gaoxin_cli.draft.write import folder_files
+    from gaoxin_cli.files import replacing
+
+    files = folder_files(proposed, ident, article.name, str(target))
+    target.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        with replacing(target / name) as temp:
+            temp.write_text(content, encoding="utf-8")
+
+
+def _summary(proposed: "Draft", output: Path, article: Path) -> str:
+    facts = proposed.proposals
+    checks = sum(1 for p in facts if p.checks)
+    return (
+        f"drafted {len(facts)} facts of {len(proposed.indicators)} indicators"
+        f" ({checks} marked check:) and {len(proposed.not_figures)} not-figures into {output}\n"
+        f"next: gaoxin validate {output}\n"
+        f"      gaoxin validate {output} --source {article}\n"
+    )
+
+
+def _records(proposed: "Draft", ident: str) -> list[dict[str, Any]]:
+    """Each proposal as `export` writes a fact, with its article line and why."""
+    from gaoxin_cli.draft.propose import as_facts
+    from gaoxin_cli.model import Label
+    from gaoxin_cli.render.records import fact_record
+
+    head = proposed.review.masthead
+    area = Label(head.area, "")
+    records = []
+    for proposal, fact in as_facts(proposed, ident, head.period, area):
+        record = fact_record(fact)
+        record["line"] = proposal.line
+        record["confidence"] = "check" if proposal.checks else "proposed"
+        record["checks"] = list(proposal.checks)
+        record["cues"] = list(proposal.cues)
+        records.append(record)
+    return records
+
+
+def _list_facts(proposed: "Draft", ident: str, fmt: str, stdout: Any, lang: str) -> None:
+    from gaoxin_cli import render
+
+    if fmt in ("json", "jsonl"):
+        _write_json(_records(proposed, ident), fmt, stdout)
+        return
+    from gaoxin_cli.draft.propose import as_facts
+    from gaoxin_cli.model import Label
+
+    head = proposed.review.masthead
+    facts = [f for _, f in as_facts(proposed, ident, head.period, Label(head.area, ""))]
+    render.write(render.fact_list(facts), fmt, stdout, lang=lang)
+
+
+def _list_not_figures(proposed: "Draft", fmt: str, stdout: Any, lang: str) -> None:
+    records = [
+        {"figure": n.figure, "quote": n.quote, "reason": n.reason, "line": n.line}
+        for n in proposed.not_figures
+    ]
+    if fmt in ("json", "jsonl"):
+        _write_json(records, fmt, stdout)
+        return
+    from gaoxin_cli import render
+
+    columns = ("figure", "quote", "reason", "line")
+
+    def table(_lang: str, width: int) -> Any:
+        from gaoxin_cli.render.fields import fields_table
+
+        return fields_table(columns, records, width)
+
+    view = render.View(lambda: records, lambda _lang: (columns, records), table=table)
+    render.write(view, fmt, stdout, lang=lang)
+
+
+def _write_json(records: list[dict[str, Any]], fmt: str, stdout: Any) -> None:
+    from gaoxin_cli.render import can_encode_chinese
+    from gaoxin_cli.render.json_text import write_json, write_jsonl
+
+    ascii_only = not can_encode_chinese(stdout)
+    (write_json if fmt == "json" else write_jsonl)(records, stdout, ascii_only=ascii_only)
+
+
+def register(app: typer.Typer, name: str) -> None:
+    """Add `gaoxin draft`."""
+    app.command(name, rich_help_panel="Data", cls=PlainCommand)(draft)

@@ -1,0 +1,229 @@
+"""A review's text as `gaoxin draft` reads it: title, byline, headings, and the
+running text without line breaks, each character traced to the article.
+
+Pure: the article's text in, a `Review` out. The running text is the text
+`validate --source` reads (coverage.Article: no spaces or line breaks,
+full-width digits as ASCII), so that a position here is a position there.
+Page layout breaks sentences across lines ("有8⏎⏎家"); a line that does not
+end a sentence runs on into the next, unless one of them is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from gaoxin_cli.coverage import Article
+
+#: What ends a clause, a sentence, and what a heading never holds.
+CLAUSE_END = frozenset(",，;；。!！?？:：()（）")
+SENTENCE_END = frozenset("。!！?？;；")
+_STOPS = frozenset("。!！?？")
+_NOT_IN_HEADING = frozenset(",，。；;！!？?：:、()（）%")
+#: Lines that credit photographs, not headings: "本版图片除署名外由…提供", "… 摄".
+_CREDIT = re.compile(r"图片|图/|摄$|供图|^图为")
+#: Longest heading, in characters without spaces.
+HEADING_MAX = 24
+
+#: Sections of the fact-file format, by words their headings use, in the order
+#: tried (the first word found in a heading decides).
+SECTION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("investment", ("招商", "双创", "引资", "创业")),
+    ("economy", ("经济指标", "经济运行", "经济发展", "主要指标", "经济")),
+    ("innovation", ("科技创新", "创新", "科技", "研发", "产业")),
+    ("services", ("营商环境", "政务服务", "服务", "营商", "审批")),
+    ("governance", ("社会治理", "民生", "治理", "生态", "环境", "城市", "社会事业")),
+    ("party", ("从严治党", "党建", "党的建设", "作风", "廉政", "党")),
+)
+#: The section of text before the first heading, and of a heading no cue fits.
+LEAD_SECTION = "overview"
+UNSORTED = "unsorted"
+
+
+class Heading:
+    """A heading of the article: its text, its file line, the section it opens."""
+
+    __slots__ = ("line", "position", "section", "text")
+
+    def __init__(self, text: str, line: int, position: int, section: str) -> None:
+        self.text = text
+        self.line = line
+        self.position = position  # where its text starts in Review.text
+        self.section = section
+
+
+class Review:
+    """The article: its title block, headings, and running text."""
+
+    def __init__(self, path: str, raw: str) -> None:
+        self.path = path
+        self.raw = raw
+        self.article = Article(path, raw)
+        self.text = self.article.text
+        lines = raw.split("\n")
+        self.title_lines = _title_block(lines)
+        self.masthead = Masthead(self.title_lines)
+        self.headings: list[Heading] = []
+        #: Positions of `text` where a block (a heading, a title line, a
+        #: paragraph after a finished sentence) starts: no clause runs across one.
+        self.breaks: list[int] = [0]
+        self._offsets = _compact_offsets(raw)
+        position = 0
+        previous_open = False
+        for number, line in enumerate(lines, 1):
+            compact = _compact(line)
+            if not compact:
+                continue
+            is_heading = number > len(self.title_lines) and _is_heading(line)
+            if is_heading or number <= len(self.title_lines) or not previous_open:
+                self.breaks.append(position)
+            if is_heading:
+                self.headings.append(Heading(line.strip(), number, position, section_of(line)))
+            position += len(compact)
+            previous_open = not is_heading and number > len(self.title_lines)
+            previous_open = previous_open and compact[-1] not in _STOPS and compact[-1] != "”"
+            if is_heading or number <= len(self.title_lines):
+                self.breaks.append(position)
+        self.breaks = sorted(set(self.breaks))
+
+    def line_of(self, position: int) -> int:
+        """The article's line of the character at `position`."""
+        return self.article.line_of(position)
+
+    def heading_at(self, position: int) -> Heading | None:
+        """The heading whose part of the article holds `position`, if any."""
+        found = None
+        for heading in self.headings:
+            if heading.position <= position:
+                found = heading
+        return found
+
+    def in_heading_or_title(self, position: int) -> bool:
+        """True for a position inside a heading or the title block."""
+        title_end = sum(len(_compact(line)) for line in self.title_lines)
+        if position < title_end:
+            return True
+        return any(
+            h.position <= position < h.position + len(_compact(h.text)) for h in self.headings
+        )
+
+    def block_of(self, position: int) -> tuple[int, int]:
+        """The block (start, end) of `text` that holds `position`."""
+        start, end = 0, len(self.text)
+        for brk in self.breaks:
+            if brk <= position:
+                start = brk
+            elif brk > position:
+                end = brk
+                break
+        return start, end
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """The clause (start, end) around `position`: between clause punctuation."""
+        return self._span(position, CLAUSE_END)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """The sentence (start, end) around `position`: up to 。；！？ (end included)."""
+        start, end = self._span(position, SENTENCE_END)
+        return start, min(end + 1, self.block_of(position)[1])
+
+    def _span(self, position: int, ends: frozenset[str]) -> tuple[int, int]:
+        low, high = self.block_of(position)
+        start = position
+        while start > low and self.text[start - 1] not in ends:
+            start -= 1
+        end = position
+        while end < high and self.text[end] not in ends:
+            end += 1
+        return start, end
+
+    def verbatim(self, start: int, end: int) -> str:
+        """The article's own text of `text[start:end]`: line breaks left out,
+        spaces kept between Latin words, full-width digits read as ASCII."""
+        if end <= start:
+            return ""
+        raw = self.raw[self._offsets[start] : self._offsets[end - 1] + 1]
+        kept = []
+        for n, char in enumerate(raw):
+            if char in " \t\u3000\u00a0\r\n":
+                before = raw[n - 1] if n else ""
+                after = raw[n + 1] if n + 1 < len(raw) else ""
+                if char == " " and before.isascii() and before.isalpha() and after.isascii():
+                    kept.append(char)
+                continue
+            kept.append(_ascii_digit(char))
+        return "".join(kept)
+
+
+def section_of(heading: str) -> str:
+    """The section a heading opens, by the first cue word in it; `unsorted` if none."""
+    best: tuple[int, str] | None = None
+    for section, cues in SECTION_CUES:
+        for cue in cues:
+            at = heading.find(cue)
+            if at != -1 and (best is None or at < best[0]):
+                best = (at, section)
+    return best[1] if best else UNSORTED
+
+
+def _title_block(lines: list[str]) -> list[str]:
+    """The article's first lines, up to the first that holds clause punctuation."""
+    block: list[str] = []
+    for line in lines:
+        if line.strip() and any(c in CLAUSE_END or c == "、" for c in line.strip()):
+            break
+        block.append(line)
+    return block
+
+
+def _is_heading(line: str) -> bool:
+    compact = _compact(line)
+    return (
+        2 <= len(compact) <= HEADING_MAX
+        and not any(c in _NOT_IN_HEADING or c.isdigit() for c in compact)
+        and not _CREDIT.search(line.strip())
+    )
+
+
+def _compact(text: str) -> str:
+    return "".join(c for c in text if c not in " \t\r\n\u3000\u00a0")
+
+
+def _compact_offsets(raw: str) -> list[int]:
+    return [n for n, c in enumerate(raw) if c not in " \t\r\n\u3000\u00a0"]
+
+
+def _ascii_digit(char: str) -> str:
+    if "\uff10" <= char <= "\uff19" or char in "\uff0e\uff0f":
+        return unicodedata.normalize("NFKC", char)
+    return char
+
+
+class Masthead:
+    """What the title block says: title, subtitle, byline, authors, period, area."""
+
+    __slots__ = ("area", "authors", "byline", "period", "source_title", "title")
+
+    def __init__(self, lines: list[str]) -> None:
+        kept = [line.strip() for line in lines if line.strip()]
+        bylines = [line for line in kept[1:] if _is_byline(line)]
+        titles = [line for line in kept if line not in bylines]
+        self.byline = bylines[0] if bylines else ""
+        self.authors = [
+            name
+            for name in self.byline.split()
+            if not any(word in name for word in ("记者", "通讯员", "本报", "摄影"))
+        ]
+        subtitles = [line.lstrip("—-– ") for line in titles if line.startswith(("—", "-", "–"))]
+        self.title = subtitles[0] if subtitles else (titles[0] if titles else "")
+        self.source_title = "".join(titles)
+        year = re.search(r"(?:19|20)[0-9]{2}", self.title)
+        self.period = year.group() if year else ""
+        self.area = self.title[: year.start()] if year else ""
+
+
+def _is_byline(line: str) -> bool:
+    words = line.split()
+    return (
+        "记者" in line or "通讯员" in line or (len(words) >= 2 and all(len(w) <= 4 for w in words))
+    )

@@ -1,0 +1,231 @@
+"""What the words around a figure say: its measure, and the noun it measures.
+
+Pure: the text before a figure (its clause up to the figure) and after it in;
+a measure, a label, and the cue that decided them out. The word lists are
+the vocabulary of Chinese reviews and work reports; each list says which
+measure of model.MEASURES it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Year-on-year change; a decline word makes the figure negative.
+GROWTH = (
+    "同比增长",
+    "增长率",
+    "增长",
+    "增速",
+    "增幅",
+    "提高",
+    "上升",
+    "下降",
+    "减少",
+    "回落",
+    "降低",
+)
+DECLINE = ("下降", "减少", "回落", "降低", "低于", "慢于")
+#: A share of something: of the city (全市) or of another whole.
+SHARE = ("占比", "比重", "占")
+#: A rate or ratio, and percentages nothing else explains.
+RATE = ("率", "比例")
+#: Newly added in the year.
+INCREASE = (
+    "新增",
+    "新建",
+    "净增",
+    "引进",
+    "新认定",
+    "新入驻",
+    "新设立",
+    "新落户",
+    "新开工",
+    "新注册",
+    "新登记",
+    "扩建",
+)
+#: A total, whatever came before it in the clause ("累计建成43家").
+LEVEL = ("累计", "总数", "总量", "共有", "拥有", "总计", "合计")
+#: Comparisons in percentage points, their sign, and what they compare with.
+COMPARE = {"高于": 1, "快于": 1, "超出": 1, "低于": -1, "慢于": -1}
+TARGETS = {"全市": "vs_city", "全省": "vs_province", "全国": "vs_national"}
+_TARGET_LIST = re.compile(r"(?:全市|全省|全国)(?:[、和及与](?:全市|全省|全国))*")
+#: A value before and after a change: 由690元提高到720元.
+_CHANGE_TO = re.compile(r"(?:提高|增加|上调|提升|调整|降低|下调|减少|降|升)(?:到|至|为)")
+
+#: Words that end a clause's subject before its figure ("…完成85亿元").
+TRAILING = (
+    "分别为",
+    "分别",
+    "已达到",
+    "达到",
+    "已达",
+    "达",
+    "为",
+    "是",
+    "完成",
+    "实现了",
+    "实现",
+    "控制在",
+    "保持在",
+    "超过",
+    "逾",
+    "近",
+    "约",
+    "共",
+    "的",
+    "已",
+    "均",
+    "累计",
+    "总数",
+    "合计",
+    "首批",
+    *GROWTH,
+    *SHARE,
+    *COMPARE,
+    *TARGETS,
+)
+#: Words that start a clause before its subject ("全年", "其中", "共引进").
+LEADING = (
+    "预计",
+    "全年",
+    "全区",
+    "其中",
+    "共",
+    "成功",
+    "已经",
+    "已",
+    "还",
+    "先后",
+    "并",
+    "同时",
+    "此外",
+    "通过",
+    "对",
+    "有",
+    "当年",
+    "年内",
+    *INCREASE,
+)
+#: A clause that starts so goes on about the subject before it ("增长6%", "占全市的1/6").
+CONTINUING = (*GROWTH, *SHARE, *COMPARE, *LEVEL, "实际", "同比", "覆盖", "金额", "总额", "其中")
+#: What ends a noun written after its figure ("8个社区足球场建设", "146名领导干部与…").
+_NOUN_STOP = re.compile(
+    r"[，,。；;、：:（）()“”\"！!？?]|在|与|和|进行|建立|实现|获|带|进驻|已|开复工|建设|参加|入驻|落户|被|将|中|的"
+)
+_CONNECTIVE = ("与", "和", "及", "对", "向", "的", "等")
+
+
+class Measure:
+    """A figure's measure, its sign, the cue word that decided it, and whether
+    that cue is weak (no word said it: the unit alone)."""
+
+    __slots__ = ("cue", "measure", "sign", "weak")
+
+    def __init__(self, measure: str, cue: str, *, sign: int = 1, weak: bool = False) -> None:
+        self.measure = measure
+        self.cue = cue
+        self.sign = sign
+        self.weak = weak
+
+
+def measure_of(
+    lead: str, unit: str | None, after: str, *, index: int, ranked: bool, threshold: bool
+) -> Measure:
+    """The measure of a figure whose clause reads `lead` before it and `after`
+    after its unit; `index` is its place in a list sharing one unit
+    ("0.9和0.4个百分点"), `ranked` a 第N位, `threshold` 以上 before a noun."""
+    if ranked:
+        return Measure("rank", "第…位")
+    if _CHANGE_TO.match(after) and ("由" in lead or "从" in lead):
+        return Measure("before", "由…" + _CHANGE_TO.match(after).group())  # type: ignore[union-attr]
+    change = list(_CHANGE_TO.finditer(lead))
+    if change and change[-1].end() == len(lead) and ("由" in lead or "从" in lead):
+        return Measure("after", "由…" + change[-1].group())
+    if unit == "个百分点":
+        return _points(lead, index)
+    if unit == "%" or unit is None:
+        return _percent(lead)
+    if threshold:
+        return Measure("threshold", "以上")
+    level_at = max((lead.rfind(w) for w in LEVEL), default=-1)
+    for word in INCREASE:
+        at = lead.rfind(word)
+        if at != -1 and at > level_at:
+            return Measure("increase", word)
+    return Measure("level", "")
+
+
+def _points(lead: str, index: int) -> Measure:
+    found = max(((lead.rfind(w), w) for w in COMPARE), default=(-1, ""))
+    if found[0] == -1:
+        return Measure("vs_city", "个百分点", weak=True)
+    word = found[1]
+    targets = _TARGET_LIST.match(lead, found[0] + len(word))
+    names = re.findall("全市|全省|全国", targets.group()) if targets else []
+    if not names:
+        return Measure("vs_city", word, sign=COMPARE[word], weak=True)
+    target = names[min(index, len(names) - 1)]
+    return Measure(TARGETS[target], word + target, sign=COMPARE[word])
+
+
+def _percent(lead: str) -> Measure:
+    """growth, share (of the city), or rate: the cue nearest the figure decides."""
+    best: tuple[int, int, str, str] | None = None
+    for measure, words in (("growth", GROWTH), ("share", SHARE), ("rate", RATE)):
+        for word in words:
+            at = lead.rfind(word)
+            if at != -1:
+                key = (at + len(word), len(word), measure, word)
+                best = key if best is None or key[:2] > best[:2] else best
+    if best is None:
+        return Measure("rate", "", weak=True)
+    measure, word = best[2], best[3]
+    if measure == "rate" and "占" in lead:  # 占地区生产总值比重为4%
+        measure = "share"
+    if measure == "share":
+        return Measure("share_of_city" if "全市" in lead else "share", word)
+    if measure == "growth":
+        return Measure("growth", word, sign=-1 if word in DECLINE else 1)
+    return Measure(measure, word)
+
+
+def subject(lead: str) -> str:
+    """The noun phrase a clause names before its figure, less the words around it."""
+    text = lead
+    for mark in ("由", "从"):
+        if mark in text:
+            text = text[: text.rfind(mark)]
+    changed = True
+    while changed and text:
+        changed = False
+        for word in TRAILING:
+            if text.endswith(word) and len(text) > 0:
+                text = text[: -len(word)]
+                changed = True
+        for word in LEADING:
+            if text.startswith(word):
+                text = text[len(word) :]
+                changed = True
+    return text.strip('“”"')
+
+
+def continues(lead: str) -> bool:
+    """True if a clause goes on about the subject of the one before it."""
+    for word in ("实际", "同比", "分别", "均", "其中", "并"):
+        lead = lead.removeprefix(word)
+    return not subject(lead) or lead.startswith(CONTINUING)
+
+
+def noun_after(text: str) -> str:
+    """The noun written right after a figure and its unit, up to the next verb."""
+    for word in ("以上", "左右", "余", "多"):
+        text = text.removeprefix(word)
+    stop = _NOUN_STOP.search(text)
+    return text[: stop.start()] if stop else text
+
+
+def wants_noun_after(lead: str, label: str) -> bool:
+    """True if the figure counts the noun after it: nothing or a verb before it,
+    or a word that joins it to what follows ("与589家重点企业")."""
+    return not label or len(label) <= 2 or lead.endswith(_CONNECTIVE)

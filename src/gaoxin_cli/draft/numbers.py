@@ -1,0 +1,281 @@
+"""The numbers of a review's running text: each a figure, with its unit and the
+hedges written next to it, or a number that is not a figure and why.
+
+Pure: text in, `Number`s out. Numbers are found as `validate --source` finds
+them (coverage.figures), so every number found here is one it checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gaoxin_cli import coverage, quotes, units
+
+#: Chinese numerals and their values; 十 百 千 multiply.
+DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
+#: Set phrases whose numeral names a policy rather than counts ("八项规定").
+SET_PHRASES = ("八项规定", "两学一做", "三严三实", "四个意识", "四个全面", "五位一体", "四风")
+#: Base units, longest first, so that 个百分点 is not read as 个.
+_BASES = sorted(units.BASE_UNITS, key=len, reverse=True)
+_SCALES = [word for word, _ in units.SCALES]
+_DATE_AFTER = ("月", "日", "号")
+_RANGE = re.compile("[至到\\-—~\uff5e][0-9]+[月日号]")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+#: What may end a figure's phrase: 以上 before anything else belongs to a noun.
+_PHRASE_END = frozenset('，,。；;、：:）)”"！!？? \n')
+
+
+class Number:
+    """A number of the article: where it stands, as written, and what it is."""
+
+    __slots__ = (
+        "chinese",
+        "end",
+        "hedges",
+        "nf_quote",
+        "noun_after",
+        "reason",
+        "start",
+        "unit",
+        "unit_end",
+        "value",
+        "written",
+    )
+
+    def __init__(self, start: int, written: str) -> None:
+        self.start = start
+        self.end = start + len(written)
+        self.written = written
+        self.chinese = not written[:1].isdigit()
+        self.value: int | float | str = _value(written)
+        self.unit: str | None = None
+        self.unit_end = self.end
+        #: Qualifiers the words right next to the number ask for (超过, 近, 余, 以上 …).
+        self.hedges: list[str] = []
+        #: True when 以上 after the unit belongs to a noun ("亿元以上项目"): a threshold.
+        self.noun_after = False
+        #: Why the number is not a figure (a year, a name …), or None for a figure.
+        self.reason: str | None = None
+        #: For a non-figure: the short text it is listed with ("2019年", "第20届").
+        self.nf_quote = written
+
+    @property
+    def is_figure(self) -> bool:
+        """True if the number states a quantity."""
+        return self.reason is None
+
+
+def numbers(text: str) -> list[Number]:
+    """Every number of `text`, read."""
+    found = []
+    for start, written in coverage.figures(text):
+        number = Number(start, written)
+        if number.chinese:
+            _read_chinese(number, text)
+        else:
+            _read_arabic(number, text)
+        found.append(number)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _value(written: str) -> int | float | str:
+    if not written[:1].isdigit():
+        return chinese_value(written)
+    plain = written.replace(",", "")
+    if "/" in plain:
+        return plain
+    return float(plain) if "." in plain else int(plain)
+
+
+def chinese_value(numeral: str) -> int:
+    """The value of a Chinese numeral such as 两, 十二, 三百五十 (its counter left off)."""
+    total, digit = 0, 0
+    for char in numeral:
+        if char in DIGITS:
+            digit = DIGITS[char]
+        elif char in MULTIPLIERS:
+            total += (digit or 1) * MULTIPLIERS[char]
+            digit = 0
+    return total + digit
+
+
+def _read_chinese(number: Number, text: str) -> None:
+    """A quantity in Chinese numerals: its counter is its unit."""
+    written = number.written
+    numeral = written.rstrip("".join(sorted(set("".join(coverage.COUNTERS)))))
+    counter = written[len(numeral) :]
+    # The regex ends at the first counter; keep the whole counter (场次, 小时).
+    number.written = numeral
+    number.value = chinese_value(numeral)
+    number.end = number.start + len(numeral)
+    number.unit = counter
+    number.unit_end = number.start + len(written)
+    before = text[max(0, number.start - 1) : number.start]
+    after = text[number.unit_end : number.unit_end + 4]
+    phrase = next((p for p in SET_PHRASES if _around(text, number.start, p)), None)
+    quoted = _in_quotation(text, number.start)
+    if before == "第":
+        _not_figure(number, "an ordinal", text[number.start - 1 : number.unit_end])
+    elif quoted is not None:
+        _not_figure(number, "part of a name in quotation marks", quoted)
+    elif phrase is not None:
+        _not_figure(number, "part of a set phrase", phrase)
+    elif counter == "年" and after.startswith(("行动", "计划", "规划", "攻坚")):
+        _not_figure(number, "part of the name of a plan", written + after[:2])
+    elif numeral == "一":
+        _not_figure(number, "“one” or “a”, not a count", written)
+    elif counter not in units.BASE_UNITS:
+        _not_figure(number, "a counter that is not a unit", written)
+
+
+def _read_arabic(number: Number, text: str) -> None:
+    start, end = number.start, number.end
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 1]
+    quoted = _in_quotation(text, start)
+    if _latin(before) or _latin(after) or (before == "." and _latin(text[start - 2 : start - 1])):
+        _not_figure(number, "part of a name (letters and digits)", _token(text, start, end))
+    elif before == "+" or after == "+":
+        _not_figure(number, "part of a name such as “1+5”", _plus_name(text, start, end))
+    elif before == "第":
+        if _ranked(text, start):
+            _read_unit(number, text)
+            return
+        _not_figure(number, "an ordinal", text[start - 1 : end + 1])
+    elif quoted is not None:
+        _not_figure(number, "part of a name in quotation marks", quoted)
+    elif _YEAR.fullmatch(number.written) and text.startswith("年", end):
+        _not_figure(number, "a year", number.written + "年")
+    elif after in _DATE_AFTER:
+        _not_figure(number, "a date", number.written + after)
+    elif (span := _RANGE.match(text, end)) is not None:
+        _not_figure(number, "a date range", text[start : span.end()])
+    elif after == "强":
+        _not_figure(number, "the name of a ranking list", number.written + after)
+    elif after == "版" or text.startswith("版本", end):
+        _not_figure(number, "a version", number.written + after)
+    else:
+        _read_unit(number, text)
+        if number.unit is None and number.written.isdigit() and len(number.written) >= 7:
+            _not_figure(number, "a telephone or code number", text[start : end + 4])
+
+
+def _read_unit(number: Number, text: str) -> None:
+    """The unit after the number (余 or 多 may stand inside it), and the hedges
+    around it; a fraction such as 1/6 has none."""
+    start, end = number.start, number.end
+    hedges = number.hedges
+    hedges.extend(q for word, q in quotes.BEFORE.items() if text.endswith(word, 0, start))
+    if isinstance(number.value, str):  # a fraction
+        return
+    unit, unit_end, inside = read_unit(text, end)
+    if unit is None:
+        shared = re.compile(quotes.SHARED_UNIT).match(text, end)
+        if shared:
+            unit, _, inside = read_unit(text, shared.end())
+            unit_end = end
+    number.unit = unit
+    number.unit_end = unit_end
+    if inside:
+        hedges.append(quotes.AFTER[inside])
+    rest = text[unit_end:]
+    if rest[:1] in ("余", "多") and unit is not None:
+        hedges.append(quotes.AFTER[rest[0]])
+        rest = rest[1:]
+    for word in ("以上", "左右"):
+        if rest.startswith(word):
+            if rest[len(word) : len(word) + 1] in _PHRASE_END or len(rest) == len(word):
+                hedges.append(quotes.AFTER[word])
+            elif word == "以上":
+                number.noun_after = True
+
+
+def read_unit(text: str, at: int) -> tuple[str | None, int, str]:
+    """(unit, where it ends, the hedge character inside it) of the unit written at `at`."""
+    position = at
+    inside = ""
+    if text[position : position + 1] in ("余", "多"):
+        inside = text[position]
+        position += 1
+    scale = next((w for w in _SCALES if text.startswith(w, position)), "")
+    after_scale = position + len(scale)
+    if scale and not inside and text[after_scale : after_scale + 1] in ("余", "多"):
+        inside = text[after_scale]
+        after_scale += 1
+    for base in _BASES:
+        if text.startswith(base, after_scale) and not (scale and base in units.UNSCALED):
+            return scale + base, after_scale + len(base), inside
+    return None, at, ""
+
+
+def _not_figure(number: Number, reason: str, quote: str) -> None:
+    number.reason = reason
+    number.nf_quote = quote
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _token(text: str, start: int, end: int) -> str:
+    low, high = start, end
+    while (
+        low > 0 and text[low - 1].isascii() and (text[low - 1].isalnum() or text[low - 1] in ".-")
+    ):
+        low -= 1
+    while (
+        high < len(text) and text[high].isascii() and (text[high].isalnum() or text[high] in ".-")
+    ):
+        high += 1
+    return text[low:high]
+
+
+def _plus_name(text: str, start: int, end: int) -> str:
+    low, high = start, end
+    while low > 0 and (text[low - 1].isdigit() or text[low - 1] == "+"):
+        low -= 1
+    while high < len(text) and (text[high].isdigit() or text[high] == "+"):
+        high += 1
+    if text[low - 1 : low] == "“" and text[high : high + 1] == "”":
+        low, high = low - 1, high + 1
+    return text[low:high]
+
+
+def _in_quotation(text: str, position: int) -> str | None:
+    """The “…” around `position`, quotation marks included, if it is a short name."""
+    opening = text.rfind("“", 0, position)
+    if opening == -1 or "”" in text[opening:position]:
+        return None
+    closing = text.find("”", position)
+    if closing == -1 or closing - opening > 24:
+        return None
+    return text[opening : closing + 1]
+
+
+def _ranked(text: str, start: int) -> bool:
+    """True if 第N stands in a ranking: 居全省第3位, 排名第2."""
+    lead = text[max(0, start - 8) : start]
+    return any(word in lead for word in ("居", "位列", "排名", "排在", "列")) and (
+        text[start:].lstrip("0123456789")[:1] in ("位", "名")
+    )
+
+
+def _around(text: str, position: int, phrase: str) -> bool:
+    low = max(0, position - len(phrase))
+    return any(
+        text.startswith(phrase, at) and at <= position < at + len(phrase)
+        for at in range(low, position + 1)
+    )

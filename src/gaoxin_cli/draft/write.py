@@ -1,0 +1,142 @@
+"""A draft as a dataset folder: dataset.toml and one fact file per section,
+in the fact-file format, with comments where a person must decide.
+
+Pure: a Draft in, {file name: text} out. What a person must write is left
+empty (`en = ""`), so that `gaoxin validate` names each as one line; what a
+person should check is a comment above the fact.
+"""
+
+from __future__ import annotations
+
+from gaoxin_cli.draft.article import LEAD_SECTION, UNSORTED
+from gaoxin_cli.draft.propose import Draft, DraftIndicator, Proposal
+from gaoxin_cli.model import SECTIONS, format_value
+
+_TO_WRITE = "  # to write: the English"
+_HEADER = """\
+# Drafted by `gaoxin draft` from {article}.
+# Check each fact against the article. `gaoxin validate {folder}` lists what is
+# still to write (English labels, empty here); comments marked "check:" say
+# where the draft guessed.
+"""
+
+
+def folder_files(draft: Draft, dataset_id: str, article: str, folder: str) -> dict[str, str]:
+    """The files of the dataset folder: name -> TOML text."""
+    files = {"dataset.toml": dataset_file(draft, dataset_id, article, folder)}
+    order = [*SECTIONS, UNSORTED]
+    sections = sorted({i.section for i in draft.indicators}, key=order.index)
+    for section in sections:
+        indicators = [i for i in draft.indicators if i.section == section]
+        files[f"{section}.toml"] = section_file(section, indicators)
+    return files
+
+
+def dataset_file(draft: Draft, dataset_id: str, article: str, folder: str) -> str:
+    """dataset.toml: the masthead, and every number that is not a figure."""
+    head = draft.review.masthead
+    lines = [
+        _HEADER.format(article=article, folder=folder),
+        f"id = {toml_string(dataset_id)}",
+        f"period = {toml_string(head.period or '?')}",
+        "",
+        "[title]",
+        f"zh = {toml_string(head.title)}",
+        f'en = ""{_TO_WRITE} title',
+        "",
+        "[area]",
+        f"zh = {toml_string(head.area)}",
+        f'en = ""{_TO_WRITE} name of the area',
+        "",
+        "[source]",
+        f"title = {toml_string(head.source_title or head.title)}",
+    ]
+    if head.byline:
+        lines.append(f"byline = {toml_string(head.byline)}")
+        lines.append(f"authors = [{', '.join(toml_string(a) for a in head.authors)}]")
+    lines += [
+        "",
+        "# Numbers of the article that are not figures, each with the quote it stands",
+        "# in: `gaoxin validate --source` checks that every other number is a fact's.",
+    ]
+    for item in draft.not_figures:
+        lines += [
+            "",
+            "[[not_figure]]",
+            f"figure = {toml_string(item.figure)}",
+            f"quote = {toml_string(item.quote)}",
+            f"note = {toml_string(item.reason.capitalize() + f' (line {item.line}).')}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def section_file(section: str, indicators: list[DraftIndicator]) -> str:
+    """One section's fact file."""
+    first = indicators[0].heading
+    lines = []
+    if section == LEAD_SECTION and first is None:
+        zh, en = SECTIONS[LEAD_SECTION]
+        lines += ["# The text before the first heading.", f"section = {toml_string(section)}"]
+        lines.append(f"heading = {{ zh = {toml_string(zh)}, en = {toml_string(en)} }}")
+    else:
+        heading = first.text if first else ""
+        if section == UNSORTED:
+            lines.append("# check: no section of the fact-file format fits these headings;")
+            lines.append(f"# move each indicator to its section ({', '.join(SECTIONS)}).")
+        lines.append(f"section = {toml_string(section)}")
+        lines.append(f'heading = {{ zh = {toml_string(heading)}, en = "" }}{_TO_WRITE} heading')
+    shown = first
+    for indicator in indicators:
+        lines.append("")
+        if indicator.heading is not None and indicator.heading is not shown:
+            shown = indicator.heading
+            lines.append(f"# Under the heading {shown.text} (line {shown.line}).")
+        lines += _indicator_lines(indicator)
+    return "\n".join(lines) + "\n"
+
+
+def _indicator_lines(indicator: DraftIndicator) -> list[str]:
+    lines = [
+        "[[indicator]]",
+        f"id = {toml_string(indicator.id)}  # rename: lower-case English words",
+        f"zh = {toml_string(indicator.label)}",
+        f'en = ""{_TO_WRITE} label',
+    ]
+    for fact in indicator.facts:
+        lines.append("")
+        lines += [f"# check: {check}" for check in fact.checks]
+        lines += _fact_lines(fact)
+    return lines
+
+
+def _fact_lines(fact: Proposal) -> list[str]:
+    lines = ["[[indicator.fact]]"]
+    if fact.key != fact.measure:
+        lines.append(f"key = {toml_string(fact.key)}")
+    lines.append(f"measure = {toml_string(fact.measure)}")
+    value = fact.value
+    shown = toml_string(value) if isinstance(value, str) else format_value(value)
+    lines.append(f"value = {shown}")
+    if fact.written is not None:
+        lines.append(f"written = {toml_string(fact.written)}")
+    if fact.unit is not None:
+        lines.append(f"unit = {toml_string(fact.unit)}")
+    if fact.qualifier is not None:
+        lines.append(f"qualifier = {toml_string(fact.qualifier)}")
+    lines.append(f"quote = {toml_string(fact.quote)}  # line {fact.line}")
+    return lines
+
+
+def toml_string(text: str) -> str:
+    """`text` as a TOML basic string: quotes, backslashes and control characters escaped."""
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
