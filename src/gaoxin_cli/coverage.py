@@ -70,7 +70,7 @@ class Article:
                 line += 1
             if char in _SPACES:
                 continue
-            # Full-width digits and signs read as their ASCII selves (U+FF13 U+FF12 … is 32…).
+            # Full-width digits, percent, point and slash read as ASCII (U+FF13 U+FF12 is 32).
             kept.append(unicodedata.normalize("NFKC", char) if _is_wide_digit(char) else char)
             lines.append(line)
         self.text = "".join(kept)
@@ -88,7 +88,7 @@ class Article:
 
 
 def _is_wide_digit(char: str) -> bool:
-    return "\uff10" <= char <= "\uff19" or char in "\uff0e\uff0f"
+    return "\uff10" <= char <= "\uff19" or char in "\uff05\uff0e\uff0f"
 
 
 def _compact(text: str) -> str:

@@ -167,10 +167,14 @@ def section_of(heading: str) -> str:
 
 
 def _title_block(lines: list[str]) -> list[str]:
-    """The article's first lines, up to the first that holds clause punctuation."""
+    """The article's first lines, up to the first that holds clause punctuation
+    or runs on into the next (ends in a digit: "有8⏎⏎家")."""
     block: list[str] = []
     for line in lines:
-        if line.strip() and any(c in CLAUSE_END or c == "、" for c in line.strip()):
+        stripped = line.strip()
+        if stripped and any(c in CLAUSE_END or c == "、" for c in stripped):
+            break
+        if stripped[-1:].isdigit():
             break
         block.append(line)
     return block
@@ -194,7 +198,7 @@ def _compact_offsets(raw: str) -> list[int]:
 
 
 def _ascii_digit(char: str) -> str:
-    if "\uff10" <= char <= "\uff19" or char in "\uff0e\uff0f":
+    if "\uff10" <= char <= "\uff19" or char in "\uff05\uff0e\uff0f":
         return unicodedata.normalize("NFKC", char)
     return char
 

@@ -169,7 +169,10 @@ def _read_arabic(number: Number, text: str) -> None:
         _not_figure(number, "a version", number.written + after)
     else:
         _read_unit(number, text)
-        if number.unit is None and number.written.isdigit() and len(number.written) >= 7:
+        hotline = text.startswith(("热线", "市民热线", "服务热线", "政务服务热线"), end)
+        if hotline or (
+            number.unit is None and number.written.isdigit() and len(number.written) >= 7
+        ):
             _not_figure(number, "a telephone or code number", text[start : end + 4])
 
 

@@ -223,7 +223,7 @@ def _indicator_for(
         place = listed.index(number)
         if len(owners) >= len(listed):
             return owners[len(owners) - len(listed) + place]
-    if number.noun_after or measure.measure == "after":
+    if number.noun_after or measure.measure == "after" or own_lead in ("、", "和", "及", "与"):
         return mine[-1].indicator
     if not cues.subject(own_lead):  # "增长18.3%", or "有8家企业": the noun after decides
         return None if _noun(review, number, found) else mine[-1].indicator

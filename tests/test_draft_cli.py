@@ -1,0 +1,159 @@
+"""`gaoxin draft` at the command line: records, a dataset folder a maintainer
+finishes by hand, the draft's quality on the shipped review, and usage errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SOURCE
+from draft_score import TARGETS, report, score
+from gaoxin_cli.draft.article import Review
+from gaoxin_cli.draft.propose import propose
+from gaoxin_cli.loader import load_factbook
+from gaoxin_cli.render.records import RECORD_KEYS
+
+
+@pytest.fixture(scope="module")
+def drafted() -> list[str]:
+    """The scores of the draft of the shipped review against its curated facts."""
+    (dataset,) = load_factbook(Path(__file__).parent.parent / "facts" / "dalian-2019").datasets
+    result = score(dataset, propose(Review(str(SOURCE), SOURCE.read_text(encoding="utf-8"))))
+    lines = report(result)
+    assert result.verbatim == result.proposals, lines
+    return lines
+
+
+@pytest.mark.parametrize("name", list(TARGETS))
+def test_the_draft_of_the_shipped_review_meets_its_targets(drafted: list[str], name: str) -> None:
+    """Value and unit, hedges, measures and precision reach their targets against the curated facts."""
+    line = next(line for line in drafted if line.startswith(f"{name}:"))
+    assert line.endswith(" ok"), "\n".join(drafted)
+
+
+def test_json_records_are_exports_records_with_their_line_and_why(gaoxin) -> None:
+    """--json: export's record keys, then line, confidence, checks and cues; values as written."""
+    result = gaoxin("draft", str(SOURCE), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    records = json.loads(result.stdout)
+    assert [*records[0]] == [*RECORD_KEYS, "line", "confidence", "checks", "cues"]
+    fai = [r for r in records if r["quote"] == "固定资产投资完成85亿元"]
+    assert len(fai) == 1
+    assert fai[0]["value"] == 85
+    assert fai[0]["unit"] == "亿元"
+    assert fai[0]["normalized"] == {"value": 8500000000, "unit": "CNY"}
+    assert fai[0]["label"] == {"zh": "固定资产投资", "en": ""}
+    assert fai[0]["section"] == "economy"
+    assert fai[0]["period"] == "2019"
+
+
+def test_the_not_figures_are_listed_with_why(gaoxin) -> None:
+    """--not-figures --json: each number that is no figure, its quote, its reason and line."""
+    result = gaoxin("draft", str(SOURCE), "--not-figures", "--json")
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert {"figure": "20", "quote": "第20届", "reason": "an ordinal", "line": 47} in records
+    assert {"2019", "81118111", "2.5"} <= {r["figure"] for r in records}
+
+
+def test_a_table_at_the_terminal_and_tsv_when_piped(gaoxin) -> None:
+    """Without --json: TSV with a header row when piped."""
+    result = gaoxin("draft", str(SOURCE), "--format", "tsv")
+    assert result.exit_code == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header.split("\t")[:3] == ["id", "dataset", "section"]
+    assert len(rows) == len(json.loads(gaoxin("draft", str(SOURCE), "--json").stdout))
+
+
+def fill_in(folder: Path) -> None:
+    """What a maintainer writes: English labels, and a section for unsorted facts."""
+    for path in folder.glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r'^en = ""', 'en = "Label"', text, flags=re.MULTILINE)
+        text = text.replace('en = "" }', 'en = "Heading" }')
+        text = text.replace('section = "unsorted"', 'section = "innovation"')
+        path.write_text(text, encoding="utf-8")
+
+
+def test_a_drafted_folder_asks_only_for_what_a_person_must_write(gaoxin, tmp_path: Path) -> None:
+    """--output writes a folder whose only problems are empty English labels and unsorted facts;
+    filled in, it passes validate --source and shows its tables."""
+    folder = tmp_path / "facts" / "review-2019"
+    result = gaoxin("draft", str(SOURCE), "--output", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.startswith("drafted ")
+    assert f"next: gaoxin validate {folder}" in result.stdout
+    assert {p.name for p in folder.iterdir()} >= {"dataset.toml", "economy.toml"}
+    checked = gaoxin("validate", str(folder))
+    assert checked.exit_code == 2
+    problems = checked.stderr.splitlines()[:-1]
+    assert problems
+    for line in problems:
+        assert line.endswith("must not be empty") or "'unsorted'" in line, line
+    fill_in(folder)
+    covered = gaoxin("validate", str(folder), "--source", str(SOURCE))
+    assert covered.exit_code == 0, covered.stderr
+    assert "every figure of" in covered.stdout
+    table = gaoxin("--facts", str(tmp_path / "facts"), "economy", "--json")
+    assert table.exit_code == 0, table.stderr
+    ids = {r["id"] for r in json.loads(table.stdout)}
+    assert "economy-2.level" in ids
+
+
+def test_the_drafted_dataset_is_named_after_its_folder_or_id(gaoxin, tmp_path: Path) -> None:
+    """The dataset id is --id, else the folder's name; its period and area come from the title."""
+    folder = tmp_path / "zone-2019"
+    assert gaoxin("draft", str(SOURCE), "-o", str(folder)).exit_code == 0
+    text = (folder / "dataset.toml").read_text(encoding="utf-8")
+    assert 'id = "zone-2019"' in text
+    assert 'period = "2019"' in text
+    assert 'zh = "大连高新区"' in text
+    other = tmp_path / "other"
+    assert gaoxin("draft", str(SOURCE), "-o", str(other), "--id", "dl-2019").exit_code == 0
+    assert 'id = "dl-2019"' in (other / "dataset.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--output", "{full}"], "is not empty; --output takes a new or empty folder"),
+        (["--output", "{file}"], "is not a folder; --output takes a new or empty folder"),
+        (["--output", "{new}", "--json"], "--output writes TOML files; --format and --json"),
+        (["--output", "{new}", "--not-figures"], "--not-figures lists; --output writes a folder"),
+        (["--output", "{tmp}/Bad Name"], "is no dataset id"),
+        (["--id", "Bad Id"], "--id is no dataset id"),
+    ],
+)
+def test_usage_errors(gaoxin, tmp_path: Path, args: list[str], message: str) -> None:
+    """Each mistake is one line on stderr and exit 2; nothing is written."""
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x.toml").write_text("", encoding="utf-8")
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    names = {"full": tmp_path / "full", "file": tmp_path / "file", "new": tmp_path / "new"}
+    filled = [a.format(tmp=tmp_path, **names) for a in args]
+    result = gaoxin("draft", str(SOURCE), *filled)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert message in result.stderr
+    assert not (tmp_path / "new").exists()
+
+
+def test_an_article_that_cannot_be_read(gaoxin, tmp_path: Path) -> None:
+    """A missing file, a folder, or bytes that are not UTF-8: one line, exit 2."""
+    (tmp_path / "latin1.txt").write_bytes("增长".encode("gb18030"))
+    for path, says in [
+        (tmp_path / "missing.txt", "No such file"),
+        (tmp_path, "not a regular file"),
+        (tmp_path / "latin1.txt", "not valid UTF-8"),
+    ]:
+        result = gaoxin("draft", str(path))
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert len(result.stderr.splitlines()) == 1
+        assert says in result.stderr
