@@ -207,7 +207,9 @@ def subject(lead: str) -> str:
             if text.startswith(word):
                 text = text[len(word) :]
                 changed = True
-    return text.strip('“”"')
+    if text.startswith("“") and text.endswith("”") and text.count("“") == 1:
+        return text[1:-1]
+    return text
 
 
 def continues(lead: str) -> bool:

@@ -161,6 +161,8 @@ def _proposal(
     )
     if indicator is None:
         label = _label(review, number, own_lead, after, found, clause_start)
+        area = review.masthead.area
+        label = label.removeprefix(area) if area and label != area else label
         key = (section, label)
         indicator = by_label.get(key)
         if indicator is None:
