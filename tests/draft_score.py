@@ -39,6 +39,7 @@ class Score:
     proposals: int = 0
     real: int = 0  # proposals at the place of a curated figure
     verbatim: int = 0  # proposals whose quote is in the article
+    same_quotes: int = 0  # proposals at a curated figure quoting just what it quotes
     misses: dict[str, list[str]] = field(default_factory=dict)
 
     def rate(self, name: str) -> float:
@@ -133,6 +134,7 @@ def _compare(result: Score, fact: Fact, proposal: Proposal) -> None:
         result.measures += 1
     else:
         result.miss("measure", f"{said}: {fact.measure}, proposed {proposal.measure}")
+    result.same_quotes += Article("", proposal.quote).text == Article("", fact.quote).text
     if proposal.indicator.section == fact.section:
         result.sections += 1
     else:
@@ -153,6 +155,7 @@ def report(result: Score) -> list[str]:
     )
     lines.append(f"sections agreeing: {result.rate('sections'):.1%}")
     lines.append(f"quotes verbatim: {result.verbatim} of {result.proposals}")
+    lines.append(f"quotes the same as the curated quote: {result.same_quotes} of {result.found}")
     for kind, items in result.misses.items():
         lines.append(f"{kind} ({len(items)}):")
         lines += [f"  {item}" for item in items]

@@ -48,6 +48,7 @@ class Number:
         "nf_quote",
         "noun_after",
         "reason",
+        "shared",
         "start",
         "unit",
         "unit_end",
@@ -63,6 +64,8 @@ class Number:
         self.value: int | float | str = _value(written)
         self.unit: str | None = None
         self.unit_end = self.end
+        #: True when the unit stands after a list of figures ("0.9和0.4个百分点").
+        self.shared = False
         #: Qualifiers the words right next to the number ask for (超过, 近, 余, 以上 …).
         self.hedges: list[str] = []
         #: True when 以上 after the unit belongs to a noun ("亿元以上项目"): a threshold.
@@ -190,6 +193,7 @@ def _read_unit(number: Number, text: str) -> None:
         if shared:
             unit, _, inside = read_unit(text, shared.end())
             unit_end = end
+            number.shared = unit is not None
     number.unit = unit
     number.unit_end = unit_end
     if inside:
@@ -282,3 +286,20 @@ def _around(text: str, position: int, phrase: str) -> bool:
         text.startswith(phrase, at) and at <= position < at + len(phrase)
         for at in range(low, position + 1)
     )
+
+
+#: Hedge words that may follow a unit before the item of a list ends.
+_AFTER_UNIT = ("以上", "左右", "余", "多")
+
+
+def item_end(text: str, number: Number) -> int | None:
+    """Where the item of a 、-list that `number` ends ("学校4所、…") stops, or None
+    if no 、 follows its unit (or its unit stands after a list of figures)."""
+    if number.shared or number.unit is None:
+        return None
+    at = number.unit_end
+    for word in _AFTER_UNIT:
+        if text.startswith(word, at):
+            at += len(word)
+            break
+    return at if text.startswith("、", at) else None

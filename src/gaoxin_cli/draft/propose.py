@@ -13,7 +13,7 @@ import re
 from gaoxin_cli import quotes
 from gaoxin_cli.draft import cues
 from gaoxin_cli.draft.article import LEAD_SECTION, UNSORTED, Heading, Review
-from gaoxin_cli.draft.numbers import Number, numbers
+from gaoxin_cli.draft.numbers import Number, item_end, numbers
 from gaoxin_cli.model import Fact, Label, format_value, make_fact
 
 #: Which qualifier a fact takes when its quote hedges it more than one way:
@@ -61,7 +61,7 @@ class Proposal:
 class DraftIndicator:
     """Proposed facts about one thing, under the label the article gives it."""
 
-    __slots__ = ("facts", "heading", "id", "label", "section", "sentence")
+    __slots__ = ("facts", "heading", "id", "label", "label_start", "section", "sentence")
 
     def __init__(self, label: str, section: str, heading: Heading | None, sentence: int) -> None:
         self.label = label
@@ -70,6 +70,8 @@ class DraftIndicator:
         self.sentence = sentence  # where the sentence of its latest fact starts
         self.id = ""
         self.facts: list[Proposal] = []
+        #: Where an earlier clause of its first sentence names it ("…总数再度刷新,达到132家").
+        self.label_start: int | None = None
 
 
 class NotFigure:
@@ -160,13 +162,14 @@ def _proposal(
         review, number, own_lead, after, found, measure, recent, section, heading, sentence
     )
     if indicator is None:
-        label = _label(review, number, own_lead, after, found, clause_start)
+        label, label_start = _label(review, number, own_lead, after, found, clause_start)
         area = review.masthead.area
         label = label.removeprefix(area) if area and label != area else label
         key = (section, label)
         indicator = by_label.get(key)
         if indicator is None:
             indicator = DraftIndicator(label, section, heading, sentence)
+            indicator.label_start = label_start
             by_label[key] = indicator
             draft.indicators.append(indicator)
     indicator.sentence = sentence
@@ -181,8 +184,9 @@ def _proposal(
     ):
         proposal.written = number.written
     proposal.line = review.line_of(number.start)
-    proposal.quote_start = _quote_start(review, number, indicator, clause_start, sentence)
-    proposal.quote = review.verbatim(proposal.quote_start, clause_end)
+    item_start, quote_end = _item(review, number, found, (clause_start, clause_end))
+    proposal.quote_start = _quote_start(review, number, indicator, item_start, sentence)
+    proposal.quote = review.verbatim(proposal.quote_start, quote_end)
     proposal.qualifier = _qualifier(proposal, indicator, heading)
     if measure.cue:
         proposal.cues.append(f"measure from {measure.cue}")
@@ -259,20 +263,23 @@ def _label(
     after: str,
     found: list[Number],
     clause_start: int,
-) -> str:
+) -> tuple[str, int | None]:
+    """The indicator's label, and where it starts when an earlier clause names it."""
     label = cues.subject(own_lead.rsplit("、", 1)[-1])
     if cues.wants_noun_after(own_lead, label):
         noun = _noun(review, number, found)
         if noun:
-            return noun
+            return noun, None
     if label:
-        return label
+        return label, None
     sentence_start = review.sentence(number.start)[0]
     before = review.text[sentence_start:clause_start].rstrip(",，;；:：")
-    return (
-        cues.subject(re.split(r"[,，;；:：]", before)[-1])
-        or review.text[clause_start : number.unit_end]
-    )
+    marks = list(re.finditer("[,，;；:：]", before))
+    start = sentence_start + (marks[-1].end() if marks else 0)
+    named = cues.subject(review.text[start : sentence_start + len(before)])
+    if named:
+        return named, start
+    return review.text[clause_start : number.unit_end], None
 
 
 def _noun(review: Review, number: Number, found: list[Number]) -> str:
@@ -296,12 +303,28 @@ def _key(indicator: DraftIndicator, measure: str) -> str:
     return f"{measure}-{n}"
 
 
+def _item(
+    review: Review, number: Number, found: list[Number], clause: tuple[int, int]
+) -> tuple[int, int]:
+    """The figure's item of a 、-list in its clause ("公立幼儿园4所"), else the clause."""
+    start, end = clause
+    for other in found:
+        if start <= other.start < number.start and other.is_figure:
+            stop = item_end(review.text, other)
+            if stop is not None and stop < number.start:
+                start = stop + 1
+    own_end = item_end(review.text, number)
+    return start, own_end if own_end is not None else end
+
+
 def _quote_start(
     review: Review, number: Number, indicator: DraftIndicator, clause_start: int, sentence: int
 ) -> int:
     """Where the quote starts: the clause naming the indicator if it is earlier in
     the sentence, and back to a 预计 whose scope holds the figure."""
     start = clause_start
+    if indicator.label_start is not None and indicator.label_start >= sentence:
+        start = min(start, indicator.label_start)
     for fact in indicator.facts:
         if review.sentence(fact.number.start)[0] == sentence:
             start = min(start, fact.quote_start)

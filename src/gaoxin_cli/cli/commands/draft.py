@@ -17,6 +17,7 @@ from gaoxin_cli.cli.common import (
     read_article,
     settings,
 )
+from gaoxin_cli.cli.listing import LimitOption
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
 
@@ -60,6 +61,7 @@ def draft(
             metavar="",
         ),
     ] = False,
+    limit: LimitOption = None,
     output_format: FormatOption = None,
     json: JsonOption = False,
     lang: LangOption = None,
@@ -79,7 +81,7 @@ def draft(
 
     [bold]Examples[/bold]
 
-      gaoxin draft review-2019.txt
+      gaoxin draft review-2019.txt --limit 10
 
       gaoxin draft review-2019.txt --json
 
@@ -92,6 +94,8 @@ def draft(
         raise UsageError("--not-figures lists; --output writes a folder: choose one")
     if output is not None and (output_format is not None or json):
         raise UsageError("--output writes TOML files; --format and --json are for listing")
+    if output is not None and limit is not None:
+        raise UsageError("--output writes every fact; --limit is for listing")
     fmt = choose_format(ctx, output_format, json)
     if output is not None:
         target = _check_folder(output)
@@ -108,9 +112,9 @@ def draft(
         stdout.write(_summary(proposed, output, article))
         return
     if not_figures:
-        _list_not_figures(proposed, fmt, stdout, opts.lang)
+        _list_not_figures(proposed, fmt, stdout, opts.lang, limit)
         return
-    _list_facts(proposed, ident, fmt, stdout, opts.lang)
+    _list_facts(proposed, ident, fmt, stdout, opts.lang, limit)
 
 
 def _check_folder(output: Path) -> Path:
@@ -175,25 +179,29 @@ def _records(proposed: "Draft", ident: str) -> list[dict[str, Any]]:
     return records
 
 
-def _list_facts(proposed: "Draft", ident: str, fmt: str, stdout: Any, lang: str) -> None:
+def _list_facts(
+    proposed: "Draft", ident: str, fmt: str, stdout: Any, lang: str, limit: int | None
+) -> None:
     from gaoxin_cli import render
 
     if fmt in ("json", "jsonl"):
-        _write_json(_records(proposed, ident), fmt, stdout)
+        _write_json(_records(proposed, ident)[:limit], fmt, stdout)
         return
     from gaoxin_cli.draft.propose import as_facts
     from gaoxin_cli.model import Label
 
     head = proposed.review.masthead
-    facts = [f for _, f in as_facts(proposed, ident, head.period, Label(head.area, ""))]
+    facts = [f for _, f in as_facts(proposed, ident, head.period, Label(head.area, ""))][:limit]
     render.write(render.fact_list(facts), fmt, stdout, lang=lang)
 
 
-def _list_not_figures(proposed: "Draft", fmt: str, stdout: Any, lang: str) -> None:
+def _list_not_figures(
+    proposed: "Draft", fmt: str, stdout: Any, lang: str, limit: int | None
+) -> None:
     records = [
         {"figure": n.figure, "quote": n.quote, "reason": n.reason, "line": n.line}
         for n in proposed.not_figures
-    ]
+    ][:limit]
     if fmt in ("json", "jsonl"):
         _write_json(records, fmt, stdout)
         return
