@@ -13,13 +13,13 @@ import re
 from gaoxin_cli import quotes
 from gaoxin_cli.draft import cues
 from gaoxin_cli.draft.article import LEAD_SECTION, UNSORTED, Heading, Review
-from gaoxin_cli.draft.numbers import Number, item_end, numbers
+from gaoxin_cli.draft.numbers import Number, numbers
+from gaoxin_cli.draft.quoting import estimate_before, item_span
 from gaoxin_cli.model import Fact, Label, format_value, make_fact
 
 #: Which qualifier a fact takes when its quote hedges it more than one way:
 #: the hedge of the whole statement first ("预计…增长4.5%左右" is estimated).
 QUALIFIER_ORDER = ("estimated", "at_least", "over", "nearly", "about")
-_ESTIMATE = "预计"
 
 
 class Proposal:
@@ -184,7 +184,7 @@ def _proposal(
     ):
         proposal.written = number.written
     proposal.line = review.line_of(number.start)
-    item_start, quote_end = _item(review, number, found, (clause_start, clause_end))
+    item_start, quote_end = item_span(review, number, found, (clause_start, clause_end))
     proposal.quote_start = _quote_start(review, number, indicator, item_start, sentence)
     proposal.quote = review.verbatim(proposal.quote_start, quote_end)
     proposal.qualifier = _qualifier(proposal, indicator, heading)
@@ -303,20 +303,6 @@ def _key(indicator: DraftIndicator, measure: str) -> str:
     return f"{measure}-{n}"
 
 
-def _item(
-    review: Review, number: Number, found: list[Number], clause: tuple[int, int]
-) -> tuple[int, int]:
-    """The figure's item of a 、-list in its clause ("公立幼儿园4所"), else the clause."""
-    start, end = clause
-    for other in found:
-        if start <= other.start < number.start and other.is_figure:
-            stop = item_end(review.text, other)
-            if stop is not None and stop < number.start:
-                start = stop + 1
-    own_end = item_end(review.text, number)
-    return start, own_end if own_end is not None else end
-
-
 def _quote_start(
     review: Review, number: Number, indicator: DraftIndicator, clause_start: int, sentence: int
 ) -> int:
@@ -329,25 +315,10 @@ def _quote_start(
         if review.sentence(fact.number.start)[0] == sentence:
             start = min(start, fact.quote_start)
             break
-    estimate = _estimate_before(review, number.start)
+    estimate = estimate_before(review, number.start)
     if estimate is not None:
         start = min(start, estimate)
     return start
-
-
-def _estimate_before(review: Review, position: int) -> int | None:
-    """The position of a 预计 whose scope holds `position`: to the end of its
-    clause group (；) when it leads a subject ("预计地区生产总值…"), to the end of
-    the sentence when it leads the whole (预计，…；…)."""
-    text = review.text
-    block_start = review.block_of(position)[0]
-    at = text.rfind(_ESTIMATE, block_start, position)
-    if at == -1:
-        return None
-    between = text[at:position]
-    if text[at + 2 : at + 3] in ",，:：":
-        return None if any(c in between for c in "。!！?？") else at
-    return None if any(c in between for c in "。!！?？;；") else at
 
 
 def _qualifier(

@@ -154,7 +154,7 @@ def _summary(proposed: "Draft", output: Path, article: Path) -> str:
     checks = sum(1 for p in facts if p.checks)
     return (
         f"drafted {len(facts)} facts of {len(proposed.indicators)} indicators"
-        f" ({checks} marked check:) and {len(proposed.not_figures)} not-figures into {output}\n"
+        f" ({checks} to check) and {len(proposed.not_figures)} not-figures into {output}\n"
         f"next: gaoxin validate {output}\n"
         f"      gaoxin validate {output} --source {article}\n"
     )
