@@ -87,7 +87,9 @@ def test_a_figure_split_across_lines_by_the_page_layout() -> None:
 
 def test_thousands_commas_full_width_digits_and_fractions() -> None:
     """56,708.71 keeps its commas as written; full-width digits and percent read as 32 %; 1/6 is a share."""
-    found = draft_of("实现营业收入56,708.71亿元，同比增长\uff13\uff12\uff05，占全市的1/6。").proposals
+    found = draft_of(
+        "实现营业收入56,708.71亿元，同比增长\uff13\uff12\uff05，占全市的1/6。"
+    ).proposals
     assert [(p.value, p.unit, p.written, p.measure) for p in found] == [
         (56708.71, "亿元", "56,708.71", "level"),
         (32, "%", None, "growth"),
