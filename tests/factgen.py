@@ -38,6 +38,7 @@ HEDGE_WORDS = {
     "nearly": "近",
     "about": "约",
     "at_least": "至少",
+    "at_most": "不超过",
     "estimated": "预计",
 }
 

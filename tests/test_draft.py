@@ -261,3 +261,106 @@ def test_any_number_with_any_unit_and_hedge_is_read_back(
     assert (abs(proposal.value), proposal.unit, proposal.qualifier) == (value, unit, qualifier), (
         text
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "qualifier"),
+    [
+        ("城镇新增就业不少于5万人。", "5", "at_least"),
+        ("粮食产量不低于300万吨。", "300", "at_least"),
+        ("外贸进出口总额突破500亿元。", "500", "over"),
+        ("单位GDP能耗下降不超过3%。", "3", "at_most"),
+        ("城镇调查失业率控制在5.5%以内。", "5.5", "at_most"),
+        ("PM2.5浓度降至35微克/立方米以下。", "35", "at_most"),
+    ],
+)
+def test_more_hedges(text: str, figure: str, qualifier: str) -> None:
+    """不少于, 不低于 are at_least; 突破 is over; 不超过, 以内, 以下 at the phrase's end are at_most."""
+    assert one(text, figure).qualifier == qualifier
+
+
+def test_an_estimate_with_its_own_hedge_keeps_both() -> None:
+    """ "预计…增长6.5%左右": estimated, and the cues name about."""
+    proposal = one("预计全年地区生产总值增长6.5%左右。", "6.5")
+    assert proposal.qualifier == "estimated"
+    assert "also hedged about" in proposal.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("增幅比上年提高3.2个百分点。", "3.2", 3.2),
+        ("降幅比上半年收窄0.6个百分点。", "0.6", -0.6),
+    ],
+)
+def test_points_with_no_comparison_are_a_change(text: str, figure: str, value: float) -> None:
+    """个百分点 after 提高 or 收窄, compared with nothing, is a change (收窄 negative)."""
+    proposal = one(text, figure)
+    assert (proposal.measure, proposal.value) == ("change", value)
+
+
+def test_a_thousands_comma_does_not_end_the_clause() -> None:
+    """ "56,708.71亿元" is quoted whole; "1,234万人次" has the unit 万人次."""
+    text = "全市完成地区生产总值56,708.71亿元，接待游客1,234万人次。"
+    found = draft_of(text).proposals
+    assert [(p.quote, p.unit) for p in found] == [
+        ("全市完成地区生产总值56,708.71亿元", "亿元"),
+        ("接待游客1,234万人次", "万人次"),
+    ]
+
+
+def test_compound_chinese_numerals() -> None:
+    """二百零三所 is 203, written 二百零三."""
+    proposal = one("全市共有各类学校二百零三所。", "二百零三")
+    assert (proposal.value, proposal.unit) == (203, "所")
+
+
+def test_punctuation_inside_a_short_quotation_does_not_end_the_clause() -> None:
+    """ "“精气神不够,患得患失”问题等11项": the quote holds the whole quotation."""
+    proposal = one("整治“干事创业精气神不够,患得患失”等11项问题。", "11")
+    assert proposal.quote == "整治“干事创业精气神不够,患得患失”等11项问题"
+
+
+def test_respectively_after_a_subject_of_its_own_stays_with_it() -> None:
+    """ "城乡居民人均可支配收入分别增长5.2%和7.1%" is not paired with earlier figures."""
+    text = "地区生产总值增长6%，一般公共预算收入增长5%，城乡居民人均可支配收入分别增长5.2%和7.1%。"
+    labels = [p.indicator.label for p in draft_of(text).proposals]
+    assert labels[2:] == ["城乡居民人均可支配收入", "城乡居民人均可支配收入"]
+
+
+def test_numbered_headings_open_sections() -> None:
+    """ "一、…" and "二、2024年…" are headings: their text is no label, their year no figure."""
+    text = "一、经济运行\n\n全区实现地区生产总值865.4亿元。\n\n二、2024年主要目标\n\n地区生产总值增长6%左右。\n"
+    draft = draft_of(text)
+    assert [(p.indicator.section, p.indicator.label) for p in draft.proposals] == [
+        ("economy", "地区生产总值"),
+        ("unsorted", "地区生产总值"),
+    ]
+    assert ("2024", "2024年") in {(n.figure, n.quote) for n in draft.not_figures}
+
+
+def test_a_rank_is_labelled_by_its_subject() -> None:
+    """ "实际利用外资居全省第2位" is rank 2 of 实际利用外资."""
+    proposal = one("实际利用外资居全省第2位。", "2")
+    assert (proposal.measure, proposal.indicator.label, proposal.unit) == (
+        "rank",
+        "实际利用外资",
+        "位",
+    )
+
+
+def test_too_many_digits_are_no_figure() -> None:
+    """A run of thousands of digits is listed as a not-figure, never read as a number."""
+    draft = draft_of("编号" + "9" * 5000 + "。")
+    assert draft.proposals == []
+    assert [n.reason for n in draft.not_figures] == ["too many digits to be a figure"]
+
+
+@given(st.integers(1, 400))
+def test_a_quote_stays_near_its_figure_however_long_the_clause(repeats: int) -> None:
+    """In a clause that runs on (no punctuation), each quote holds its figure and
+    at most 80 characters either side."""
+    text = "固定资产投资完成85亿元" * repeats + "。"
+    for proposal in draft_of(text).proposals:
+        assert "85亿元" in proposal.quote
+        assert len(proposal.quote) <= 2 * 80 + len("85亿元")

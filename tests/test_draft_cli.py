@@ -125,8 +125,8 @@ def test_the_drafted_dataset_is_named_after_its_folder_or_id(gaoxin, tmp_path: P
         (["--output", "{file}"], "is not a folder; --output takes a new or empty folder"),
         (["--output", "{new}", "--json"], "--output writes TOML files; --format and --json"),
         (["--output", "{new}", "--not-figures"], "--not-figures lists; --output writes a folder"),
-        (["--output", "{tmp}/Bad Name"], "is no dataset id"),
-        (["--id", "Bad Id"], "--id is no dataset id"),
+        (["--output", "{tmp}/Bad Name"], "is not a dataset id"),
+        (["--id", "Bad Id"], "--id 'Bad Id' is not a dataset id"),
     ],
 )
 def test_usage_errors(gaoxin, tmp_path: Path, args: list[str], message: str) -> None:
@@ -157,3 +157,82 @@ def test_an_article_that_cannot_be_read(gaoxin, tmp_path: Path) -> None:
         assert result.stdout == ""
         assert len(result.stderr.splitlines()) == 1
         assert says in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("", "no text to draft"),
+        (" \n\u3000\n", "no text to draft"),
+        ("增长85\x00亿元。", ":1: holds a control character (U+0000)"),
+        ("第一行。\n增长\x1b[31m85亿元。", ":2: holds a control character (U+001B)"),
+    ],
+)
+def test_an_article_with_no_text_or_control_characters(
+    gaoxin, tmp_path: Path, content: str, says: str
+) -> None:
+    """No text, or a control character, is one line naming the article's line, exit 2."""
+    article = tmp_path / "review.txt"
+    article.write_text(content, encoding="utf-8")
+    result = gaoxin("draft", str(article))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert says in result.stderr
+
+
+def test_empty_arguments_are_named(gaoxin) -> None:
+    """An empty ARTICLE or --output says which is empty."""
+    assert "ARTICLE is empty" in gaoxin("draft", "").stderr
+    assert "--output is empty" in gaoxin("draft", str(SOURCE), "--output", "").stderr
+
+
+def test_odd_file_names_stay_data(gaoxin, tmp_path: Path) -> None:
+    """A line break or an escape in the article's or the folder's name never
+    reaches the TOML as a key, nor the terminal as an escape."""
+    article = tmp_path / 'x\nperiod = "1999"\n#\x1b[31m.txt'
+    article.write_text(SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    folder = tmp_path / "out\x1b[31m" / "review"
+    result = gaoxin("draft", str(article), "--output", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    fill_in(folder)
+    checked = gaoxin("validate", str(folder), "--source", str(article))
+    assert checked.exit_code == 0, checked.stderr
+    assert '"x\\u000Aperiod = \\"1999\\"' in (folder / "dataset.toml").read_text(encoding="utf-8")
+
+
+def test_a_failed_write_leaves_nothing(gaoxin, tmp_path: Path, monkeypatch) -> None:
+    """When a file cannot be written (a full disk), no folder is left, and the
+    message names the folder asked for."""
+    import errno
+
+    real = Path.write_text
+    calls = []
+
+    def full(self: Path, *args, **kwargs) -> int:
+        calls.append(self)
+        if len(calls) > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    folder = tmp_path / "new" / "review"
+    result = gaoxin("draft", str(SOURCE), "--output", str(folder))
+    assert result.exit_code == 2
+    assert str(folder) in result.stderr
+    assert "No space left on device" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert list((tmp_path / "new").iterdir()) == []
+
+
+def test_an_article_without_a_title_leaves_its_metadata_to_write(gaoxin, tmp_path: Path) -> None:
+    """No title block: period, title and area are empty, commented, and validate asks for them."""
+    article = tmp_path / "report.txt"
+    article.write_text("全区实现地区生产总值865.4亿元，增长6.5%。\n", encoding="utf-8")
+    folder = tmp_path / "report"
+    assert gaoxin("draft", str(article), "-o", str(folder)).exit_code == 0
+    text = (folder / "dataset.toml").read_text(encoding="utf-8")
+    assert 'period = ""  # to write: the year or period reviewed' in text
+    problems = gaoxin("validate", str(folder)).stderr
+    assert "dataset 'period' must not be empty" in problems

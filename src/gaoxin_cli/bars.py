@@ -171,8 +171,12 @@ def _derived_qualifier(growth: str | None, above: str | None) -> str | None:
         bound = None
     elif growth in (None, "estimated") and above in ("over", "at_least"):
         bound = "under"
-    elif above in (None, "estimated") and growth in ("over", "at_least"):
+    elif (above in (None, "estimated") and growth in ("over", "at_least")) or (
+        growth in (None, "estimated") and above == "at_most"
+    ):
         bound = "over"
+    elif above in (None, "estimated") and growth == "at_most":
+        bound = "under"
     else:
         bound = "nearly"
     words = [word for word in ("estimated" if estimated else None, bound) if word]

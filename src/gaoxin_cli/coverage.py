@@ -49,7 +49,7 @@ COUNTERS = (
     "届",
 )
 #: A quantity in Chinese numerals.
-CHINESE = re.compile(f"[一二两三四五六七八九十百千]+(?:{'|'.join(COUNTERS)})")
+CHINESE = re.compile(f"[一二两三四五六七八九十百千零]+(?:{'|'.join(COUNTERS)})")
 _SPACES = frozenset(" \t\r\n\u3000\u00a0")
 _CLAUSE_END = "，,。；;！!？?\n"
 

@@ -1,10 +1,8 @@
 """The data model: datasets, indicators and facts as immutable records.
 
 Pure: no I/O. The loader builds these; everything else reads them. Plain
-slots classes with value equality rather than dataclasses or named tuples,
-because the command runs once per lookup: defining a dataclass costs about
-a millisecond at start-up, a named tuple a tenth of that, a plain class a
-hundredth.
+slots classes with value equality: a dataclass costs about a millisecond to
+define at each start, a named tuple a tenth of that, a plain class a hundredth.
 """
 
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
@@ -42,6 +40,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "vs_city": ("高于全市", "Above city"),
     "vs_province": ("高于全省", "Above province"),
     "vs_national": ("高于全国", "Above national"),
+    "change": ("增减", "Change in points"),
     "share_of_city": ("占全市", "Share of city"),
     "share": ("占比", "Share"),
     "rate": ("比率", "Rate"),
@@ -60,7 +59,8 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
     "over": ("余/多/以上/超过/逾", ">"),
     "nearly": ("近", "≈"),
     "about": ("约/左右", "~"),
-    "at_least": ("至少", "≥"),
+    "at_least": ("至少/不少于/不低于", "≥"),
+    "at_most": ("不超过/以内/以下", "≤"),
     "estimated": ("预计", "预计 "),
 }
 

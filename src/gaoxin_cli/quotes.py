@@ -13,10 +13,27 @@ from gaoxin_cli import units
 from gaoxin_cli.model import Fact
 
 #: Hedge words right before a figure, and the qualifier each asks for.
-BEFORE: dict[str, str] = {"超过": "over", "逾": "over", "近": "nearly", "约": "about"}
+BEFORE: dict[str, str] = {
+    "超过": "over",
+    "逾": "over",
+    "突破": "over",
+    "近": "nearly",
+    "约": "about",
+    "不超过": "at_most",
+    "不高于": "at_most",
+    "不少于": "at_least",
+    "不低于": "at_least",
+}
 #: Hedge words right after a figure (余, 多 also inside its unit: "42.8万余件"),
 #: or after its unit (以上, 左右: "20个百分点以上", "4.5%左右").
-AFTER: dict[str, str] = {"余": "over", "多": "over", "以上": "over", "左右": "about"}
+AFTER: dict[str, str] = {
+    "余": "over",
+    "多": "over",
+    "以上": "over",
+    "左右": "about",
+    "以内": "at_most",
+    "以下": "at_most",
+}
 #: Hedges that may stand anywhere before the figure in its clause, as they
 #: scope a whole phrase: "预计，全市实现…", "每月至少召开两次例会".
 SCOPED: dict[str, str] = {"预计": "estimated", "至少": "at_least"}
@@ -38,6 +55,7 @@ MEASURE_UNITS: dict[str, str] = {
     "vs_city": "points",
     "vs_province": "points",
     "vs_national": "points",
+    "change": "points",
     "level": "amount",
     "increase": "amount",
     "threshold": "amount",
@@ -84,19 +102,27 @@ def read(fact: Fact) -> list[Reading]:
         unit_end = _unit_end(quote, end, fact.unit) if fact.unit else end
         hedges: set[str] = set()
         before = quote[:start]
-        hedges.update(q for word, q in BEFORE.items() if before.endswith(word))
+        hedges.update(q for word, q in before_hedge(before))
         hedges.update(q for word, q in SCOPED.items() if word in before)
         inside = quote[end : unit_end if unit_end is not None else end]
         hedges.update(AFTER[c] for c in inside if c in _INSIDE)
         after = quote[unit_end if unit_end is not None else end :]
         if after[:1] in _INSIDE and after[:1]:
             hedges.add(AFTER[after[0]])
-        for word in ("以上", "左右"):
+        for word in ("以上", "左右", "以内", "以下"):
             rest = after[len(word) :]
             if after.startswith(word) and (not rest or rest[0] in _PHRASE_END):
                 hedges.add(AFTER[word])
         readings.append(Reading(unit_end is not None, _written_unit(quote, end), frozenset(hedges)))
     return readings
+
+
+def before_hedge(before: str) -> list[tuple[str, str]]:
+    """The hedge word `before` ends with, longest first (不超过, not 超过), and its qualifier."""
+    for word in sorted(BEFORE, key=len, reverse=True):
+        if before.endswith(word):
+            return [(word, BEFORE[word])]
+    return []
 
 
 def _places(figure: str, quote: str, *, whole: bool) -> list[int]:

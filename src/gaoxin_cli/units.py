@@ -23,6 +23,7 @@ BASE_UNITS: dict[str, str] = {
     "项": "items",
     "名": "people",
     "人": "people",
+    "人次": "person-times",
     "次": "times",
     "场次": "events",
     "场": "events",

@@ -40,6 +40,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "vs_city": ("高于全市", "above the city", "points above the city", "vs city"),
     "vs_province": ("高于全省", "above the province", "vs province"),
     "vs_national": ("高于全国", "above the nation", "above the national", "vs national"),
+    "change": ("提高", "下降", "收窄", "扩大", "change in points", "points change"),
     "share_of_city": ("占全市", "全市占比", "share of the city", "share of city"),
     "increase": ("新增", "增加", "added", "new"),
     "rank": ("排名", "rank", "ranking", "standing"),
@@ -54,7 +55,8 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
     "over": ("over", "more than", "above", "hedged"),
     "nearly": ("nearly", "almost", "hedged"),
     "about": ("about", "approximately", "around", "roughly", "hedged"),
-    "at_least": ("at least", "hedged"),
+    "at_least": ("at least", "no less than", "hedged"),
+    "at_most": ("at most", "no more than", "within", "hedged"),
     "estimated": ("estimated", "estimate", "expected", "projected", "forecast", "hedged"),
 }
 

@@ -283,7 +283,22 @@ def read_article(source: Path) -> str:
     except OSError as error:
         raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise UsageError(f"{source}:{line}: not valid UTF-8") from None
+    import re
+
+    control = re.search(_CONTROL, text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise UsageError(
+            f"{source}:{line}: holds a control character (U+{ord(control.group()):04X});"
+            " an article is plain text"
+        )
+    return text
+
+
+#: Characters plain text never holds: C0 controls but tab, line feed and
+#: carriage return (and form feed, which page breaks leave), DEL, C1 controls.
+_CONTROL = "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 
 from gaoxin_cli.coverage import Article
 
@@ -22,8 +23,9 @@ _STOPS = frozenset("。!！?？")
 _NOT_IN_HEADING = frozenset(",，。；;！!？?：:、()（）%")
 #: Lines that credit photographs, not headings: "本版图片除署名外由…提供", "… 摄".
 _CREDIT = re.compile(r"图片|图/|摄$|供图|^图为")
-#: Longest heading, in characters without spaces.
+#: Longest heading, and longest line of the title block, in characters without spaces.
 HEADING_MAX = 24
+TITLE_MAX = 40
 
 #: Sections of the fact-file format, by words their headings use, in the order
 #: tried (the first word found in a heading decides).
@@ -85,6 +87,12 @@ class Review:
             if is_heading or number <= len(self.title_lines):
                 self.breaks.append(position)
         self.breaks = sorted(set(self.breaks))
+        self._heading_starts = [h.position for h in self.headings]
+        self._title_end = sum(len(_compact(line)) for line in self.title_lines)
+        self._clause_ends = _ends(self.text, CLAUSE_END)
+        self._sentence_ends = _ends(self.text, SENTENCE_END)
+        self._stops = _ends(self.text, _STOPS)
+        self.estimates = [m.start() for m in re.finditer("预计", self.text)]
 
     def line_of(self, position: int) -> int:
         """The article's line of the character at `position`."""
@@ -92,50 +100,45 @@ class Review:
 
     def heading_at(self, position: int) -> Heading | None:
         """The heading whose part of the article holds `position`, if any."""
-        found = None
-        for heading in self.headings:
-            if heading.position <= position:
-                found = heading
-        return found
+        at = bisect_right(self._heading_starts, position)
+        return self.headings[at - 1] if at else None
 
     def in_heading_or_title(self, position: int) -> bool:
         """True for a position inside a heading or the title block."""
-        title_end = sum(len(_compact(line)) for line in self.title_lines)
-        if position < title_end:
+        if position < self._title_end:
             return True
-        return any(
-            h.position <= position < h.position + len(_compact(h.text)) for h in self.headings
-        )
+        heading = self.heading_at(position)
+        return heading is not None and position < heading.position + len(_compact(heading.text))
 
     def block_of(self, position: int) -> tuple[int, int]:
         """The block (start, end) of `text` that holds `position`."""
-        start, end = 0, len(self.text)
-        for brk in self.breaks:
-            if brk <= position:
-                start = brk
-            elif brk > position:
-                end = brk
-                break
+        at = bisect_right(self.breaks, position)
+        start = self.breaks[at - 1] if at else 0
+        end = self.breaks[at] if at < len(self.breaks) else len(self.text)
         return start, end
 
     def clause(self, position: int) -> tuple[int, int]:
-        """The clause (start, end) around `position`: between clause punctuation."""
-        return self._span(position, CLAUSE_END)
+        """The clause (start, end) around `position`: between clause punctuation
+        (not a comma between digits, nor punctuation inside a short “quotation”)."""
+        return self._span(position, self._clause_ends)
 
     def sentence(self, position: int) -> tuple[int, int]:
         """The sentence (start, end) around `position`: up to 。；！？ (end included)."""
-        start, end = self._span(position, SENTENCE_END)
+        start, end = self._span(position, self._sentence_ends)
         return start, min(end + 1, self.block_of(position)[1])
 
-    def _span(self, position: int, ends: frozenset[str]) -> tuple[int, int]:
+    def stops_between(self, start: int, end: int, *, semicolons: bool) -> bool:
+        """True if a sentence ends between `start` and `end` (at 。！？, or also at ；)."""
+        ends = self._sentence_ends if semicolons else self._stops
+        at = bisect_left(ends, start)
+        return at < len(ends) and ends[at] < end
+
+    def _span(self, position: int, ends: list[int]) -> tuple[int, int]:
         low, high = self.block_of(position)
-        start = position
-        while start > low and self.text[start - 1] not in ends:
-            start -= 1
-        end = position
-        while end < high and self.text[end] not in ends:
-            end += 1
-        return start, end
+        at = bisect_left(ends, position)
+        start = ends[at - 1] + 1 if at else 0
+        end = ends[at] if at < len(ends) else len(self.text)
+        return max(start, low), min(end, high)
 
     def verbatim(self, start: int, end: int) -> str:
         """The article's own text of `text[start:end]`: line breaks left out,
@@ -153,6 +156,33 @@ class Review:
                 continue
             kept.append(_ascii_digit(char))
         return "".join(kept)
+
+
+#: A quotation whose punctuation does not end a clause: “…” closed within this many characters.
+QUOTATION_MAX = 40
+
+
+def _ends(text: str, marks: frozenset[str]) -> list[int]:
+    """Positions of `marks` in `text` that end a clause: not a comma between
+    digits ("56,708"), nor a mark inside a short quotation (“精气神不够,患得患失”)."""
+    found = []
+    closing = -1
+    for at, char in enumerate(text):
+        if char == "“":
+            end = text.find("”", at, at + QUOTATION_MAX)
+            closing = max(closing, end)
+        if char not in marks or at < closing:
+            continue
+        if char in ",，" and text[at - 1 : at].isdigit() and _thousands(text, at):
+            continue
+        found.append(at)
+    return found
+
+
+def _thousands(text: str, comma: int) -> bool:
+    """True if the comma at `comma` separates thousands: three digits, then no digit."""
+    digits = text[comma + 1 : comma + 4]
+    return len(digits) == 3 and digits.isdigit() and not text[comma + 4 : comma + 5].isdigit()
 
 
 def section_of(heading: str) -> str:
@@ -174,17 +204,29 @@ def _title_block(lines: list[str]) -> list[str]:
         stripped = line.strip()
         if stripped and any(c in CLAUSE_END or c == "、" for c in stripped):
             break
-        if stripped[-1:].isdigit():
+        if stripped[-1:].isdigit() or len(_compact(stripped)) > TITLE_MAX:
             break
         block.append(line)
     return block
 
 
+#: What numbers a heading: 一、 （二） (3) 4. 5、
+ENUMERATOR = re.compile(
+    "^(?:[一二三四五六七八九十]+[、.\uff0e]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.\uff0e](?![0-9]))"
+)
+
+
 def _is_heading(line: str) -> bool:
+    """A short line without clause punctuation; digits only after an enumerator
+    ("二、2024年主要目标"), as a line without one that holds a digit is a
+    sentence the page layout broke."""
     compact = _compact(line)
+    numbered = ENUMERATOR.match(compact)
+    if numbered:
+        compact = compact[numbered.end() :]
     return (
         2 <= len(compact) <= HEADING_MAX
-        and not any(c in _NOT_IN_HEADING or c.isdigit() for c in compact)
+        and not any(c in _NOT_IN_HEADING or (c.isdigit() and not numbered) for c in compact)
         and not _CREDIT.search(line.strip())
     )
 

@@ -25,6 +25,9 @@ GROWTH = (
     "降低",
 )
 DECLINE = ("下降", "减少", "回落", "降低", "低于", "慢于")
+#: A gap that narrows or widens, in percentage points ("降幅收窄0.6个百分点").
+NARROW = ("收窄", "缩小")
+WIDEN = ("扩大", "加快")
 #: A share of something: of the city (全市) or of another whole.
 SHARE = ("占比", "比重", "占")
 #: A rate or ratio, and percentages nothing else explains.
@@ -88,6 +91,10 @@ TRAILING = (
 #: Words that start a clause before its subject ("全年", "其中", "共引进").
 LEADING = (
     "预计",
+    "比上年",
+    "较上年",
+    "比去年",
+    "同比",
     "全年",
     "全区",
     "其中",
@@ -105,15 +112,21 @@ LEADING = (
     "有",
     "当年",
     "年内",
+    "实现",
+    "完成",
     *INCREASE,
 )
 #: A clause that starts so goes on about the subject before it ("增长6%", "占全市的1/6").
 CONTINUING = (*GROWTH, *SHARE, *COMPARE, *LEVEL, "实际", "同比", "覆盖", "金额", "总额", "其中")
 #: What ends a noun written after its figure ("8个社区足球场建设", "146名领导干部与…").
 _NOUN_STOP = re.compile(
-    r"[，,。；;、：:（）()“”\"！!？?]|在|与|和|进行|建立|实现|获|带|进驻|已|开复工|建设|参加|入驻|落户|被|将|中|的"
+    r"[0-9，,。；;、：:（）()“”\"！!？?]|在|与|和|进行|建立|实现|获|带|进驻|已|开复工|建设|参加|入驻|落户|被|将|中|的"
 )
 _CONNECTIVE = ("与", "和", "及", "对", "向", "的", "等")
+
+
+#: A standing after the subject: "居全省第", "位居全市第", "排名全国第".
+_RANKED = re.compile(r"(?:位居|居|位列|排名|排在|列)[^,，、]{0,6}第$")
 
 
 class Measure:
@@ -159,6 +172,10 @@ def measure_of(
 def _points(lead: str, index: int) -> Measure:
     found = max(((lead.rfind(w), w) for w in COMPARE), default=(-1, ""))
     if found[0] == -1:
+        change = max(((lead.rfind(w), w) for w in (*GROWTH, *NARROW, *WIDEN)), default=(-1, ""))
+        if change[0] != -1:
+            word = change[1]
+            return Measure("change", word, sign=-1 if word in (*DECLINE, *NARROW) else 1)
         return Measure("vs_city", "个百分点", weak=True)
     word = found[1]
     targets = _TARGET_LIST.match(lead, found[0] + len(word))
@@ -192,7 +209,7 @@ def _percent(lead: str) -> Measure:
 
 def subject(lead: str) -> str:
     """The noun phrase a clause names before its figure, less the words around it."""
-    text = lead
+    text = _RANKED.sub("", lead)
     for mark in ("由", "从"):
         if mark in text:
             text = text[: text.rfind(mark)]
@@ -221,7 +238,7 @@ def continues(lead: str) -> bool:
 
 def noun_after(text: str) -> str:
     """The noun written right after a figure and its unit, up to the next verb."""
-    for word in ("以上", "左右", "余", "多"):
+    for word in ("以上", "以下", "以内", "左右", "余", "多"):
         text = text.removeprefix(word)
     stop = _NOUN_STOP.search(text)
     return text[: stop.start()] if stop else text

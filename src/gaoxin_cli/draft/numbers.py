@@ -94,7 +94,14 @@ def numbers(text: str) -> list[Number]:
     return sorted(found, key=lambda n: n.start)
 
 
+#: The most digits a figure has: beyond them it is a code or junk, and the
+#: fact-file format refuses numbers over 10^15.
+MAX_DIGITS = 16
+
+
 def _value(written: str) -> int | float | str:
+    if sum(c.isdigit() for c in written) > MAX_DIGITS:
+        return written
     if not written[:1].isdigit():
         return chinese_value(written)
     plain = written.replace(",", "")
@@ -146,37 +153,47 @@ def _read_chinese(number: Number, text: str) -> None:
 
 def _read_arabic(number: Number, text: str) -> None:
     start, end = number.start, number.end
+    if text[start - 1 : start] == "第" and _ranked(text, start):
+        _read_unit(number, text)  # 居全省第3位: a rank
+        return
+    named = _name_or_date(number, text)
+    if named is not None:
+        _not_figure(number, *named)
+        return
+    _read_unit(number, text)
+    hotline = text.startswith(("热线", "市民热线", "服务热线", "政务服务热线"), end)
+    if hotline or (number.unit is None and number.written.isdigit() and len(number.written) >= 7):
+        _not_figure(number, "a telephone or code number", text[start : end + 4])
+
+
+def _name_or_date(number: Number, text: str) -> tuple[str, str] | None:
+    """(why, the short quote) if the number names, orders or dates something."""
+    start, end, written = number.start, number.end, number.written
     before = text[max(0, start - 1) : start]
     after = text[end : end + 1]
-    quoted = _in_quotation(text, start)
+    if isinstance(number.value, str) and "/" not in number.value:
+        return "too many digits to be a figure", written
     if _latin(before) or _latin(after) or (before == "." and _latin(text[start - 2 : start - 1])):
-        _not_figure(number, "part of a name (letters and digits)", _token(text, start, end))
-    elif before == "+" or after == "+":
-        _not_figure(number, "part of a name such as “1+5”", _plus_name(text, start, end))
-    elif before == "第":
-        if _ranked(text, start):
-            _read_unit(number, text)
-            return
-        _not_figure(number, "an ordinal", text[start - 1 : end + 1])
-    elif quoted is not None:
-        _not_figure(number, "part of a name in quotation marks", quoted)
-    elif _YEAR.fullmatch(number.written) and text.startswith("年", end):
-        _not_figure(number, "a year", number.written + "年")
-    elif after in _DATE_AFTER:
-        _not_figure(number, "a date", number.written + after)
-    elif (span := _RANGE.match(text, end)) is not None:
-        _not_figure(number, "a date range", text[start : span.end()])
-    elif after == "强":
-        _not_figure(number, "the name of a ranking list", number.written + after)
-    elif after == "版" or text.startswith("版本", end):
-        _not_figure(number, "a version", number.written + after)
-    else:
-        _read_unit(number, text)
-        hotline = text.startswith(("热线", "市民热线", "服务热线", "政务服务热线"), end)
-        if hotline or (
-            number.unit is None and number.written.isdigit() and len(number.written) >= 7
-        ):
-            _not_figure(number, "a telephone or code number", text[start : end + 4])
+        return "part of a name (letters and digits)", _token(text, start, end)
+    if "+" in (before, after):
+        return "part of a name such as “1+5”", _plus_name(text, start, end)
+    if before == "第":
+        return "an ordinal", text[start - 1 : end + 1]
+    quoted = _in_quotation(text, start)
+    if quoted is not None:
+        return "part of a name in quotation marks", quoted
+    if _YEAR.fullmatch(written) and text.startswith("年", end):
+        return "a year", written + "年"
+    if after in _DATE_AFTER:
+        return "a date", written + after
+    span = _RANGE.match(text, end)
+    if span is not None:
+        return "a date range", text[start : span.end()]
+    if after == "强":
+        return "the name of a ranking list", written + after
+    if after == "版" or text.startswith("版本", end):
+        return "a version", written + after
+    return None
 
 
 def _read_unit(number: Number, text: str) -> None:
@@ -184,7 +201,7 @@ def _read_unit(number: Number, text: str) -> None:
     around it; a fraction such as 1/6 has none."""
     start, end = number.start, number.end
     hedges = number.hedges
-    hedges.extend(q for word, q in quotes.BEFORE.items() if text.endswith(word, 0, start))
+    hedges.extend(q for _, q in quotes.before_hedge(text[max(0, start - 4) : start]))
     if isinstance(number.value, str):  # a fraction
         return
     unit, unit_end, inside = read_unit(text, end)
@@ -202,11 +219,11 @@ def _read_unit(number: Number, text: str) -> None:
     if rest[:1] in ("余", "多") and unit is not None:
         hedges.append(quotes.AFTER[rest[0]])
         rest = rest[1:]
-    for word in ("以上", "左右"):
+    for word in ("以上", "左右", "以内", "以下"):
         if rest.startswith(word):
             if rest[len(word) : len(word) + 1] in _PHRASE_END or len(rest) == len(word):
                 hedges.append(quotes.AFTER[word])
-            elif word == "以上":
+            elif word in ("以上", "以下"):
                 number.noun_after = True
 
 

@@ -4,22 +4,32 @@ other number as a not-figure with its quote.
 
 Pure: text in, a `Draft` out. The qualifier is read from the proposed quote
 by the very code `validate` runs (quotes.read), so the two cannot disagree.
+Each figure costs work bounded by the words around it (LOOK_BACK numbers,
+LEAD characters), never by the length of its sentence or of the article.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from gaoxin_cli import quotes
 from gaoxin_cli.draft import cues
 from gaoxin_cli.draft.article import LEAD_SECTION, UNSORTED, Heading, Review
 from gaoxin_cli.draft.numbers import Number, numbers
-from gaoxin_cli.draft.quoting import estimate_before, item_span
+from gaoxin_cli.draft.quoting import bounded, estimate_before, item_start
 from gaoxin_cli.model import Fact, Label, format_value, make_fact
 
 #: Which qualifier a fact takes when its quote hedges it more than one way:
 #: the hedge of the whole statement first ("预计…增长4.5%左右" is estimated).
-QUALIFIER_ORDER = ("estimated", "at_least", "over", "nearly", "about")
+QUALIFIER_ORDER = ("estimated", "at_least", "at_most", "over", "nearly", "about")
+#: How many figures before one are looked at (lists, 分别), and how many
+#: characters of its clause before it are read for cue words.
+LOOK_BACK = 64
+LEAD = 120
+_COMPARISONS = ("vs_city", "vs_province", "vs_national")
+#: The check of a fact under a heading no section fits (said once a file in TOML).
+UNSORTED_CHECK = "no section fits the heading: move it to its section"
 
 
 class Proposal:
@@ -36,14 +46,16 @@ class Proposal:
         "qualifier",
         "quote",
         "quote_start",
+        "sentence",
         "unit",
         "value",
         "written",
     )
 
-    def __init__(self, number: Number, indicator: DraftIndicator) -> None:
+    def __init__(self, number: Number, indicator: DraftIndicator, sentence: int) -> None:
         self.number = number
         self.indicator = indicator
+        self.sentence = sentence  # where its sentence starts in the review's text
         self.measure = "level"
         self.key = "level"
         self.value: int | float | str = number.value
@@ -61,15 +73,15 @@ class Proposal:
 class DraftIndicator:
     """Proposed facts about one thing, under the label the article gives it."""
 
-    __slots__ = ("facts", "heading", "id", "label", "label_start", "section", "sentence")
+    __slots__ = ("facts", "heading", "id", "keys", "label", "label_start", "section")
 
-    def __init__(self, label: str, section: str, heading: Heading | None, sentence: int) -> None:
+    def __init__(self, label: str, section: str, heading: Heading | None) -> None:
         self.label = label
         self.section = section
         self.heading = heading
-        self.sentence = sentence  # where the sentence of its latest fact starts
         self.id = ""
         self.facts: list[Proposal] = []
+        self.keys: dict[str, int] = {}  # facts of each measure so far
         #: Where an earlier clause of its first sentence names it ("…总数再度刷新,达到132家").
         self.label_start: int | None = None
 
@@ -101,14 +113,39 @@ class Draft:
         return sorted(found, key=lambda p: p.number.start)
 
 
+class _Run:
+    """One drafting pass: the review, its numbers by position, what is made so far."""
+
+    def __init__(self, review: Review) -> None:
+        self.review = review
+        self.text = review.text
+        self.found = numbers(review.text)
+        self.starts = [n.start for n in self.found]
+        self.at = {n.start: n for n in self.found}
+        self.draft = Draft(review)
+        self.by_label: dict[tuple[str, str], DraftIndicator] = {}
+        self.recent: list[Proposal] = []  # facts of the current sentence, in order
+
+    def figures_before(self, number: Number, start: int) -> list[Number]:
+        """The figures from `start` up to `number`, at most LOOK_BACK of them."""
+        high = bisect_left(self.starts, number.start)
+        low = max(bisect_left(self.starts, start), high - LOOK_BACK)
+        return [n for n in self.found[low:high] if n.is_figure]
+
+    def figures_in(self, span: tuple[int, int], number: Number) -> list[Number]:
+        """The figures of `span` around `number`, at most LOOK_BACK either side."""
+        here = bisect_left(self.starts, number.start)
+        low = max(bisect_left(self.starts, span[0]), here - LOOK_BACK)
+        high = min(bisect_left(self.starts, span[1]), here + LOOK_BACK)
+        return [n for n in self.found[low:high] if n.is_figure]
+
+
 def propose(review: Review) -> Draft:
     """Read every number of `review` and propose its facts and not-figures."""
-    draft = Draft(review)
-    found = numbers(review.text)
-    by_label: dict[tuple[str, str], DraftIndicator] = {}
-    recent: list[Proposal] = []  # facts of the current sentence, in order
+    run = _Run(review)
     seen_not_figures: set[tuple[str, str]] = set()
-    for number in found:
+    sentence = -1
+    for number in run.found:
         if review.in_heading_or_title(number.start) and number.is_figure:
             number.reason, number.nf_quote = "in a heading or the title", number.written
             if number.written.isdigit() and review.text.startswith("年", number.end):
@@ -117,138 +154,139 @@ def propose(review: Review) -> Draft:
             pair = (number.written, number.nf_quote)
             if pair not in seen_not_figures:
                 seen_not_figures.add(pair)
-                draft.not_figures.append(
+                run.draft.not_figures.append(
                     NotFigure(*pair, number.reason or "", review.line_of(number.start))
                 )
             continue
-        sentence = review.sentence(number.start)[0]
-        recent = [p for p in recent if review.sentence(p.number.start)[0] == sentence]
-        proposal = _proposal(review, number, recent, found, by_label, draft)
-        recent.append(proposal)
-    _name(draft)
-    return draft
+        start = review.sentence(number.start)[0]
+        if start != sentence:
+            sentence, run.recent = start, []
+        run.recent.append(_proposal(run, number, sentence))
+    _name(run.draft)
+    return run.draft
 
 
-def _proposal(
-    review: Review,
-    number: Number,
-    recent: list[Proposal],
-    found: list[Number],
-    by_label: dict[tuple[str, str], DraftIndicator],
-    draft: Draft,
-) -> Proposal:
-    text = review.text
-    clause_start, clause_end = review.clause(number.start)
-    in_clause = [p for p in recent if p.number.start >= clause_start]
-    lead_start = max([clause_start, *(p.number.unit_end for p in in_clause)])
-    lead = text[clause_start : number.start]
-    own_lead = text[lead_start : number.start]
-    for word in quotes.BEFORE:
-        own_lead = own_lead.removesuffix(word)
-    after = text[number.unit_end : clause_end]
-    index = _index_in_shared_unit(text, number, found, clause_start)
+def _proposal(run: _Run, number: Number, sentence: int) -> Proposal:
+    review, text = run.review, run.text
+    clause = review.clause(number.start)
+    last = run.recent[-1] if run.recent else None
+    lead_start = max(clause[0], number.start - LEAD)
+    own_start = max(lead_start, last.number.unit_end if last else 0)
+    lead = text[lead_start : number.start]
+    own_lead = text[own_start : number.start]
+    for word in sorted(quotes.BEFORE, key=len, reverse=True):
+        if own_lead.endswith(word):
+            own_lead = own_lead[: -len(word)]
+            break
+    after = text[number.unit_end : min(clause[1], number.unit_end + LEAD)]
     measure = cues.measure_of(
         lead,
         number.unit,
         after,
-        index=index,
+        index=_index_in_shared_unit(run, number, clause[0]),
         ranked=text[number.start - 1 : number.start] == "第",
         threshold=number.noun_after,
     )
     heading = review.heading_at(number.start)
     section = heading.section if heading else LEAD_SECTION
-    sentence = review.sentence(number.start)[0]
-    indicator = _indicator_for(
-        review, number, own_lead, after, found, measure, recent, section, heading, sentence
-    )
+    indicator = _indicator_for(run, number, own_lead, measure, clause, lead)
+    continues = indicator is not None
     if indicator is None:
-        label, label_start = _label(review, number, own_lead, after, found, clause_start)
-        area = review.masthead.area
-        label = label.removeprefix(area) if area and label != area else label
-        key = (section, label)
-        indicator = by_label.get(key)
-        if indicator is None:
-            indicator = DraftIndicator(label, section, heading, sentence)
-            indicator.label_start = label_start
-            by_label[key] = indicator
-            draft.indicators.append(indicator)
-    indicator.sentence = sentence
-    proposal = Proposal(number, indicator)
+        indicator = _new_or_named(run, number, own_lead, clause[0], section, heading)
+    proposal = Proposal(number, indicator, sentence)
     proposal.measure = measure.measure
     proposal.key = _key(indicator, measure.measure)
     if measure.sign < 0 and isinstance(number.value, int | float):
         proposal.value = -number.value
-    if (
-        format_value(abs(proposal.value) if not isinstance(proposal.value, str) else proposal.value)
-        != number.written
-    ):
+    shown = proposal.value if isinstance(proposal.value, str) else abs(proposal.value)
+    if format_value(shown) != number.written:
         proposal.written = number.written
     proposal.line = review.line_of(number.start)
-    item_start, quote_end = item_span(review, number, found, (clause_start, clause_end))
-    proposal.quote_start = _quote_start(review, number, indicator, item_start, sentence)
-    proposal.quote = review.verbatim(proposal.quote_start, quote_end)
-    proposal.qualifier = _qualifier(proposal, indicator, heading)
-    if measure.cue:
-        proposal.cues.append(f"measure from {measure.cue}")
-    if measure.weak:
-        proposal.checks.append(f"measure guessed from the unit alone: {measure.measure}?")
-    if number.unit is None and not isinstance(number.value, str):
-        proposal.checks.append("no known unit after the figure: write its unit")
-    if section == UNSORTED:
-        proposal.checks.append("no section fits the heading: move it to its section")
+    start, end = item_start(review, number, run.figures_before(number, clause[0]), clause)
+    if indicator.label_start is not None and indicator.label_start >= sentence:
+        start = min(start, indicator.label_start)
+    if continues and indicator.facts and indicator.facts[-1].sentence == sentence:
+        start = min(start, indicator.facts[-1].quote_start)
+    estimate = estimate_before(review, number.start)
+    if estimate is not None:
+        start = min(start, estimate)
+    proposal.quote_start, end = bounded(start, end, number)
+    proposal.quote = review.verbatim(proposal.quote_start, end)
+    _read_hedges(proposal, heading)
+    _explain(proposal, measure, section)
     indicator.facts.append(proposal)
     return proposal
 
 
-def _indicator_for(
-    review: Review,
+def _new_or_named(
+    run: _Run,
     number: Number,
     own_lead: str,
-    after: str,
-    found: list[Number],
-    measure: cues.Measure,
-    recent: list[Proposal],
+    clause_start: int,
     section: str,
     heading: Heading | None,
-    sentence: int,
+) -> DraftIndicator:
+    """The indicator the figure's own label names: one of this section, or a new one."""
+    label, label_start = _label(run, number, own_lead, clause_start)
+    area = run.review.masthead.area
+    label = label.removeprefix(area) if area and label != area else label
+    indicator = run.by_label.get((section, label))
+    if indicator is None:
+        indicator = DraftIndicator(label, section, heading)
+        indicator.label_start = label_start
+        run.by_label[(section, label)] = indicator
+        run.draft.indicators.append(indicator)
+    return indicator
+
+
+def _explain(proposal: Proposal, measure: cues.Measure, section: str) -> None:
+    """The cue that decided the measure, and what a person must check."""
+    if measure.cue:
+        proposal.cues.append(f"measure from {measure.cue}")
+    if measure.weak:
+        proposal.checks.append(f"measure guessed from the unit alone: {measure.measure}?")
+    if proposal.unit is None and not isinstance(proposal.value, str):
+        proposal.checks.append("no known unit after the figure: write its unit")
+    if section == UNSORTED:
+        proposal.checks.append(UNSORTED_CHECK)
+
+
+def _indicator_for(
+    run: _Run,
+    number: Number,
+    own_lead: str,
+    measure: cues.Measure,
+    clause: tuple[int, int],
+    lead: str,
 ) -> DraftIndicator | None:
     """The indicator of an earlier figure of the sentence that this one goes on
     about ("增长18.3%", "分别为30%、40%"), or None for a figure of its own."""
-    mine = [p for p in recent if p.indicator.section == section]
-    if not mine:
+    recent = run.recent
+    if not recent:
         return None
-    clause = review.clause(number.start)
-    clause_start = clause[0]
-    lead = review.text[clause_start : number.start]
-    if "分别" in lead and measure.measure not in ("vs_city", "vs_province", "vs_national"):
+    split = lead.rfind("分别")
+    if split != -1 and measure.measure not in _COMPARISONS and not cues.subject(lead[:split]):
         owners: list[DraftIndicator] = []
-        for p in recent:
-            if p.number.start < clause_start and p.indicator not in owners:
+        for p in recent[-LOOK_BACK:]:
+            if p.number.start < clause[0] and p.indicator not in owners:
                 owners.append(p.indicator)
-        listed = _shared(found, number, clause)
-        place = listed.index(number)
-        if len(owners) >= len(listed):
-            return owners[len(owners) - len(listed) + place]
+        listed = [n for n in run.figures_in(clause, number) if n.unit == number.unit]
+        if number in listed and len(owners) >= len(listed):
+            return owners[len(owners) - len(listed) + listed.index(number)]
+    previous = recent[-1].indicator
     if number.noun_after or measure.measure == "after" or own_lead in ("、", "和", "及", "与"):
-        return mine[-1].indicator
+        return previous
     if not cues.subject(own_lead):  # "增长18.3%", or "有8家企业": the noun after decides
-        return None if _noun(review, number, found) else mine[-1].indicator
-    return mine[-1].indicator if cues.continues(own_lead) else None
+        return None if _noun(run, number) else previous
+    return previous if cues.continues(own_lead) else None
 
 
-def _shared(found: list[Number], number: Number, clause: tuple[int, int]) -> list[Number]:
-    """The figures of the clause's list after 分别 that `number` belongs to."""
-    start, end = clause
-    return [n for n in found if start <= n.start < end and n.is_figure and n.unit == number.unit]
-
-
-def _index_in_shared_unit(text: str, number: Number, found: list[Number], clause_start: int) -> int:
+def _index_in_shared_unit(run: _Run, number: Number, clause_start: int) -> int:
     """The figure's place in a list sharing a comparison ("全省、全国0.9和0.4个百分点")."""
-    before = [n for n in found if clause_start <= n.start < number.start and n.is_figure]
     count = 0
-    for other in reversed(before):
-        gap = text[other.unit_end if other.unit == number.unit else other.end : number.start]
-        if re.fullmatch(r"[、和及与]|[、和及与].*", gap) and len(gap) <= 12:
+    for other in reversed(run.figures_before(number, clause_start)):
+        gap = run.text[other.unit_end if other.unit == number.unit else other.end : number.start]
+        if gap[:1] in ("、", "和", "及", "与") and len(gap) <= 12:
             count += 1
             number = other
         else:
@@ -256,79 +294,52 @@ def _index_in_shared_unit(text: str, number: Number, found: list[Number], clause
     return count
 
 
-def _label(
-    review: Review,
-    number: Number,
-    own_lead: str,
-    after: str,
-    found: list[Number],
-    clause_start: int,
-) -> tuple[str, int | None]:
+def _label(run: _Run, number: Number, own_lead: str, clause_start: int) -> tuple[str, int | None]:
     """The indicator's label, and where it starts when an earlier clause names it."""
     label = cues.subject(own_lead.rsplit("、", 1)[-1])
     if cues.wants_noun_after(own_lead, label):
-        noun = _noun(review, number, found)
+        noun = _noun(run, number)
         if noun:
             return noun, None
     if label:
         return label, None
-    sentence_start = review.sentence(number.start)[0]
+    review = run.review
+    sentence_start = max(review.sentence(number.start)[0], clause_start - LEAD)
     before = review.text[sentence_start:clause_start].rstrip(",，;；:：")
     marks = list(re.finditer("[,，;；:：]", before))
     start = sentence_start + (marks[-1].end() if marks else 0)
     named = cues.subject(review.text[start : sentence_start + len(before)])
     if named:
         return named, start
-    return review.text[clause_start : number.unit_end], None
+    return review.text[max(clause_start, number.start - 24) : number.unit_end], None
 
 
-def _noun(review: Review, number: Number, found: list[Number]) -> str:
+def _noun(run: _Run, number: Number) -> str:
     """The noun after a figure's unit, past any figure that qualifies it
     ("53个5000万元以上投资项目")."""
-    text = review.text
     at = number.unit_end
-    for other in found:
-        if other.start == at and other.is_figure:
-            at = other.unit_end + (2 if text.startswith("以上", other.unit_end) else 0)
-    return cues.noun_after(text[at : at + 24])
+    other = run.at.get(at)
+    if other is not None and other.is_figure:
+        at = other.unit_end + (2 if run.text.startswith(("以上", "以下"), other.unit_end) else 0)
+    return cues.noun_after(run.text[at : at + 24])
 
 
 def _key(indicator: DraftIndicator, measure: str) -> str:
-    taken = {p.key for p in indicator.facts}
-    if measure not in taken:
-        return measure
-    n = 2
-    while f"{measure}-{n}" in taken:
-        n += 1
-    return f"{measure}-{n}"
+    """The fact's key: its measure, numbered from the second of one measure on."""
+    count = indicator.keys.get(measure, 0) + 1
+    indicator.keys[measure] = count
+    return measure if count == 1 else f"{measure}-{count}"
 
 
-def _quote_start(
-    review: Review, number: Number, indicator: DraftIndicator, clause_start: int, sentence: int
-) -> int:
-    """Where the quote starts: the clause naming the indicator if it is earlier in
-    the sentence, and back to a 预计 whose scope holds the figure."""
-    start = clause_start
-    if indicator.label_start is not None and indicator.label_start >= sentence:
-        start = min(start, indicator.label_start)
-    for fact in indicator.facts:
-        if review.sentence(fact.number.start)[0] == sentence:
-            start = min(start, fact.quote_start)
-            break
-    estimate = estimate_before(review, number.start)
-    if estimate is not None:
-        start = min(start, estimate)
-    return start
-
-
-def _qualifier(
-    proposal: Proposal, indicator: DraftIndicator, heading: Heading | None
-) -> str | None:
-    """The qualifier validate reads in the quote for this figure."""
-    fact = _as_fact(proposal, indicator, heading)
+def _read_hedges(proposal: Proposal, heading: Heading | None) -> None:
+    """The qualifier validate reads in the quote for this figure; other hedges as cues."""
+    fact = _as_fact(proposal, proposal.indicator, heading)
     readings = [r for r in quotes.read(fact) if r.unit_found or fact.unit is None]
     hedges = set().union(*(r.hedges for r in readings)) if readings else set()
-    return next((q for q in QUALIFIER_ORDER if q in hedges), None)
+    ordered = [q for q in QUALIFIER_ORDER if q in hedges]
+    proposal.qualifier = ordered[0] if ordered else None
+    if len(ordered) > 1:
+        proposal.cues.append(f"also hedged {', '.join(ordered[1:])}")
 
 
 def _as_fact(proposal: Proposal, indicator: DraftIndicator, heading: Heading | None) -> Fact:

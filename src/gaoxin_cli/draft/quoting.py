@@ -8,36 +8,48 @@ reading the quote, finds the hedge the draft proposes.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from gaoxin_cli.draft.article import Review
 from gaoxin_cli.draft.numbers import Number, item_end
 
-_ESTIMATE = "预计"
+#: The most characters a quote holds before and after its figure: a clause
+#: the page layout or a list runs on for pages is cut around the figure.
+QUOTE_REACH = 80
 
 
-def item_span(
-    review: Review, number: Number, found: list[Number], clause: tuple[int, int]
+def item_start(
+    review: Review, number: Number, before: list[Number], clause: tuple[int, int]
 ) -> tuple[int, int]:
-    """The figure's item of a 、-list in its clause ("公立幼儿园4所"), else the clause."""
+    """The figure's item of a 、-list in its clause ("公立幼儿园4所"), else the
+    clause; `before` are the clause's figures before it, in order."""
     start, end = clause
-    for other in found:
-        if start <= other.start < number.start and other.is_figure:
-            stop = item_end(review.text, other)
-            if stop is not None and stop < number.start:
-                start = stop + 1
+    for other in reversed(before):
+        stop = item_end(review.text, other)
+        if stop is not None and stop < number.start:
+            start = stop + 1
+            break
     own_end = item_end(review.text, number)
     return start, own_end if own_end is not None else end
+
+
+def bounded(start: int, end: int, number: Number) -> tuple[int, int]:
+    """(start, end) cut to at most QUOTE_REACH characters either side of the figure."""
+    return max(start, number.start - QUOTE_REACH), min(end, number.unit_end + QUOTE_REACH)
 
 
 def estimate_before(review: Review, position: int) -> int | None:
     """The position of a 预计 whose scope holds `position`: to the end of its
     clause group (；) when it leads a subject ("预计地区生产总值…"), to the end of
     the sentence when it leads the whole (预计，…；…)."""
-    text = review.text
-    block_start = review.block_of(position)[0]
-    at = text.rfind(_ESTIMATE, block_start, position)
-    if at == -1:
+    estimates = review.estimates
+    at = bisect_left(estimates, position)
+    if not at:
         return None
-    between = text[at:position]
-    if text[at + 2 : at + 3] in ",，:：":
-        return None if any(c in between for c in "。!！?？") else at
-    return None if any(c in between for c in "。!！?？;；") else at
+    start = estimates[at - 1]
+    if start < review.block_of(position)[0]:
+        return None
+    whole = review.text[start + 2 : start + 3] in ",，:："
+    if review.stops_between(start, position, semicolons=not whole):
+        return None
+    return start

@@ -9,21 +9,20 @@ person should check is a comment above the fact.
 from __future__ import annotations
 
 from gaoxin_cli.draft.article import LEAD_SECTION, UNSORTED
-from gaoxin_cli.draft.propose import Draft, DraftIndicator, Proposal
+from gaoxin_cli.draft.propose import UNSORTED_CHECK, Draft, DraftIndicator, Proposal
 from gaoxin_cli.model import SECTIONS, format_value
 
 _TO_WRITE = "  # to write: the English"
 _HEADER = """\
 # Drafted by `gaoxin draft` from {article}.
-# Check each fact against the article. `gaoxin validate {folder}` lists what is
-# still to write (English labels, empty here); comments marked "check:" say
-# where the draft guessed.
+# Check each fact against the article. `gaoxin validate` lists what is still
+# to write (left empty here); comments marked "check:" say where the draft guessed.
 """
 
 
-def folder_files(draft: Draft, dataset_id: str, article: str, folder: str) -> dict[str, str]:
+def folder_files(draft: Draft, dataset_id: str, article: str) -> dict[str, str]:
     """The files of the dataset folder: name -> TOML text."""
-    files = {"dataset.toml": dataset_file(draft, dataset_id, article, folder)}
+    files = {"dataset.toml": dataset_file(draft, dataset_id, article)}
     order = [*SECTIONS, UNSORTED]
     sections = sorted({i.section for i in draft.indicators}, key=order.index)
     for section in sections:
@@ -32,24 +31,24 @@ def folder_files(draft: Draft, dataset_id: str, article: str, folder: str) -> di
     return files
 
 
-def dataset_file(draft: Draft, dataset_id: str, article: str, folder: str) -> str:
+def dataset_file(draft: Draft, dataset_id: str, article: str) -> str:
     """dataset.toml: the masthead, and every number that is not a figure."""
     head = draft.review.masthead
     lines = [
-        _HEADER.format(article=article, folder=folder),
+        _HEADER.format(article=toml_string(article)),
         f"id = {toml_string(dataset_id)}",
-        f"period = {toml_string(head.period or '?')}",
+        _written("period", head.period, "the year or period reviewed"),
         "",
         "[title]",
-        f"zh = {toml_string(head.title)}",
+        _written("zh", head.title, "the title"),
         f'en = ""{_TO_WRITE} title',
         "",
         "[area]",
-        f"zh = {toml_string(head.area)}",
+        _written("zh", head.area, "the area reviewed"),
         f'en = ""{_TO_WRITE} name of the area',
         "",
         "[source]",
-        f"title = {toml_string(head.source_title or head.title)}",
+        _written("title", head.source_title or head.title, "the article's title"),
     ]
     if head.byline:
         lines.append(f"byline = {toml_string(head.byline)}")
@@ -68,6 +67,13 @@ def dataset_file(draft: Draft, dataset_id: str, article: str, folder: str) -> st
             f"note = {toml_string(item.reason.capitalize() + f' (line {item.line}).')}",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _written(key: str, value: str, what: str) -> str:
+    """`key = "value"`, or an empty value with a comment to write it."""
+    if value:
+        return f"{key} = {toml_string(value)}"
+    return f'{key} = ""  # to write: {what} (the draft found none)'
 
 
 def section_file(section: str, indicators: list[DraftIndicator]) -> str:
@@ -104,7 +110,7 @@ def _indicator_lines(indicator: DraftIndicator) -> list[str]:
     ]
     for fact in indicator.facts:
         lines.append("")
-        lines += [f"# check: {check}" for check in fact.checks]
+        lines += [f"# check: {check}" for check in fact.checks if check != UNSORTED_CHECK]
         lines += _fact_lines(fact)
     return lines
 

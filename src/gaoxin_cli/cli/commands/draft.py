@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 
 def draft(
     ctx: typer.Context,
-    article: Annotated[
-        Path,
+    article_name: Annotated[
+        str,  # as typed: a Path would read "" as "."
         typer.Argument(help="The review's plain text (UTF-8).", metavar="ARTICLE"),
     ],
-    output: Annotated[
-        Path | None,
+    output_name: Annotated[
+        str | None,
         option(
             "--output",
             "-o",
@@ -90,6 +90,12 @@ def draft(
       gaoxin draft review-2019.txt --not-figures
     """
     opts = settings(ctx, None, lang, debug, True)
+    if not article_name:
+        raise UsageError("ARTICLE is empty: give the review's text file")
+    if output_name == "":
+        raise UsageError("--output is empty: give a new or empty folder")
+    article = Path(article_name)
+    output = None if output_name is None else Path(output_name)
     if output is not None and not_figures:
         raise UsageError("--not-figures lists; --output writes a folder: choose one")
     if output is not None and (output_format is not None or json):
@@ -98,18 +104,22 @@ def draft(
         raise UsageError("--output writes every fact; --limit is for listing")
     fmt = choose_format(ctx, output_format, json)
     if output is not None:
-        target = _check_folder(output)
-    ident = dataset_id or (output.name if output is not None else "draft")
+        _check_folder(output)
+    ident = dataset_id if dataset_id is not None else _folder_id(output)
     _check_id(ident, given=dataset_id is not None)
     text = read_article(article)
+    if not text.strip():
+        raise UsageError(f"{article}: no text to draft")
     from gaoxin_cli.draft.article import Review
     from gaoxin_cli.draft.propose import propose
 
     proposed = propose(Review(str(article), text))
     stdout = environment(ctx).stdout
     if output is not None:
-        _write_folder(proposed, target, ident, article)
-        stdout.write(_summary(proposed, output, article))
+        from gaoxin_cli.render.safe import clean_keep_lines
+
+        _write_folder(proposed, output, ident, article)
+        stdout.write(clean_keep_lines(_summary(proposed, output, article)))
         return
     if not_figures:
         _list_not_figures(proposed, fmt, stdout, opts.lang, limit)
@@ -117,36 +127,58 @@ def draft(
     _list_facts(proposed, ident, fmt, stdout, opts.lang, limit)
 
 
-def _check_folder(output: Path) -> Path:
+def _check_folder(output: Path) -> None:
     """The folder to write into: new, or empty; never a file or a full folder."""
     if output.exists() or output.is_symlink():
         if not output.is_dir():
             raise UsageError(f"{output} is not a folder; --output takes a new or empty folder")
         if any(output.iterdir()):
             raise UsageError(f"{output} is not empty; --output takes a new or empty folder")
-    return output
+
+
+def _folder_id(output: Path | None) -> str:
+    """The dataset id a folder's name gives: its name (the resolved one for . or ..)."""
+    if output is None:
+        return "draft"
+    return output.name or output.resolve().name
 
 
 def _check_id(ident: str, *, given: bool) -> None:
     from gaoxin_cli.fact_keys import ID_PATTERN
 
     if not ID_PATTERN.match(ident):
-        where = "--id" if given else f"the folder name {ident!r}"
+        what = f"--id {ident!r}" if given else f"the folder name {ident!r}"
         raise UsageError(
-            f"{where} is no dataset id: lower-case letters and digits joined by - or _"
+            f"{what} is not a dataset id: lower-case letters and digits joined by - or _"
             + ("" if given else "; give one with --id")
         )
 
 
 def _write_folder(proposed: "Draft", target: Path, ident: str, article: Path) -> None:
-    from gaoxin_cli.draft.write import folder_files
-    from gaoxin_cli.files import replacing
+    """The dataset folder, whole or not at all: written beside `target`, then
+    moved into place; on failure nothing is left and the message names `target`."""
+    import shutil
+    import tempfile
 
-    files = folder_files(proposed, ident, article.name, str(target))
-    target.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        with replacing(target / name) as temp:
-            temp.write_text(content, encoding="utf-8")
+    from gaoxin_cli.draft.write import folder_files
+
+    files = folder_files(proposed, ident, article.name)
+    parent = target.absolute().parent
+    temp: Path | None = None
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        for name, content in files.items():
+            (temp / name).write_text(content, encoding="utf-8")
+        if target.is_dir():
+            target.rmdir()  # checked empty before drafting
+        temp.rename(target)
+        temp = None
+    except OSError as error:
+        raise OSError(error.errno, error.strerror or str(error), str(target)) from None
+    finally:
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
 
 
 def _summary(proposed: "Draft", output: Path, article: Path) -> str:
