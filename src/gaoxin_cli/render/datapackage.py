@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset
+from gaoxin_cli.render.rows import FLAT_COLUMNS
 from gaoxin_cli.units import BASE_UNITS, SCALES
 
 #: The descriptor's file name, which the standard fixes.
@@ -103,25 +104,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "heading_en": ("string", "The article's heading above the figure, in English."),
 }
 
-#: Columns every fact has a non-empty cell in (the loader requires them).
-REQUIRED = frozenset(
-    {
-        "id",
-        "dataset",
-        "section",
-        "heading",
-        "indicator",
-        "label_zh",
-        "label_en",
-        "measure",
-        "value",
-        "period",
-        "area_zh",
-        "area_en",
-        "quote",
-        "heading_en",
-    }
+#: Columns every fact has a non-empty cell in (the loader requires them): all
+#: but the unit, hedge and normalized value of text facts and the optional notes.
+OPTIONAL = frozenset(
+    {"unit", "qualifier", "normalized_value", "normalized_unit", "note", "value_en"}
 )
+REQUIRED = frozenset(FLAT_COLUMNS) - OPTIONAL
 
 #: Columns whose values come from a vocabulary of the model.
 _ENUMS: dict[str, Mapping[str, object]] = {
