@@ -236,3 +236,24 @@ def test_an_article_without_a_title_leaves_its_metadata_to_write(gaoxin, tmp_pat
     assert 'period = ""  # to write: the year or period reviewed' in text
     problems = gaoxin("validate", str(folder)).stderr
     assert "dataset 'period' must not be empty" in problems
+
+
+GENRE = sorted((Path(__file__).parent / "fixtures" / "genre").glob("*.txt"))
+
+
+@pytest.mark.parametrize("article", GENRE, ids=[p.stem for p in GENRE])
+def test_drafts_of_other_texts_cover_them_once_filled_in(
+    gaoxin, tmp_path: Path, article: Path
+) -> None:
+    """Texts of the genre written for these tests (a work report, a district review,
+    odd layout and notation): the drafted folder, filled in, passes validate --source."""
+    folder = tmp_path / "draft"
+    drafted = gaoxin("draft", str(article), "--output", str(folder))
+    assert drafted.exit_code == 0, drafted.stderr
+    fill_in(folder)
+    dataset = folder / "dataset.toml"
+    text = dataset.read_text(encoding="utf-8")
+    text = text.replace('period = ""', 'period = "2023"').replace('zh = ""', 'zh = "某地"')
+    dataset.write_text(text.replace('title = ""', 'title = "某地综述"'), encoding="utf-8")
+    checked = gaoxin("validate", str(folder), "--source", str(article))
+    assert checked.exit_code == 0, checked.stderr

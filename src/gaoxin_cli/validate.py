@@ -132,7 +132,19 @@ def _check_reading(fact: Fact) -> Iterator[tuple[str, str]]:
 
 
 #: Words by which an article states a negative figure as its magnitude.
-DECLINE_WORDS = ("低于", "下降", "减少", "降低", "回落", "慢于", "负增长", "-", "−")
+DECLINE_WORDS = (
+    "低于",
+    "慢于",
+    "下降",
+    "减少",
+    "降低",
+    "回落",
+    "收窄",
+    "缩小",
+    "负增长",
+    "-",
+    "−",
+)
 
 
 def _negative(fact: Fact) -> bool:

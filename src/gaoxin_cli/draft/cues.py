@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from gaoxin_cli.validate import DECLINE_WORDS
+
 #: Year-on-year change; a decline word makes the figure negative.
 GROWTH = (
     "同比增长",
@@ -24,7 +26,7 @@ GROWTH = (
     "回落",
     "降低",
 )
-DECLINE = ("下降", "减少", "回落", "降低", "低于", "慢于")
+DECLINE = DECLINE_WORDS
 #: A gap that narrows or widens, in percentage points ("降幅收窄0.6个百分点").
 NARROW = ("收窄", "缩小")
 WIDEN = ("扩大", "加快")
@@ -58,6 +60,13 @@ _CHANGE_TO = re.compile(r"(?:提高|增加|上调|提升|调整|降低|下调|�
 
 #: Words that end a clause's subject before its figure ("…完成85亿元").
 TRAILING = (
+    "预计",
+    "同比",
+    "下降至",
+    "降至",
+    "升至",
+    "增至",
+    "提高至",
     "分别为",
     "分别",
     "已达到",
@@ -91,6 +100,8 @@ TRAILING = (
 #: Words that start a clause before its subject ("全年", "其中", "共引进").
 LEADING = (
     "预计",
+    "以上",
+    "以下",
     "比上年",
     "较上年",
     "比去年",
@@ -175,7 +186,7 @@ def _points(lead: str, index: int) -> Measure:
         change = max(((lead.rfind(w), w) for w in (*GROWTH, *NARROW, *WIDEN)), default=(-1, ""))
         if change[0] != -1:
             word = change[1]
-            return Measure("change", word, sign=-1 if word in (*DECLINE, *NARROW) else 1)
+            return Measure("change", word, sign=-1 if word in DECLINE else 1)
         return Measure("vs_city", "个百分点", weak=True)
     word = found[1]
     targets = _TARGET_LIST.match(lead, found[0] + len(word))

@@ -123,7 +123,7 @@ class _Run:
         self.starts = [n.start for n in self.found]
         self.at = {n.start: n for n in self.found}
         self.draft = Draft(review)
-        self.by_label: dict[tuple[str, str], DraftIndicator] = {}
+        self.by_label: dict[tuple[int, str], DraftIndicator] = {}
         self.recent: list[Proposal] = []  # facts of the current sentence, in order
 
     def figures_before(self, number: Number, start: int) -> list[Number]:
@@ -230,11 +230,12 @@ def _new_or_named(
     label, label_start = _label(run, number, own_lead, clause_start)
     area = run.review.masthead.area
     label = label.removeprefix(area) if area and label != area else label
-    indicator = run.by_label.get((section, label))
+    under = heading.position if heading else -1  # one label under two headings: two things
+    indicator = run.by_label.get((under, label))
     if indicator is None:
         indicator = DraftIndicator(label, section, heading)
         indicator.label_start = label_start
-        run.by_label[(section, label)] = indicator
+        run.by_label[(under, label)] = indicator
         run.draft.indicators.append(indicator)
     return indicator
 
