@@ -224,20 +224,28 @@ def subject(lead: str) -> str:
     for mark in ("由", "从"):
         if mark in text:
             text = text[: text.rfind(mark)]
-    changed = True
-    while changed and text:
-        changed = False
-        for word in TRAILING:
-            if text.endswith(word) and len(text) > 0:
-                text = text[: -len(word)]
-                changed = True
-        for word in LEADING:
-            if text.startswith(word):
-                text = text[len(word) :]
-                changed = True
+    while text:
+        trailing = _TRAILING_REVERSED.match(text[::-1])
+        if trailing:
+            text = text[: len(text) - trailing.end()]
+            continue
+        leading = _LEADING.match(text)
+        if not leading:
+            break
+        text = text[leading.end() :]
     if text.startswith("“") and text.endswith("”") and text.count("“") == 1:
         return text[1:-1]
     return text
+
+
+def _alternatives(words: tuple[str, ...], *, reverse: bool = False) -> re.Pattern[str]:
+    """One pattern matching any of `words` (reversed, to match at a text's end), longest first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w[::-1] if reverse else w) for w in ordered))
+
+
+_TRAILING_REVERSED = _alternatives(TRAILING, reverse=True)
+_LEADING = _alternatives(LEADING)
 
 
 def continues(lead: str) -> bool:

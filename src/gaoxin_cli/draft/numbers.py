@@ -28,9 +28,15 @@ DIGITS = {
 MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
 #: Set phrases whose numeral names a policy rather than counts ("八项规定").
 SET_PHRASES = ("八项规定", "两学一做", "三严三实", "四个意识", "四个全面", "五位一体", "四风")
-#: Base units, longest first, so that 个百分点 is not read as 个.
-_BASES = sorted(units.BASE_UNITS, key=len, reverse=True)
-_SCALES = [word for word, _ in units.SCALES]
+#: A unit as written: 余 or 多, a scale word, 余 or 多, a base unit (longest
+#: first, so that 个百分点 is not read as 个).
+_UNIT = re.compile(
+    "([余多])?("
+    + "|".join(word for word, _ in units.SCALES)
+    + ")?([余多])?("
+    + "|".join(re.escape(b) for b in sorted(units.BASE_UNITS, key=len, reverse=True))
+    + ")"
+)
 _DATE_AFTER = ("月", "日", "号")
 _RANGE = re.compile("[至到\\-—~\uff5e][0-9]+[月日号]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
@@ -229,20 +235,13 @@ def _read_unit(number: Number, text: str) -> None:
 
 def read_unit(text: str, at: int) -> tuple[str | None, int, str]:
     """(unit, where it ends, the hedge character inside it) of the unit written at `at`."""
-    position = at
-    inside = ""
-    if text[position : position + 1] in ("余", "多"):
-        inside = text[position]
-        position += 1
-    scale = next((w for w in _SCALES if text.startswith(w, position)), "")
-    after_scale = position + len(scale)
-    if scale and not inside and text[after_scale : after_scale + 1] in ("余", "多"):
-        inside = text[after_scale]
-        after_scale += 1
-    for base in _BASES:
-        if text.startswith(base, after_scale) and not (scale and base in units.UNSCALED):
-            return scale + base, after_scale + len(base), inside
-    return None, at, ""
+    found = _UNIT.match(text, at)
+    if found is None:
+        return None, at, ""
+    before, scale, after, base = found.groups()
+    if (before and after) or (after and not scale) or (scale and base in units.UNSCALED):
+        return None, at, ""
+    return (scale or "") + base, found.end(), before or after or ""
 
 
 def _not_figure(number: Number, reason: str, quote: str) -> None:
