@@ -16,7 +16,7 @@ from bisect import bisect_left
 from gaoxin_cli import quotes
 from gaoxin_cli.draft import cues
 from gaoxin_cli.draft.article import LEAD_SECTION, UNSORTED, Heading, Review
-from gaoxin_cli.draft.numbers import Number, numbers
+from gaoxin_cli.draft.numbers import Number, numbers, read_unit
 from gaoxin_cli.draft.quoting import bounded, estimate_before, item_start
 from gaoxin_cli.model import Fact, Label, format_value, make_fact
 
@@ -322,7 +322,11 @@ def _noun(run: _Run, number: Number) -> str:
     other = run.at.get(at)
     if other is not None and other.is_figure:
         at = other.unit_end + (2 if run.text.startswith(("以上", "以下"), other.unit_end) else 0)
-    return cues.noun_after(run.text[at : at + 24])
+    noun = cues.noun_after(run.text[at : at + 24])
+    for digits in re.finditer("[0-9.]+", noun):  # up to the next figure: "小区3.74万户"
+        if read_unit(noun, digits.end())[0] is not None:
+            return noun[: digits.start()]
+    return noun
 
 
 def _key(indicator: DraftIndicator, measure: str) -> str:
