@@ -70,8 +70,8 @@ def draft(
     """Propose every fact of a review from its plain text.
 
     Each figure gets its value and unit as written, its hedge (余 多 以上 超过
-    逾 → over, 近 → nearly, 约 左右 → about, 预计 → estimated, 至少 → at_least),
-    its measure from the words around it, the clause that states it as its
+    逾 突破 → over, 近 → nearly, 约 左右 → about, 预计 → estimated, 至少 不少于 →
+    at_least, 不超过 以内 → at_most), its measure from the words around it, the clause that states it as its
     quote, a Chinese label, and the section of its heading. Numbers that are
     no figures (years, 第20届, “1+5”, a hotline) become not_figure tables.
 
