@@ -71,9 +71,10 @@ def draft(
 
     Each figure gets its value and unit as written, its hedge (余 多 以上 超过
     逾 突破 → over, 近 → nearly, 约 左右 → about, 预计 → estimated, 至少 不少于 →
-    at_least, 不超过 以内 → at_most), its measure from the words around it, the clause that states it as its
-    quote, a Chinese label, and the section of its heading. Numbers that are
-    no figures (years, 第20届, “1+5”, a hotline) become not_figure tables.
+    at_least, 不超过 以内 → at_most), its measure from the words around it,
+    the clause that states it as its quote, a Chinese label, and the section
+    of its heading. Numbers that are no figures (years, 第20届, “1+5”, a
+    hotline) become not_figure tables.
 
     With --output, write a dataset folder: `gaoxin validate DIR` then lists
     what a person must still write (English labels), and `gaoxin validate
