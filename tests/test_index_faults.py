@@ -146,33 +146,38 @@ CONTROL_CASES = [
         'zh = "固定资产投资"',
         'zh = "qz\\u0000xy"',
         "indicator 'zh' holds a control character (U+0000 at character 3)",
+        " (fixed-asset-investment)",
     ),
     (
         'quote = "固定资产投资完成85亿元"',
         'quote = "固定资产\\u0085投资完成85亿元"',
         "fact 'quote' holds a control character (U+0085 at character 5)",
+        "",
     ),
     (
         'en = "Fixed-asset investment"',
         'en = "Fixed-asset\\ninvestment"',
         "indicator 'en' holds a control character (U+000A at character 12)",
+        " (fixed-asset-investment, 固定资产投资)",
     ),
     (
         'en = "Fixed-asset investment"',
         'en = "Fixed-asset\\u001binvestment"',
         "indicator 'en' holds a control character (U+001B at character 12)",
+        " (fixed-asset-investment, 固定资产投资)",
     ),
     (
         'en = "Fixed-asset investment"',
         'en = "Fixed-asset\\u007finvestment"',
         "indicator 'en' holds a control character (U+007F at character 12)",
+        " (fixed-asset-investment, 固定资产投资)",
     ),
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "message"), CONTROL_CASES)
+@pytest.mark.parametrize(("old", "new", "message", "named"), CONTROL_CASES)
 def test_control_characters_in_fact_text_are_problems(
-    gaoxin, cache: Path, make_dataset, old: str, new: str, message: str
+    gaoxin, cache: Path, make_dataset, old: str, new: str, message: str, named: str
 ) -> None:
     """A NUL, escape, DEL or C1 character (or a line break outside prose) in fact text is a
     problem at its line, with or without the index; nothing is indexed cut short."""
@@ -182,7 +187,7 @@ def test_control_characters_in_fact_text_are_problems(
     assert old in text
     economy.write_text(text.replace(old, new, 1), encoding="utf-8")
     line = text[: text.index(old)].count("\n") + 1
-    expected = f"{economy}:{line}: {message}; fact text is plain text\n"
+    expected = f"{economy}:{line}: {message}; fact text is plain text{named}\n"
     for extra in ([], ["--no-cache"]):
         for command in (["validate"], ["search", "xy"], ["get", "fixed-asset-investment"]):
             result = gaoxin("--facts", str(folder), *extra, *command)

@@ -73,9 +73,16 @@ class _File:
         return Location(self.name, self.lines.line(where))
 
     def table(
-        self, where: TomlPath, data: Mapping[str, Any], allowed: Mapping[str, Checker], what: str
+        self,
+        where: TomlPath,
+        data: Mapping[str, Any],
+        allowed: Mapping[str, Checker],
+        what: str,
+        about: str = "",
     ) -> dict[str, Any]:
-        """Check `data` against `allowed` (key -> checker); return the keys that passed."""
+        """Check `data` against `allowed` (key -> checker); return the keys that
+        passed. `about` names the table in each message ("economy-2, 固定资产投资")."""
+        suffix = f" ({about})" if about else ""
         good: dict[str, Any] = {}
         for key, value in data.items():
             checker = allowed.get(key)
@@ -84,13 +91,20 @@ class _File:
                 continue
             error = checker.test(value)
             if error:
-                self.problem(where, key, f"{what} '{key}' {error}")
+                self.problem(where, key, f"{what} '{key}' {error}{suffix}")
             else:
                 good[key] = value
         for key, checker in allowed.items():
             if checker.required and key not in data:
                 self.problem(where, None, f"{what} is missing required key '{key}'")
         return good
+
+
+def _named(table: Mapping[str, Any]) -> str:
+    """An indicator's id and Chinese label, for its messages, when they are plain text."""
+    names = [table.get(key) for key in ("id", "zh")]
+    kept = [n for n in names if isinstance(n, str) and n.strip() and n.isprintable()]
+    return ", ".join(kept)
 
 
 def _label(data: Mapping[str, str]) -> Label:
@@ -222,7 +236,7 @@ def _section_indicators(
     period = meta.get("period", "")
     for i, raw in enumerate(top.get("indicator", [])):
         where: TomlPath = ("indicator", i)
-        ind = file.table(where, raw, INDICATOR_KEYS, "indicator")
+        ind = file.table(where, raw, INDICATOR_KEYS, "indicator", _named(raw))
         if not {"id", "zh", "en"} <= ind.keys():
             continue
         ind_heading = _label(ind["heading"]) if "heading" in ind else heading
