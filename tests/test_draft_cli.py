@@ -257,3 +257,21 @@ def test_drafts_of_other_texts_cover_them_once_filled_in(
     dataset.write_text(text.replace('title = ""', 'title = "某地综述"'), encoding="utf-8")
     checked = gaoxin("validate", str(folder), "--source", str(article))
     assert checked.exit_code == 0, checked.stderr
+
+
+def test_english_tables_of_a_draft_show_the_chinese_label_still_to_translate(gaoxin) -> None:
+    """--lang en: a label whose English is still to write shows in Chinese, never blank."""
+    result = gaoxin(
+        "draft",
+        str(SOURCE),
+        "--lang",
+        "en",
+        "--limit",
+        "2",
+        "--format",
+        "table",
+        env={"COLUMNS": "100"},
+    )
+    assert result.exit_code == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if "investment-2.level" in line)
+    assert row.count("国内招商") == 2  # the label, then the quote

@@ -110,8 +110,9 @@ class Label(_Record):
         self.en = en
 
     def pick(self, lang: str) -> str:
-        """The name in `lang` ("zh" or "en")."""
-        return self.en if lang == "en" else self.zh
+        """The name in `lang` ("zh" or "en"); the Chinese one where the English is
+        still to write (a draft)."""
+        return self.en if lang == "en" and self.en else self.zh
 
 
 class Location(_Record):
