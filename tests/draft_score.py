@@ -8,10 +8,9 @@ Used by tests/test_draft_quality.py and bench/draft_quality.py.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from gaoxin_cli.coverage import NUMBER, Article
+from gaoxin_cli.coverage import compact, stated_places
 from gaoxin_cli.draft.propose import Draft, Proposal
 from gaoxin_cli.model import Dataset, Fact
 
@@ -60,25 +59,6 @@ class Score:
         self.misses.setdefault(kind, []).append(text)
 
 
-def places(fact: Fact, article: Article) -> set[int]:
-    """Where in the article the fact's quote states its figure."""
-    quote = Article("", fact.quote).text
-    figure = fact.figure
-    inside = [
-        m.start()
-        for m in NUMBER.finditer(quote)
-        if figure in (m.group(), m.group().replace(",", ""))
-    ]
-    if not inside:
-        inside = [m.start() for m in re.finditer(re.escape(figure), quote)]
-    found = set()
-    start = article.text.find(quote)
-    while start != -1 and quote:
-        found.update(start + n for n in inside)
-        start = article.text.find(quote, start + 1)
-    return found
-
-
 def score(dataset: Dataset, draft: Draft) -> Score:
     """The draft of an article held against the curated dataset of it."""
     article = draft.review.article
@@ -90,7 +70,7 @@ def score(dataset: Dataset, draft: Draft) -> Score:
             continue
         result.figures += 1
         result.hedged += fact.qualifier is not None
-        where = sorted(places(fact, article) & at.keys())
+        where = sorted(stated_places(fact, article) & at.keys())
         if not where:
             result.miss("not proposed", _said(fact))
             continue
@@ -104,7 +84,7 @@ def score(dataset: Dataset, draft: Draft) -> Score:
             result.miss(
                 "not a curated figure", f"{number.written}{number.unit or ''} ({proposal.quote})"
             )
-        if Article("", proposal.quote).text in article.text:
+        if compact(proposal.quote) in article.text:
             result.verbatim += 1
         else:
             result.miss("quote not verbatim", proposal.quote)
@@ -134,7 +114,7 @@ def _compare(result: Score, fact: Fact, proposal: Proposal) -> None:
         result.measures += 1
     else:
         result.miss("measure", f"{said}: {fact.measure}, proposed {proposal.measure}")
-    result.same_quotes += Article("", proposal.quote).text == Article("", fact.quote).text
+    result.same_quotes += compact(proposal.quote) == compact(fact.quote)
     if proposal.indicator.section == fact.section:
         result.sections += 1
     else:

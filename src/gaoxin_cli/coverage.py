@@ -50,31 +50,34 @@ COUNTERS = (
 )
 #: A quantity in Chinese numerals.
 CHINESE = re.compile(f"[一二两三四五六七八九十百千零]+(?:{'|'.join(COUNTERS)})")
-_SPACES = frozenset(" \t\r\n\u3000\u00a0")
+#: What the article's text leaves out: spaces (half- and full-width) and line breaks.
+SPACES = frozenset(" \t\r\n\u3000\u00a0")
 _CLAUSE_END = "，,。；;！!？?\n"
 
 
 class Article:
     """An article's text without spaces and line breaks, and where each of its
-    characters stood (its line in the file)."""
+    characters stood (its line in the file, its place in the raw text)."""
 
-    __slots__ = ("lines", "path", "text")
+    __slots__ = ("lines", "offsets", "path", "text")
 
     def __init__(self, path: str, raw: str) -> None:
         self.path = path
         kept: list[str] = []
         lines: list[int] = []
+        offsets: list[int] = []
         line = 1
-        for char in raw:
+        for offset, char in enumerate(raw):
             if char == "\n":
                 line += 1
-            if char in _SPACES:
+            if char in SPACES:
                 continue
-            # Full-width digits, percent, point and slash read as ASCII (U+FF13 U+FF12 is 32).
-            kept.append(unicodedata.normalize("NFKC", char) if _is_wide_digit(char) else char)
+            kept.append(ascii_form(char))
             lines.append(line)
+            offsets.append(offset)
         self.text = "".join(kept)
         self.lines = lines
+        self.offsets = offsets
 
     def line_of(self, position: int) -> int:
         """The file line of the character at `position` of `text`."""
@@ -87,16 +90,24 @@ class Article:
         return self.text[start : min(ends) if ends else len(self.text)]
 
 
-def _is_wide_digit(char: str) -> bool:
-    return "\uff10" <= char <= "\uff19" or char in "\uff05\uff0e\uff0f"
+def ascii_form(char: str) -> str:
+    """Full-width digits, percent, point and slash as ASCII (U+FF13 U+FF12 is 32);
+    any other character as it is."""
+    if "\uff10" <= char <= "\uff19" or char in "\uff05\uff0e\uff0f":
+        return unicodedata.normalize("NFKC", char)
+    return char
 
 
-def _compact(text: str) -> str:
-    return "".join(
-        unicodedata.normalize("NFKC", c) if _is_wide_digit(c) else c
-        for c in text
-        if c not in _SPACES
-    )
+def compact(text: str) -> str:
+    """`text` as an Article holds it: no spaces or line breaks, digits as ASCII."""
+    return "".join(ascii_form(c) for c in text if c not in SPACES)
+
+
+def stated_places(fact: Fact, article: Article) -> set[int]:
+    """The places of `article` where `fact` states its figure: inside each
+    place its quote stands (none for a text fact)."""
+    places = list(_find_all(compact(fact.quote), article.text))
+    return set(_covered_by(fact, places, article.text))
 
 
 def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
@@ -104,7 +115,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
     problems: list[Problem] = []
     covered: set[int] = set()
     for fact in dataset.facts:
-        places = list(_find_all(_compact(fact.quote), article.text))
+        places = list(_find_all(compact(fact.quote), article.text))
         if not places:
             where = fact.location.of("quote") if fact.location else None
             problems.append(
@@ -117,7 +128,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
             continue
         covered.update(_covered_by(fact, places, article.text))
     for figure, quote, where in dataset.not_figures:
-        places = list(_find_all(_compact(quote), article.text))
+        places = list(_find_all(compact(quote), article.text))
         if not places:
             problems.append(
                 Problem(
@@ -125,7 +136,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
                 )
             )
         for start in places:
-            covered.update(start + n for n in _figure_places(figure, _compact(quote)))
+            covered.update(start + n for n in _figure_places(figure, compact(quote)))
     for start, figure in figures(article.text, _written_quantities(dataset.facts)):
         if start not in covered:
             clause = article.clause(start)
@@ -159,7 +170,7 @@ def _written_quantities(facts: Sequence[Fact]) -> list[str]:
 
 def _covered_by(fact: Fact, places: list[int], text: str) -> Iterator[int]:
     """Positions of `text` that `fact` states: its figure inside each place its quote stands."""
-    quote = _compact(fact.quote)
+    quote = compact(fact.quote)
     if fact.is_text:
         return  # words state no figure, whatever numbers their quote holds
     if fact.written is not None:

@@ -102,7 +102,9 @@ def read(fact: Fact) -> list[Reading]:
         unit_end = _unit_end(quote, end, fact.unit) if fact.unit else end
         hedges: set[str] = set()
         before = quote[:start]
-        hedges.update(q for word, q in before_hedge(before))
+        before_word = _before_hedge(before)
+        if before_word is not None:
+            hedges.add(BEFORE[before_word])
         hedges.update(q for word, q in SCOPED.items() if word in before)
         inside = quote[end : unit_end if unit_end is not None else end]
         hedges.update(AFTER[c] for c in inside if c in _INSIDE)
@@ -117,12 +119,9 @@ def read(fact: Fact) -> list[Reading]:
     return readings
 
 
-def before_hedge(before: str) -> list[tuple[str, str]]:
-    """The hedge word `before` ends with, longest first (不超过, not 超过), and its qualifier."""
-    for word in sorted(BEFORE, key=len, reverse=True):
-        if before.endswith(word):
-            return [(word, BEFORE[word])]
-    return []
+def _before_hedge(before: str) -> str | None:
+    """The hedge word `before` ends with, the longest (不超过, not 超过)."""
+    return next((w for w in sorted(BEFORE, key=len, reverse=True) if before.endswith(w)), None)
 
 
 def _places(figure: str, quote: str, *, whole: bool) -> list[int]:

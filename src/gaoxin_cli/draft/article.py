@@ -11,10 +11,9 @@ end a sentence runs on into the next, unless one of them is a heading.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 
-from gaoxin_cli.coverage import Article
+from gaoxin_cli.coverage import SPACES, Article, ascii_form, compact
 
 #: What ends a clause, a sentence, and what a heading never holds.
 CLAUSE_END = frozenset(",，;；。!！?？:：()（）")
@@ -69,26 +68,25 @@ class Review:
         #: Positions of `text` where a block (a heading, a title line, a
         #: paragraph after a finished sentence) starts: no clause runs across one.
         self.breaks: list[int] = [0]
-        self._offsets = _compact_offsets(raw)
         position = 0
         previous_open = False
         for number, line in enumerate(lines, 1):
-            compact = _compact(line)
-            if not compact:
+            kept = compact(line)
+            if not kept:
                 continue
             is_heading = number > len(self.title_lines) and _is_heading(line)
             if is_heading or number <= len(self.title_lines) or not previous_open:
                 self.breaks.append(position)
             if is_heading:
                 self.headings.append(Heading(line.strip(), number, position, section_of(line)))
-            position += len(compact)
+            position += len(kept)
             previous_open = not is_heading and number > len(self.title_lines)
-            previous_open = previous_open and compact[-1] not in _STOPS and compact[-1] != "”"
+            previous_open = previous_open and kept[-1] not in _STOPS and kept[-1] != "”"
             if is_heading or number <= len(self.title_lines):
                 self.breaks.append(position)
         self.breaks = sorted(set(self.breaks))
         self._heading_starts = [h.position for h in self.headings]
-        self._title_end = sum(len(_compact(line)) for line in self.title_lines)
+        self._title_end = sum(len(compact(line)) for line in self.title_lines)
         self._clause_ends = _ends(self.text, CLAUSE_END)
         self._sentence_ends = _ends(self.text, SENTENCE_END)
         self._stops = _ends(self.text, _STOPS)
@@ -108,7 +106,7 @@ class Review:
         if position < self._title_end:
             return True
         heading = self.heading_at(position)
-        return heading is not None and position < heading.position + len(_compact(heading.text))
+        return heading is not None and position < heading.position + len(compact(heading.text))
 
     def block_of(self, position: int) -> tuple[int, int]:
         """The block (start, end) of `text` that holds `position`."""
@@ -145,16 +143,17 @@ class Review:
         spaces kept between Latin words, full-width digits read as ASCII."""
         if end <= start:
             return ""
-        raw = self.raw[self._offsets[start] : self._offsets[end - 1] + 1]
+        offsets = self.article.offsets
+        raw = self.raw[offsets[start] : offsets[end - 1] + 1]
         kept = []
         for n, char in enumerate(raw):
-            if char in " \t\u3000\u00a0\r\n":
+            if char in SPACES:
                 before = raw[n - 1] if n else ""
                 after = raw[n + 1] if n + 1 < len(raw) else ""
                 if char == " " and before.isascii() and before.isalpha() and after.isascii():
                     kept.append(char)
                 continue
-            kept.append(_ascii_digit(char))
+            kept.append(ascii_form(char))
         return "".join(kept)
 
 
@@ -204,7 +203,7 @@ def _title_block(lines: list[str]) -> list[str]:
         stripped = line.strip()
         if stripped and any(c in CLAUSE_END or c == "、" for c in stripped):
             break
-        if stripped[-1:].isdigit() or len(_compact(stripped)) > TITLE_MAX:
+        if stripped[-1:].isdigit() or len(compact(stripped)) > TITLE_MAX:
             break
         block.append(line)
     return block
@@ -220,29 +219,15 @@ def _is_heading(line: str) -> bool:
     """A short line without clause punctuation; digits only after an enumerator
     ("二、2024年主要目标"), as a line without one that holds a digit is a
     sentence the page layout broke."""
-    compact = _compact(line)
-    numbered = ENUMERATOR.match(compact)
+    kept = compact(line)
+    numbered = ENUMERATOR.match(kept)
     if numbered:
-        compact = compact[numbered.end() :]
+        kept = kept[numbered.end() :]
     return (
-        2 <= len(compact) <= HEADING_MAX
-        and not any(c in _NOT_IN_HEADING or (c.isdigit() and not numbered) for c in compact)
+        2 <= len(kept) <= HEADING_MAX
+        and not any(c in _NOT_IN_HEADING or (c.isdigit() and not numbered) for c in kept)
         and not _CREDIT.search(line.strip())
     )
-
-
-def _compact(text: str) -> str:
-    return "".join(c for c in text if c not in " \t\r\n\u3000\u00a0")
-
-
-def _compact_offsets(raw: str) -> list[int]:
-    return [n for n, c in enumerate(raw) if c not in " \t\r\n\u3000\u00a0"]
-
-
-def _ascii_digit(char: str) -> str:
-    if "\uff10" <= char <= "\uff19" or char in "\uff05\uff0e\uff0f":
-        return unicodedata.normalize("NFKC", char)
-    return char
 
 
 class Masthead:

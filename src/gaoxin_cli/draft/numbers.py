@@ -1,5 +1,5 @@
-"""The numbers of a review's running text: each a figure, with its unit and the
-hedges written next to it, or a number that is not a figure and why.
+"""The numbers of a review's running text: each a figure, with its unit, or a
+number that is not a figure and why.
 
 Pure: text in, `Number`s out. Numbers are found as `validate --source` finds
 them (coverage.figures), so every number found here is one it checks.
@@ -50,7 +50,6 @@ class Number:
     __slots__ = (
         "chinese",
         "end",
-        "hedges",
         "nf_quote",
         "noun_after",
         "reason",
@@ -72,9 +71,7 @@ class Number:
         self.unit_end = self.end
         #: True when the unit stands after a list of figures ("0.9和0.4个百分点").
         self.shared = False
-        #: Qualifiers the words right next to the number ask for (超过, 近, 余, 以上 …).
-        self.hedges: list[str] = []
-        #: True when 以上 after the unit belongs to a noun ("亿元以上项目"): a threshold.
+        #: True when 以上 or 以下 after the unit belongs to a noun ("亿元以上项目"): a threshold.
         self.noun_after = False
         #: Why the number is not a figure (a year, a name …), or None for a figure.
         self.reason: str | None = None
@@ -203,34 +200,28 @@ def _name_or_date(number: Number, text: str) -> tuple[str, str] | None:
 
 
 def _read_unit(number: Number, text: str) -> None:
-    """The unit after the number (余 or 多 may stand inside it), and the hedges
-    around it; a fraction such as 1/6 has none."""
-    start, end = number.start, number.end
-    hedges = number.hedges
-    hedges.extend(q for _, q in quotes.before_hedge(text[max(0, start - 4) : start]))
+    """The unit after the number (余 or 多 may stand inside it), and whether 以上
+    or 以下 after it belongs to a noun; a fraction such as 1/6 has no unit.
+    (Its hedges are read from its quote, as validate reads them.)"""
+    end = number.end
     if isinstance(number.value, str):  # a fraction
         return
-    unit, unit_end, inside = read_unit(text, end)
+    unit, unit_end, _ = read_unit(text, end)
     if unit is None:
         shared = re.compile(quotes.SHARED_UNIT).match(text, end)
         if shared:
-            unit, _, inside = read_unit(text, shared.end())
+            unit = read_unit(text, shared.end())[0]
             unit_end = end
             number.shared = unit is not None
     number.unit = unit
     number.unit_end = unit_end
-    if inside:
-        hedges.append(quotes.AFTER[inside])
     rest = text[unit_end:]
     if rest[:1] in ("余", "多") and unit is not None:
-        hedges.append(quotes.AFTER[rest[0]])
         rest = rest[1:]
-    for word in ("以上", "左右", "以内", "以下"):
-        if rest.startswith(word):
-            if rest[len(word) : len(word) + 1] in _PHRASE_END or len(rest) == len(word):
-                hedges.append(quotes.AFTER[word])
-            elif word in ("以上", "以下"):
-                number.noun_after = True
+    for word in ("以上", "以下"):
+        after = rest[len(word) : len(word) + 1]
+        if rest.startswith(word) and after and after not in _PHRASE_END:
+            number.noun_after = True
 
 
 def read_unit(text: str, at: int) -> tuple[str | None, int, str]:

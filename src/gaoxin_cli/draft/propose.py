@@ -47,7 +47,6 @@ class Proposal:
         "quote",
         "quote_start",
         "sentence",
-        "unit",
         "value",
         "written",
     )
@@ -59,7 +58,6 @@ class Proposal:
         self.measure = "level"
         self.key = "level"
         self.value: int | float | str = number.value
-        self.unit = number.unit
         self.qualifier: str | None = None
         self.quote = ""
         self.quote_start = 0
@@ -68,6 +66,11 @@ class Proposal:
         self.cues: list[str] = []
         #: What a person must decide, each one short line ("measure guessed: …").
         self.checks: list[str] = []
+
+    @property
+    def unit(self) -> str | None:
+        """The unit written after the figure, as the article writes it."""
+        return self.number.unit
 
 
 class DraftIndicator:
@@ -379,8 +382,11 @@ def _name(draft: Draft) -> None:
         indicator.id = f"{indicator.section}-{counts[indicator.section]}"
 
 
-def as_facts(draft: Draft, dataset: str, period: str, area: Label) -> list[tuple[Proposal, Fact]]:
-    """Each proposal and the Fact it makes, as the loader would make it."""
+def as_facts(draft: Draft, dataset: str) -> list[tuple[Proposal, Fact]]:
+    """Each proposal and the Fact it makes in `dataset`, as the loader would
+    make it: period and area as the title gives them, English still to write."""
+    head = draft.review.masthead
+    period, area = head.period, Label(head.area, "")
     made = []
     for proposal in draft.proposals:
         indicator = proposal.indicator

@@ -196,13 +196,10 @@ def _summary(proposed: "Draft", output: Path, article: Path) -> str:
 def _records(proposed: "Draft", ident: str) -> list[dict[str, Any]]:
     """Each proposal as `export` writes a fact, with its article line and why."""
     from gaoxin_cli.draft.propose import as_facts
-    from gaoxin_cli.model import Label
     from gaoxin_cli.render.records import fact_record
 
-    head = proposed.review.masthead
-    area = Label(head.area, "")
     records = []
-    for proposal, fact in as_facts(proposed, ident, head.period, area):
+    for proposal, fact in as_facts(proposed, ident):
         record = fact_record(fact)
         record["line"] = proposal.line
         record["confidence"] = "check" if proposal.checks else "proposed"
@@ -221,10 +218,8 @@ def _list_facts(
         _write_json(_records(proposed, ident)[:limit], fmt, stdout)
         return
     from gaoxin_cli.draft.propose import as_facts
-    from gaoxin_cli.model import Label
 
-    head = proposed.review.masthead
-    facts = [f for _, f in as_facts(proposed, ident, head.period, Label(head.area, ""))][:limit]
+    facts = [fact for _, fact in as_facts(proposed, ident)][:limit]
     render.write(render.fact_list(facts), fmt, stdout, lang=lang)
 
 
