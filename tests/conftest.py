@@ -44,9 +44,10 @@ def pytest_configure(config: pytest.Config) -> None:
     UPDATE_GOLDEN = bool(config.getoption("--update-golden"))
 
 
-SHARED = REPO.parent / "shared"
-SOURCE = SHARED / "source" / "dalian-gaoxin-2019-review.txt"
-TOML_TEST = SHARED / "toml-test" / "invalid"
+#: The shipped review's article, which travels with its facts.
+SOURCE = REPO / "facts" / "dalian-2019" / "article.txt"
+#: The public toml-test suite's invalid files: optional, beside the repository.
+TOML_TEST = REPO.parent / "shared" / "toml-test" / "invalid"
 
 DATASET_TOML = """\
 id = "testland-2019"
@@ -190,4 +191,24 @@ def editable(tmp_path: Path, corpus: Path) -> Path:
     """A copy of the corpus that a test may change."""
     target = tmp_path / "facts"
     shutil.copytree(corpus, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped review and one synthetic dataset (about 530 facts): enough for
+    what a damaged or tampered index does, which does not grow with the folder."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from make_corpus import make
+
+    folder = tmp_path_factory.mktemp("small-corpus") / "facts"
+    make(500, folder)
+    return folder
+
+
+@pytest.fixture
+def small_editable(tmp_path: Path, small_corpus: Path) -> Path:
+    """A copy of the small corpus that a test may change."""
+    target = tmp_path / "facts"
+    shutil.copytree(small_corpus, target)
     return target

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gaoxin_cli.coverage import compact, stated_places
-from gaoxin_cli.draft.propose import Draft, Proposal
+from gaoxin_cli.draft.result import Draft, Proposal
 from gaoxin_cli.model import Dataset, Fact
 
 #: The targets of the draft's quality, as fractions.

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from gaoxin_cli import units
 from gaoxin_cli.draft.article import Review, section_of
-from gaoxin_cli.draft.propose import Draft, Proposal, propose
+from gaoxin_cli.draft.propose import propose
+from gaoxin_cli.draft.result import Draft, Proposal
 
 
 def draft_of(text: str) -> Draft:
@@ -356,6 +357,7 @@ def test_too_many_digits_are_no_figure() -> None:
     assert [n.reason for n in draft.not_figures] == ["too many digits to be a figure"]
 
 
+@pytest.mark.slow
 @given(st.integers(1, 400))
 def test_a_quote_stays_near_its_figure_however_long_the_clause(repeats: int) -> None:
     """In a clause that runs on (no punctuation), each quote holds its figure and

@@ -233,6 +233,7 @@ def test_schema_and_integrity_through_the_cli(gaoxin, make_dataset, change, mess
 _FAST = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
+@pytest.mark.slow
 @_FAST
 @given(files=datasets())
 def test_valid_generated_files_load_exactly(files) -> None:
@@ -271,6 +272,7 @@ def _load_or_problems(folder: Path) -> None:
         assert "\n" not in problem.message
 
 
+@pytest.mark.slow
 @_FAST
 @given(data=st.data(), files=datasets())
 def test_mutated_bytes_load_or_fail_with_a_place(data: st.DataObject, files) -> None:
@@ -284,6 +286,7 @@ def test_mutated_bytes_load_or_fail_with_a_place(data: st.DataObject, files) -> 
         _load_or_problems(folder)
 
 
+@pytest.mark.slow
 @_FAST
 @given(data=st.data(), files=datasets())
 def test_mutated_values_load_or_fail_with_a_place(data: st.DataObject, files) -> None:
@@ -295,6 +298,7 @@ def test_mutated_values_load_or_fail_with_a_place(data: st.DataObject, files) ->
         _load_or_problems(folder)
 
 
+@pytest.mark.slow
 @_FAST
 @given(data=st.data(), files=datasets())
 def test_cli_never_prints_a_traceback(data: st.DataObject, files) -> None:

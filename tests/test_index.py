@@ -68,6 +68,7 @@ def answers(
     return out
 
 
+@pytest.mark.slow
 def test_same_answers_with_and_without_the_index(gaoxin, cache: Path, corpus: Path) -> None:
     """Every command answers the same from the index (cold, then warm) as from the files."""
     files = answers(gaoxin, corpus, "--no-cache")
@@ -236,12 +237,12 @@ def test_facts_with_problems_are_never_indexed(gaoxin, cache: Path, editable: Pa
     "damage", ["empty", "truncated", "foreign-sqlite", "garbage", "folder", "malformed-pages"]
 )
 def test_damaged_index_gives_the_same_answers(
-    gaoxin, cache: Path, corpus: Path, damage: str
+    gaoxin, cache: Path, small_corpus: Path, damage: str
 ) -> None:
     """An empty, truncated, foreign, unreadable or malformed index file never changes an
     answer, now or on the next run (a malformed one that looked fresh is named once)."""
-    files = answers(gaoxin, corpus, "--no-cache", commands=SOME_COMMANDS)
-    gaoxin("--facts", str(corpus), "get", "gdp.growth", "--value")
+    files = answers(gaoxin, small_corpus, "--no-cache", commands=SOME_COMMANDS)
+    gaoxin("--facts", str(small_corpus), "get", "gdp.growth", "--value")
     (path,) = cache.glob("*.sqlite3")
     if damage == "empty":
         path.write_bytes(b"")
@@ -268,16 +269,16 @@ def test_damaged_index_gives_the_same_answers(
     else:
         path.unlink()
         path.mkdir()
-    first = answers(gaoxin, corpus, commands=SOME_COMMANDS)
+    first = answers(gaoxin, small_corpus, commands=SOME_COMMANDS)
     if damage == "malformed-pages":  # it looked fresh, then failed: one warning, once
         code, out, err = first[0]
         assert err == (
-            f"gaoxin: warning: the index of {corpus} was damaged (database disk image is"
+            f"gaoxin: warning: the index of {small_corpus} was damaged (database disk image is"
             " malformed); built it anew from the files\n"
         )
         first[0] = (code, out, "")
     assert first == files
-    assert answers(gaoxin, corpus, commands=SOME_COMMANDS) == files
+    assert answers(gaoxin, small_corpus, commands=SOME_COMMANDS) == files
 
 
 def test_unwritable_cache_folder_falls_back_to_the_files(

@@ -271,7 +271,7 @@ TAMPERING = {
 
 @pytest.mark.parametrize("how", sorted(TAMPERING))
 def test_stored_facts_that_were_changed_are_never_served(
-    gaoxin, cache: Path, editable: Path, how: str
+    gaoxin, cache: Path, small_editable: Path, how: str
 ) -> None:
     """A value, quote, label or list changed in the index file, or a row deleted or moved,
     is caught when read: one warning line, then the files' answer; the next run is clean."""
@@ -282,16 +282,16 @@ def test_stored_facts_that_were_changed_are_never_served(
         ["search", "7.5", "--json"],
         ["--json"],
     ]
-    files = [gaoxin("--facts", str(editable), "--no-cache", *c) for c in commands]
-    gaoxin("--facts", str(editable), *GET)
+    files = [gaoxin("--facts", str(small_editable), "--no-cache", *c) for c in commands]
+    gaoxin("--facts", str(small_editable), *GET)
     for command, want in zip(commands, files, strict=True):
         _tamper(cache, *TAMPERING[how])
-        got = gaoxin("--facts", str(editable), *command)
+        got = gaoxin("--facts", str(small_editable), *command)
         assert (got.exit_code, got.stdout) == (want.exit_code, want.stdout), command
         (warning,) = got.stderr.splitlines()
-        assert warning.startswith(f"gaoxin: warning: the index of {editable} was damaged (")
+        assert warning.startswith(f"gaoxin: warning: the index of {small_editable} was damaged (")
         assert warning.endswith("); built it anew from the files")
-        again = gaoxin("--facts", str(editable), *command)
+        again = gaoxin("--facts", str(small_editable), *command)
         assert (again.exit_code, again.stdout, again.stderr) == (
             want.exit_code,
             want.stdout,

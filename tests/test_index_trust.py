@@ -46,6 +46,6 @@ def test_validate_source_refuses_what_is_not_a_file(gaoxin, tmp_path: Path, kind
         source = Path("/dev/zero")
     else:
         source = tmp_path
-    result = gaoxin("validate", "--source", str(source))
+    result = gaoxin("validate", f"--source={source}")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"gaoxin: cannot read {source}: not a regular file\n"

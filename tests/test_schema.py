@@ -152,6 +152,7 @@ _BEYOND_SCHEMA = re.compile(
 )
 
 
+@pytest.mark.slow
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), files=datasets())
 def test_schema_and_loader_agree_on_mutated_files(data: st.DataObject, files) -> None:

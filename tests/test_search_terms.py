@@ -223,6 +223,7 @@ def _vocabulary() -> list[str]:
 VOCABULARY = _vocabulary()
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,

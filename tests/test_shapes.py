@@ -106,7 +106,7 @@ def test_datasets_keys(gaoxin) -> None:
     """Datasets have these keys, and their source these."""
     (dataset,) = _json(gaoxin, "datasets")
     assert list(dataset) == ["id", "title", "area", "period", "source", "facts", "path"]
-    assert list(dataset["source"]) == ["title", "description", "byline", "authors"]
+    assert list(dataset["source"]) == ["title", "description", "byline", "authors", "file"]
 
 
 def test_overview_keys(gaoxin) -> None:

@@ -103,7 +103,10 @@ def compare(
     order = _in_order(order, wanted)
     missing = [i for i in wanted if i not in named]
     if missing:
-        raise NotFoundError("\n".join(_unknown(m, book, section) for m in missing))
+        messages = [_unknown(m, book, section) for m in missing]
+        raise NotFoundError(
+            "\n".join(plain for plain, _ in messages), cli="\n".join(cli for _, cli in messages)
+        )
     if not found:
         raise NotFoundError(f"no dataset has indicators in section {section!r}")
     alone: list[str] = []
@@ -113,10 +116,11 @@ def compare(
         order = [i for i in order if i not in alone]
         if not order:
             having = sorted({key[0] for key in found})
-            raise NotFoundError(
+            message = (
                 f"no indicator of section {section!r} is in two datasets"
-                f" (it is in: {', '.join(having)}); see: gaoxin datasets"
+                f" (it is in: {', '.join(having)})"
             )
+            raise NotFoundError(message, cli=f"{message}; see: gaoxin datasets")
     columns.sort(key=lambda d: d.period)
     rows: list[Row] = []
     for indicator_id in order:
@@ -159,12 +163,14 @@ def _in_order(found: list[str], wanted: list[str]) -> list[str]:
     return sorted(unique, key=first_named)
 
 
-def _unknown(wanted: str, book: FactBook, section: str | None) -> str:
+def _unknown(wanted: str, book: FactBook, section: str | None) -> tuple[str, str]:
+    """Why `wanted` is not compared: (for a library user, for the command line)."""
     elsewhere = sorted(
         {i.section for i in book.indicators if wanted in (i.id, *(f.id for f in i.facts))}
     )
     if section is not None and elsewhere:
-        return f"{wanted!r} is not in section {section!r} (it is in: {', '.join(elsewhere)})"
+        message = f"{wanted!r} is not in section {section!r} (it is in: {', '.join(elsewhere)})"
+        return message, message
     from gaoxin_cli.query import unknown_id
 
     return unknown_id(wanted, book)

@@ -55,13 +55,21 @@ class Problem:
 
 
 class GaoxinError(Exception):
-    """Base of every error `gaoxin` reports to the user."""
+    """Base of every error `gaoxin` reports to the user.
+
+    `str(error)` names no command, for library users; `cli`, when given, is
+    the same message as the command line says it (with a command to try).
+    """
 
     exit_code: int = ExitCode.ERROR
 
+    def __init__(self, message: str = "", *, cli: str | None = None) -> None:
+        super().__init__(message)
+        self.cli = cli
+
     def lines(self) -> list[str]:
         """What to print on stderr, one line each."""
-        return [f"gaoxin: {line}" for line in str(self).splitlines()]
+        return [f"gaoxin: {line}" for line in (self.cli or str(self)).splitlines()]
 
 
 class FactsError(GaoxinError):
@@ -87,3 +95,9 @@ class NotFoundError(GaoxinError):
 
 class OutputError(GaoxinError):
     """Standard output could not take what was written."""
+
+
+class GaoxinWarning(UserWarning):
+    """Something that did not stop the answer but that the user should know
+    (a damaged index, discarded and built anew from the files). The library
+    issues it through `warnings`; the command line prints it on stderr."""

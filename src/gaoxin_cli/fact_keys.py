@@ -62,6 +62,16 @@ def _prose(value: Any) -> str | None:
     return _string(value, _CONTROL_IN_PROSE)
 
 
+def _file_name(value: Any) -> str | None:
+    """The name of a file beside dataset.toml (no folder part)."""
+    error = _string(value)
+    if error:
+        return error
+    if value in (".", "..") or "/" in value or "\\" in value:
+        return f"must be the name of a file in the dataset's folder, not {value!r}"
+    return None
+
+
 def _identifier(value: Any) -> str | None:
     error = _string(value)
     if error:
@@ -169,6 +179,8 @@ SOURCE_KEYS: dict[str, Checker] = {
     "description": Checker(_prose),
     "byline": Checker(_string),
     "authors": Checker(_string_list),
+    #: The article's plain text, a file beside dataset.toml (`validate --source`).
+    "file": Checker(_file_name),
 }
 #: A number of the article that is not a figure (a year, a name), and where it stands.
 NOT_FIGURE_KEYS: dict[str, Checker] = {

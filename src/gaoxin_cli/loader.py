@@ -214,7 +214,11 @@ def _dataset_meta(
                 f"dataset has no id and its folder's name {folder.name!r} is not one (lower-case"
                 ' letters and digits joined by - or _): add id = "..." to dataset.toml',
             )
-    return good, Location(str(path), 1, file.lines.keys(())), file.problems
+    keys = dict(file.lines.keys(()))
+    if isinstance(data.get("source"), dict):  # where `validate --source` points
+        keys["source"] = file.lines.line(("source",))
+        keys["source.file"] = file.lines.line(("source",), "file")
+    return good, Location(str(path), 1, keys), file.problems
 
 
 def _not_figures(file: _File, tables: list[dict[str, Any]]) -> Iterator[NotFigure]:
@@ -311,6 +315,7 @@ def load_dataset(folder: Path, reads: Reads | None = None) -> tuple[Dataset | No
             description=source.get("description", ""),
             byline=source.get("byline", ""),
             authors=tuple(source.get("authors", ())),
+            file=source.get("file"),
         ),
         indicators=_in_section_order(indicators),
         headlines=tuple(meta.get("headlines", ())),

@@ -5,7 +5,17 @@ slots classes with value equality: a dataclass costs about a millisecond to
 define at each start, a named tuple a tenth of that, a plain class a hundredth.
 """
 
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from gaoxin_cli.record import Record
+from gaoxin_cli.record import set_field as _set
+
+# The model's vocabularies, re-exported: model.SECTIONS is vocabulary.SECTIONS.
+from gaoxin_cli.vocabulary import LANGUAGES as LANGUAGES  # noqa: PLC0414
+from gaoxin_cli.vocabulary import MEASURES as MEASURES  # noqa: PLC0414
+from gaoxin_cli.vocabulary import QUALIFIERS as QUALIFIERS  # noqa: PLC0414
+from gaoxin_cli.vocabulary import SECTIONS as SECTIONS  # noqa: PLC0414
+from gaoxin_cli.vocabulary import TEXT_MEASURES as TEXT_MEASURES  # noqa: PLC0414
 
 #: A figure as the article writes it: a whole number, a decimal, or a text
 #: (a ranking such as "居全省首位", a list of names, or a fraction "1/6").
@@ -21,93 +31,18 @@ if TYPE_CHECKING:  # imported where used: start-up time
 #: stands in, where the dataset lists it).
 NotFigure: TypeAlias = "tuple[str, str, Location]"
 
-#: Sections, in the article's order, with their zh and en names.
-SECTIONS: dict[str, tuple[str, str]] = {
-    "overview": ("概览", "Overview"),
-    "investment": ("招商双创", "Investment & entrepreneurship"),
-    "economy": ("经济指标", "Economy"),
-    "innovation": ("科技创新", "Innovation"),
-    "services": ("政务服务", "Government services"),
-    "governance": ("社会治理与民生", "Governance & livelihood"),
-    "party": ("党的建设", "Party building"),
-}
 
-#: What a number says about its indicator, in table-column order.
-MEASURES: dict[str, tuple[str, str]] = {
-    "level": ("数值", "Value"),
-    "increase": ("新增", "Added"),
-    "growth": ("增长", "Growth"),
-    "vs_city": ("高于全市", "Above city"),
-    "vs_province": ("高于全省", "Above province"),
-    "vs_national": ("高于全国", "Above national"),
-    "change": ("增减", "Change in points"),
-    "share_of_city": ("占全市", "Share of city"),
-    "share": ("占比", "Share"),
-    "rate": ("比率", "Rate"),
-    "threshold": ("门槛", "Threshold"),
-    "before": ("调整前", "Before"),
-    "after": ("调整后", "After"),
-    "rank": ("排位", "Standing"),
-    "text": ("内容", "Details"),
-}
-
-#: Measures whose value is always text.
-TEXT_MEASURES = frozenset({"text"})
-
-#: How the article hedges a figure: name -> (the article's words, table mark).
-QUALIFIERS: dict[str, tuple[str, str]] = {
-    "over": ("余/多/以上/超过/逾", ">"),
-    "nearly": ("近", "≈"),
-    "about": ("约/左右", "~"),
-    "at_least": ("至少/不少于/不低于", "≥"),
-    "at_most": ("不超过/以内/以下", "≤"),
-    "estimated": ("预计", "预计 "),
-}
-
-LANGUAGES = ("zh", "en")
-
-
-_R = TypeVar("_R", bound="_Record")
-
-
-class _Record:
-    """A record compared and hashed by value, like a named tuple (which costs
-    far more to define at every start); not changed after it is made."""
-
-    __slots__ = ()
-    _fields: tuple[str, ...] = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        pairs = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__name__}({pairs})"
-
-    def _replace(self: _R, **changes: Any) -> _R:
-        """A copy with some fields changed."""
-        values = {name: getattr(self, name) for name in self._fields}
-        values.update(changes)
-        return type(self)(**values)
-
-
-class Label(_Record):
+class Label(Record):
     """A name in Chinese and English."""
 
     __slots__ = ("en", "zh")
     _fields = ("zh", "en")
+    zh: str
+    en: str
 
     def __init__(self, zh: str, en: str) -> None:
-        self.zh = zh
-        self.en = en
+        _set(self, "zh", zh)
+        _set(self, "en", en)
 
     def pick(self, lang: str) -> str:
         """The name in `lang` ("zh" or "en"); the Chinese one where the English is
@@ -115,17 +50,20 @@ class Label(_Record):
         return self.en if lang == "en" and self.en else self.zh
 
 
-class Location(_Record):
+class Location(Record):
     """Where something was written: a file and a 1-based line; for a table
     read from a file, also the line of each of its keys (not compared)."""
 
     __slots__ = ("keys", "line", "path")
     _fields = ("path", "line")
+    path: str
+    line: int
+    keys: "Mapping[str, int] | None"
 
     def __init__(self, path: str, line: int, keys: "Mapping[str, int] | None" = None) -> None:
-        self.path = path
-        self.line = line
-        self.keys = keys
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "keys", keys)
 
     def of(self, key: str) -> "Location":
         """Where `key` of this table was written (the table's line if unknown)."""
@@ -136,7 +74,7 @@ class Location(_Record):
         return f"{self.path}:{self.line}"
 
 
-class Fact(_Record):
+class Fact(Record):
     """One figure of the source, as the article states it."""
 
     __slots__ = _FACT_FIELDS = (
@@ -160,6 +98,24 @@ class Fact(_Record):
         "aliases",
     )
     _fields = _FACT_FIELDS
+    id: str
+    dataset: str
+    section: str
+    heading: Label
+    indicator: str
+    label: Label
+    measure: str
+    value: Value
+    unit: str | None
+    qualifier: str | None
+    period: str
+    area: Label
+    quote: str
+    written: str | None
+    note: str | None
+    location: Location | None
+    value_en: str | None
+    aliases: tuple[str, ...]
 
     def __init__(
         self,
@@ -182,26 +138,26 @@ class Fact(_Record):
         value_en: str | None = None,
         aliases: tuple[str, ...] = (),
     ) -> None:
-        self.id = id
-        self.dataset = dataset
-        self.section = section
-        self.heading = heading
-        self.indicator = indicator
-        self.label = label
-        self.measure = measure
-        self.value = value
-        self.unit = unit
-        self.qualifier = qualifier
-        self.period = period
-        self.area = area
-        self.quote = quote
-        self.written = written
-        self.note = note
-        self.location = location
+        _set(self, "id", id)
+        _set(self, "dataset", dataset)
+        _set(self, "section", section)
+        _set(self, "heading", heading)
+        _set(self, "indicator", indicator)
+        _set(self, "label", label)
+        _set(self, "measure", measure)
+        _set(self, "value", value)
+        _set(self, "unit", unit)
+        _set(self, "qualifier", qualifier)
+        _set(self, "period", period)
+        _set(self, "area", area)
+        _set(self, "quote", quote)
+        _set(self, "written", written)
+        _set(self, "note", note)
+        _set(self, "location", location)
         #: The English of a text value ("居全省首位" -> "First in the province").
-        self.value_en = value_en
+        _set(self, "value_en", value_en)
         #: Other names of its indicator people search for ("FDI", "外资").
-        self.aliases = aliases
+        _set(self, "aliases", aliases)
 
     @property
     def key(self) -> str:
@@ -275,11 +231,19 @@ def make_fact(
     )
 
 
-class Indicator(_Record):
+class Indicator(Record):
     """What several facts are about, e.g. fixed-asset investment."""
 
     __slots__ = ("aliases", "dataset", "facts", "heading", "id", "label", "location", "section")
     _fields = ("id", "dataset", "section", "heading", "label", "facts", "location", "aliases")
+    id: str
+    dataset: str
+    section: str
+    heading: Label
+    label: Label
+    facts: tuple[Fact, ...]
+    location: Location | None
+    aliases: tuple[str, ...]
 
     def __init__(
         self,
@@ -292,31 +256,45 @@ class Indicator(_Record):
         location: Location | None = None,
         aliases: tuple[str, ...] = (),
     ) -> None:
-        self.id = id
-        self.dataset = dataset
-        self.section = section
-        self.heading = heading
-        self.label = label
-        self.facts = facts
-        self.location = location
+        _set(self, "id", id)
+        _set(self, "dataset", dataset)
+        _set(self, "section", section)
+        _set(self, "heading", heading)
+        _set(self, "label", label)
+        _set(self, "facts", facts)
+        _set(self, "location", location)
         #: Other names people search for ("FDI", "外资"), in either language.
-        self.aliases = aliases
+        _set(self, "aliases", aliases)
 
 
-class Source(_Record):
+class Source(Record):
     """Where a dataset's figures come from."""
 
-    __slots__ = ("authors", "byline", "description", "title")
-    _fields = ("title", "description", "byline", "authors")
+    __slots__ = ("authors", "byline", "description", "file", "title")
+    _fields = ("title", "description", "byline", "authors", "file")
+    title: str
+    description: str
+    byline: str
+    authors: tuple[str, ...]
+    file: str | None
 
-    def __init__(self, title: str, description: str, byline: str, authors: tuple[str, ...]) -> None:
-        self.title = title
-        self.description = description
-        self.byline = byline
-        self.authors = authors
+    def __init__(
+        self,
+        title: str,
+        description: str,
+        byline: str,
+        authors: tuple[str, ...],
+        file: str | None = None,
+    ) -> None:
+        _set(self, "title", title)
+        _set(self, "description", description)
+        _set(self, "byline", byline)
+        _set(self, "authors", authors)
+        #: The article's plain text: a file name in the dataset's folder, or None.
+        _set(self, "file", file)
 
 
-class Dataset(_Record):
+class Dataset(Record):
     """One review: its metadata and its indicators in the order written."""
 
     __slots__ = _DATASET_FIELDS = (
@@ -331,6 +309,15 @@ class Dataset(_Record):
         "not_figures",
     )
     _fields = _DATASET_FIELDS
+    id: str
+    title: Label
+    area: Label
+    period: str
+    source: Source
+    indicators: tuple[Indicator, ...]
+    headlines: tuple[str, ...]
+    location: Location | None
+    not_figures: "tuple[NotFigure, ...]"
 
     def __init__(
         self,
@@ -344,16 +331,16 @@ class Dataset(_Record):
         location: Location | None = None,
         not_figures: "tuple[NotFigure, ...]" = (),
     ) -> None:
-        self.id = id
-        self.title = title
-        self.area = area
-        self.period = period
-        self.source = source
-        self.indicators = indicators
-        self.headlines = headlines
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "area", area)
+        _set(self, "period", period)
+        _set(self, "source", source)
+        _set(self, "indicators", indicators)
+        _set(self, "headlines", headlines)
         #: Numbers of the article that are no figures: (number, quote, where listed).
-        self.not_figures = not_figures
-        self.location = location
+        _set(self, "not_figures", not_figures)
+        _set(self, "location", location)
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -361,14 +348,15 @@ class Dataset(_Record):
         return tuple(fact for indicator in self.indicators for fact in indicator.facts)
 
 
-class FactBook(_Record):
+class FactBook(Record):
     """All datasets found in a facts folder."""
 
     __slots__ = ("datasets",)
     _fields = ("datasets",)
+    datasets: tuple[Dataset, ...]
 
     def __init__(self, datasets: tuple[Dataset, ...]) -> None:
-        self.datasets = datasets
+        _set(self, "datasets", datasets)
 
     @property
     def facts(self) -> tuple[Fact, ...]:

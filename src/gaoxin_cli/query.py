@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 
-from gaoxin_cli.errors import NotFoundError
+from gaoxin_cli.errors import NotFoundError, UsageError
 from gaoxin_cli.model import (
     SECTIONS,
     Dataset,
@@ -90,12 +90,16 @@ def lookup(book: FactBook, ids: Sequence[str]) -> list[Indicator | Fact]:
         else:
             found.extend(matches)
     if missing:
-        raise NotFoundError("\n".join(unknown_id(m, book) for m in missing))
+        messages = [unknown_id(m, book) for m in missing]
+        raise NotFoundError(
+            "\n".join(plain for plain, _ in messages), cli="\n".join(cli for _, cli in messages)
+        )
     return found
 
 
-def unknown_id(wanted: str, book: FactBook) -> str:
-    """Why `wanted` was not found, with the closest ids or a search to try."""
+def unknown_id(wanted: str, book: FactBook) -> tuple[str, str]:
+    """Why `wanted` was not found, with the closest ids: (as said to a library
+    user, as said on the command line, where it may name a search to try)."""
     import difflib  # only on this error path
 
     message = f"no indicator or fact with id {wanted!r}"
@@ -105,8 +109,9 @@ def unknown_id(wanted: str, book: FactBook) -> str:
         close += difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.6)
         close = list(dict.fromkeys(close))[:3]
         if close:
-            return f"{message}; did you mean {' or '.join(repr(c) for c in close)}?"
-    return f"{message}; try: gaoxin search {wanted}"
+            message = f"{message}; did you mean {' or '.join(repr(c) for c in close)}?"
+            return message, message
+    return message, f"{message}; try: gaoxin search {wanted}"
 
 
 def headline_indicators(dataset: Dataset) -> list[Indicator]:
@@ -131,6 +136,12 @@ def facts_of(items: Iterable[Indicator | Fact]) -> list[Fact]:
     return out
 
 
+def check_section(section: str | None) -> None:
+    """A usage error unless `section` is None or a section's name."""
+    if section is not None and section not in SECTIONS:
+        raise UsageError(f"unknown section {section!r}; one of: {', '.join(SECTIONS)}")
+
+
 class FactFilter:
     """Which facts a listing keeps: by measure, hedge and unit (each None: any).
 
@@ -151,6 +162,36 @@ class FactFilter:
         self.qualifiers = frozenset(qualifiers) if qualifiers else None
         self.unit = unit
         self.section = section
+
+    @classmethod
+    def checked(
+        cls,
+        measures: Sequence[str] | None = None,
+        qualifiers: Sequence[str] | None = None,
+        unit: str | None = None,
+        section: str | None = None,
+    ) -> "FactFilter":
+        """The filter, after a usage error for any value that is not a measure,
+        a hedge (or any, none), a unit or a section."""
+        from gaoxin_cli.model import MEASURES, QUALIFIERS
+
+        for measure in measures or ():
+            if measure not in MEASURES:
+                raise UsageError(f"unknown measure {measure!r}; one of: {', '.join(MEASURES)}")
+        allowed = (*QUALIFIERS, "any", "none")
+        for qualifier in qualifiers or ():
+            if qualifier not in allowed:
+                raise UsageError(f"unknown qualifier {qualifier!r}; one of: {', '.join(allowed)}")
+        if unit is not None:
+            from gaoxin_cli.units import BASE_UNITS, is_known_unit
+
+            if not is_known_unit(unit) and unit not in BASE_UNITS.values():
+                raise UsageError(
+                    f"unknown unit {unit!r}; a unit as written (亿元, %, 家 …) or normalized"
+                    f" ({', '.join(dict.fromkeys(BASE_UNITS.values()))})"
+                )
+        check_section(section)
+        return cls(measures, qualifiers, unit, section)
 
     @property
     def active(self) -> bool:

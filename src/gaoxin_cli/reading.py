@@ -1,4 +1,5 @@
-"""Reading a fact file's bytes: without blocking, capped, with stamps that belong to them.
+"""Reading files: a fact file's bytes (without blocking, capped, with stamps
+that belong to them) and an article's text.
 
 Light (no TOML here): the index's freshness check hashes files with it, the
 loader parses what it returns.
@@ -7,6 +8,8 @@ loader parses what it returns.
 import os
 import stat
 from pathlib import Path
+
+from gaoxin_cli.errors import UsageError
 
 
 class NotRegularError(OSError):
@@ -63,3 +66,45 @@ def read_file(path: Path, limit: int) -> tuple[bytes, os.stat_result, bool]:
         after.st_ctime_ns,
     ) and len(data) == after.st_size
     return data, after, still
+
+
+#: The largest article `validate --source` and `draft` read.
+ARTICLE_LIMIT = 16 * 1024 * 1024
+
+
+def read_article(source: Path) -> str:
+    """An article's text: read without blocking (a FIFO, /proc/kmsg), at most
+    16 MiB (/dev/zero), UTF-8 with or without a byte-order mark; else a usage error."""
+    try:
+        raw, _, _ = read_file(source, ARTICLE_LIMIT)
+    except NotRegularError:
+        raise UsageError(f"cannot read {source}: not a regular file") from None
+    except TooLargeError:
+        raise UsageError(f"cannot read {source}: larger than 16 MiB") from None
+    except OSError as error:
+        raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise UsageError(f"{source}:{line}: not valid UTF-8") from None
+    check_plain_text(text, str(source))
+    return text
+
+
+def check_plain_text(text: str, name: str) -> None:
+    """A usage error, at its line of `name`, for a control character in an article."""
+    import re
+
+    control = re.search(_CONTROL, text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise UsageError(
+            f"{name}:{line}: holds a control character (U+{ord(control.group()):04X});"
+            " an article is plain text"
+        )
+
+
+#: Characters plain text never holds: C0 controls but tab, line feed and
+#: carriage return (and form feed, which page breaks leave), DEL, C1 controls.
+_CONTROL = "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"

@@ -189,11 +189,11 @@ def _ask_index(root: Path, ask: "Callable[[Index], T]") -> "T | None":
 
 
 def _warn(message: str) -> None:
-    import sys
+    import warnings
 
-    from gaoxin_cli.render.safe import clean
+    from gaoxin_cli.errors import GaoxinWarning
 
-    sys.stderr.write(f"gaoxin: warning: {clean(message)}\n")
+    warnings.warn(message, GaoxinWarning, stacklevel=3)
 
 
 def load_book(
@@ -217,5 +217,7 @@ def check_datasets(chosen: Sequence[str], known: Sequence[str]) -> None:
         for wanted in unknown:
             close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
             hint = f"did you mean {close[0]!r}?" if close else f"one of: {', '.join(known)}"
-            lines.append(f"no dataset {wanted!r}; {hint} (see: gaoxin datasets)")
-        raise UsageError("\n".join(lines))
+            lines.append(f"no dataset {wanted!r}; {hint}")
+        raise UsageError(
+            "\n".join(lines), cli="\n".join(f"{line} (see: gaoxin datasets)" for line in lines)
+        )

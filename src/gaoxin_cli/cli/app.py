@@ -48,7 +48,7 @@ _ROOT_VALUE_OPTIONS = frozenset({"--format", "-f", "--lang", "-l", "--facts", "-
 
 def _show_version(value: bool) -> None:
     if value:
-        from gaoxin_cli import __version__
+        from gaoxin_cli.version import __version__
 
         typer.echo(f"gaoxin {__version__}")
         raise typer.Exit

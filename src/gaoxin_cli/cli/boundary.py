@@ -96,10 +96,34 @@ def _exit(code: int) -> NoReturn:
 
 
 @contextmanager
-def guard(env: "Environment") -> Iterator[None]:
-    """Run a command: errors become stderr lines and exit codes, never tracebacks."""
-    try:
+def _warnings_on(stderr: TextIO) -> Iterator[None]:
+    """The library's warnings (GaoxinWarning) as `gaoxin: warning: …` lines on
+    `stderr`, each time one is issued; other warnings as Python shows them."""
+    import warnings
+
+    from gaoxin_cli.errors import GaoxinWarning
+
+    with warnings.catch_warnings():
+        shown = warnings.showwarning
+        warnings.simplefilter("always", GaoxinWarning)
+
+        def show(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
+            if issubclass(category, GaoxinWarning):
+                error_line(f"gaoxin: warning: {message}", stderr)
+            else:
+                shown(message, category, *args, **kw)
+
+        warnings.showwarning = show
         yield
+
+
+@contextmanager
+def guard(env: "Environment") -> Iterator[None]:
+    """Run a command: errors become stderr lines and exit codes, never tracebacks;
+    the library's warnings become `gaoxin: warning:` lines."""
+    try:
+        with _warnings_on(env.stderr):
+            yield
         env.stdout.flush()
     except GaoxinError as error:
         if env.debug:

@@ -131,29 +131,9 @@ def fact_filter(
     section: str | None = None,
 ) -> "FactFilter":
     """The filter of --measure, --qualifier and --unit; a usage error names an unknown value."""
-    from gaoxin_cli.model import MEASURES, QUALIFIERS
     from gaoxin_cli.query import FactFilter
 
-    for measure in measures or ():
-        if measure not in MEASURES:
-            raise UsageError(f"unknown measure {measure!r}; one of: {', '.join(MEASURES)}")
-    allowed = (*QUALIFIERS, "any", "none")
-    for qualifier in qualifiers or ():
-        if qualifier not in allowed:
-            raise UsageError(f"unknown qualifier {qualifier!r}; one of: {', '.join(allowed)}")
-    if unit is not None:
-        from gaoxin_cli.units import BASE_UNITS, is_known_unit
-
-        if not is_known_unit(unit) and unit not in BASE_UNITS.values():
-            raise UsageError(
-                f"unknown unit {unit!r}; a unit as written (亿元, %, 家 …) or normalized"
-                f" ({', '.join(dict.fromkeys(BASE_UNITS.values()))})"
-            )
-    if section is not None:
-        from gaoxin_cli.cli.common import check_section
-
-        check_section(section)
-    return FactFilter(measures, qualifiers, unit, section)
+    return FactFilter.checked(measures, qualifiers, unit, section)
 
 
 class Shape:

@@ -18,7 +18,15 @@ from gaoxin_cli.draft import cues
 from gaoxin_cli.draft.article import LEAD_SECTION, UNSORTED, Heading, Review
 from gaoxin_cli.draft.numbers import Number, numbers, read_unit
 from gaoxin_cli.draft.quoting import bounded, estimate_before, item_start
-from gaoxin_cli.model import Fact, Label, format_value, make_fact
+from gaoxin_cli.draft.result import (
+    UNSORTED_CHECK,
+    Draft,
+    DraftIndicator,
+    NotFigure,
+    Proposal,
+    as_fact,
+)
+from gaoxin_cli.model import format_value
 
 #: Which qualifier a fact takes when its quote hedges it more than one way:
 #: the hedge of the whole statement first ("预计…增长4.5%左右" is estimated).
@@ -28,92 +36,6 @@ QUALIFIER_ORDER = ("estimated", "at_least", "at_most", "over", "nearly", "about"
 LOOK_BACK = 64
 LEAD = 120
 _COMPARISONS = ("vs_city", "vs_province", "vs_national")
-#: The check of a fact under a heading no section fits (said once a file in TOML).
-UNSORTED_CHECK = "no section fits the heading: move it to its section"
-
-
-class Proposal:
-    """One proposed fact, and why: the cues read, and what a person must check."""
-
-    __slots__ = (
-        "checks",
-        "cues",
-        "indicator",
-        "key",
-        "line",
-        "measure",
-        "number",
-        "qualifier",
-        "quote",
-        "quote_start",
-        "sentence",
-        "value",
-        "written",
-    )
-
-    def __init__(self, number: Number, indicator: DraftIndicator, sentence: int) -> None:
-        self.number = number
-        self.indicator = indicator
-        self.sentence = sentence  # where its sentence starts in the review's text
-        self.measure = "level"
-        self.key = "level"
-        self.value: int | float | str = number.value
-        self.qualifier: str | None = None
-        self.quote = ""
-        self.quote_start = 0
-        self.written: str | None = None
-        self.line = 0
-        self.cues: list[str] = []
-        #: What a person must decide, each one short line ("measure guessed: …").
-        self.checks: list[str] = []
-
-    @property
-    def unit(self) -> str | None:
-        """The unit written after the figure, as the article writes it."""
-        return self.number.unit
-
-
-class DraftIndicator:
-    """Proposed facts about one thing, under the label the article gives it."""
-
-    __slots__ = ("facts", "heading", "id", "keys", "label", "label_start", "section")
-
-    def __init__(self, label: str, section: str, heading: Heading | None) -> None:
-        self.label = label
-        self.section = section
-        self.heading = heading
-        self.id = ""
-        self.facts: list[Proposal] = []
-        self.keys: dict[str, int] = {}  # facts of each measure so far
-        #: Where an earlier clause of its first sentence names it ("…总数再度刷新,达到132家").
-        self.label_start: int | None = None
-
-
-class NotFigure:
-    """A number that is no figure, the short quote it stands in, and why."""
-
-    __slots__ = ("figure", "line", "quote", "reason")
-
-    def __init__(self, figure: str, quote: str, reason: str, line: int) -> None:
-        self.figure = figure
-        self.quote = quote
-        self.reason = reason
-        self.line = line
-
-
-class Draft:
-    """Everything proposed for one review."""
-
-    def __init__(self, review: Review) -> None:
-        self.review = review
-        self.indicators: list[DraftIndicator] = []
-        self.not_figures: list[NotFigure] = []
-
-    @property
-    def proposals(self) -> list[Proposal]:
-        """Every proposed fact, in the article's order."""
-        found = [fact for indicator in self.indicators for fact in indicator.facts]
-        return sorted(found, key=lambda p: p.number.start)
 
 
 class _Run:
@@ -341,7 +263,7 @@ def _key(indicator: DraftIndicator, measure: str) -> str:
 
 def _read_hedges(proposal: Proposal, heading: Heading | None) -> None:
     """The qualifier validate reads in the quote for this figure; other hedges as cues."""
-    fact = _as_fact(proposal, proposal.indicator, heading)
+    fact = as_fact(proposal, proposal.indicator, heading)
     readings = [r for r in quotes.read(fact) if r.unit_found or fact.unit is None]
     hedges = set().union(*(r.hedges for r in readings)) if readings else set()
     ordered = [q for q in QUALIFIER_ORDER if q in hedges]
@@ -350,46 +272,9 @@ def _read_hedges(proposal: Proposal, heading: Heading | None) -> None:
         proposal.cues.append(f"also hedged {', '.join(ordered[1:])}")
 
 
-def _as_fact(proposal: Proposal, indicator: DraftIndicator, heading: Heading | None) -> Fact:
-    fields: dict[str, object] = {
-        "key": proposal.key,
-        "measure": proposal.measure,
-        "value": proposal.value,
-        "unit": proposal.unit,
-        "qualifier": proposal.qualifier,
-        "quote": proposal.quote,
-        "written": proposal.written,
-    }
-    blank = Label("", "")
-    return make_fact(
-        fields,
-        indicator=indicator.id or "draft",
-        label=Label(indicator.label, ""),
-        dataset="draft",
-        section=indicator.section,
-        heading=Label(heading.text, "") if heading else blank,
-        period="",
-        area=blank,
-        location=None,
-    )
-
-
 def _name(draft: Draft) -> None:
     """Ids for the indicators: their section and their number in it."""
     counts: dict[str, int] = {}
     for indicator in draft.indicators:
         counts[indicator.section] = counts.get(indicator.section, 0) + 1
         indicator.id = f"{indicator.section}-{counts[indicator.section]}"
-
-
-def as_facts(draft: Draft, dataset: str) -> list[tuple[Proposal, Fact]]:
-    """Each proposal and the Fact it makes in `dataset`, as the loader would
-    make it: period and area as the title gives them, English still to write."""
-    head = draft.review.masthead
-    period, area = head.period, Label(head.area, "")
-    made = []
-    for proposal in draft.proposals:
-        indicator = proposal.indicator
-        fact = _as_fact(proposal, indicator, indicator.heading)
-        made.append((proposal, fact._replace(dataset=dataset, period=period, area=area)))
-    return made

@@ -9,7 +9,7 @@ person should check is a comment above the fact.
 from __future__ import annotations
 
 from gaoxin_cli.draft.article import LEAD_SECTION, UNSORTED
-from gaoxin_cli.draft.propose import UNSORTED_CHECK, Draft, DraftIndicator, Proposal
+from gaoxin_cli.draft.result import UNSORTED_CHECK, Draft, DraftIndicator, Proposal
 from gaoxin_cli.model import SECTIONS, format_value
 
 _TO_WRITE = "  # to write: the English"
@@ -20,9 +20,15 @@ _HEADER = """\
 """
 
 
+#: The name of the article's copy in a drafted folder (named by dataset.toml).
+ARTICLE_FILE = "article.txt"
+
+
 def folder_files(draft: Draft, dataset_id: str, article: str) -> dict[str, str]:
-    """The files of the dataset folder: name -> TOML text."""
+    """The files of the dataset folder: name -> text (TOML, and the article
+    itself as `ARTICLE_FILE`, which dataset.toml names)."""
     files = {"dataset.toml": dataset_file(draft, dataset_id, article)}
+    files[ARTICLE_FILE] = draft.review.raw
     order = [*SECTIONS, UNSORTED]
     sections = sorted({i.section for i in draft.indicators}, key=order.index)
     for section in sections:
@@ -53,6 +59,8 @@ def dataset_file(draft: Draft, dataset_id: str, article: str) -> str:
     if head.byline:
         lines.append(f"byline = {toml_string(head.byline)}")
         lines.append(f"authors = [{', '.join(toml_string(a) for a in head.authors)}]")
+    lines.append("# The article, copied beside this file: `gaoxin validate --source` reads it.")
+    lines.append(f"file = {toml_string(ARTICLE_FILE)}")
     lines += [
         "",
         "# Numbers of the article that are not figures, each with the quote it stands",

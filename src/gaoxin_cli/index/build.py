@@ -175,6 +175,7 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
                 "source_title": source.title,
                 "source_description": source.description,
                 "source_byline": source.byline,
+                "source_file": source.file,
                 "line": dataset.location.line if dataset.location else 1,
                 "facts": sum(len(ind.facts) for ind in dataset.indicators),
                 "indicators": len(dataset.indicators),

@@ -7,8 +7,8 @@ directory) there is nothing here, and the fact files are read instead.
 import sqlite3
 from pathlib import Path
 
-from gaoxin_cli import __version__
 from gaoxin_cli.index.schema import SCHEMA_VERSION, cache_dir
+from gaoxin_cli.version import __version__
 
 #: What `entries` says of an index file.
 CURRENT = "current"  # built by this version for a folder that exists

@@ -335,6 +335,7 @@ class Index:
                 description=row["source_description"],
                 byline=row["source_byline"],
                 authors=tuple(lists["author"]),
+                file=row["source_file"],
             ),
             indicators=tuple(indicators),
             headlines=tuple(lists["headline"]),

@@ -11,10 +11,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from gaoxin_cli import __version__
+from gaoxin_cli.version import __version__
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,7 +28,8 @@ CREATE TABLE files(
 CREATE TABLE datasets(
     dir TEXT PRIMARY KEY, seq INTEGER NOT NULL, id TEXT NOT NULL,
     title_zh TEXT, title_en TEXT, area_zh TEXT, area_en TEXT, period TEXT,
-    source_title TEXT, source_description TEXT, source_byline TEXT, line INTEGER,
+    source_title TEXT, source_description TEXT, source_byline TEXT, source_file TEXT,
+    line INTEGER,
     facts INTEGER NOT NULL, indicators INTEGER NOT NULL, lists INTEGER NOT NULL,
     not_figures INTEGER NOT NULL, sections TEXT NOT NULL, crc INTEGER NOT NULL);
 -- A dataset's lists (kind "author" or "headline"), in order.
@@ -78,6 +79,7 @@ DATASET_COLUMNS = (
     "source_title",
     "source_description",
     "source_byline",
+    "source_file",
     "line",
     "facts",
     "indicators",

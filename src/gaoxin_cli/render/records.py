@@ -76,6 +76,7 @@ def dataset_record(dataset: Dataset, facts: int | None = None) -> dict[str, Any]
             "description": dataset.source.description,
             "byline": dataset.source.byline,
             "authors": list(dataset.source.authors),
+            "file": dataset.source.file,
         },
         "facts": len(dataset.facts) if facts is None else facts,
         "path": str(Path(dataset.location.path).parent) if dataset.location else None,

@@ -13,7 +13,6 @@ from gaoxin_cli.cli.common import (
     JsonOption,
     LangOption,
     NoCacheOption,
-    check_section,
     choose_format,
     environment,
     settings,
@@ -21,6 +20,7 @@ from gaoxin_cli.cli.common import (
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.model import SECTIONS
+from gaoxin_cli.query import check_section
 from gaoxin_cli.source import Selection
 
 #: The sections of the shipped review that have percentages to draw (a test

@@ -13,7 +13,6 @@ from gaoxin_cli.cli.common import (
     JsonOption,
     LangOption,
     NoCacheOption,
-    check_section,
     choose_format,
     complete_ids,
     complete_sections,
@@ -23,6 +22,7 @@ from gaoxin_cli.cli.common import (
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
+from gaoxin_cli.query import check_section
 from gaoxin_cli.source import Selection
 
 

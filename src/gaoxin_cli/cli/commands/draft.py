@@ -14,15 +14,15 @@ from gaoxin_cli.cli.common import (
     choose_format,
     environment,
     option,
-    read_article,
     settings,
 )
 from gaoxin_cli.cli.listing import LimitOption
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
+from gaoxin_cli.reading import read_article
 
 if TYPE_CHECKING:
-    from gaoxin_cli.draft.propose import Draft
+    from gaoxin_cli.draft.result import Draft
 
 
 def draft(
@@ -76,9 +76,10 @@ def draft(
     of its heading. Numbers that are no figures (years, 第20届, “1+5”, a
     hotline) become not_figure tables.
 
-    With --output, write a dataset folder: `gaoxin validate DIR` then lists
-    what a person must still write (English labels), and `gaoxin validate
-    DIR --source ARTICLE` finds every figure covered.
+    With --output, write a dataset folder with a copy of the article (its
+    dataset.toml names it): `gaoxin validate DIR` then lists what a person
+    must still write (English labels), and `gaoxin validate DIR --source`
+    finds every figure covered.
 
     [bold]Examples[/bold]
 
@@ -120,7 +121,7 @@ def draft(
         from gaoxin_cli.render.safe import clean_keep_lines
 
         _write_folder(proposed, output, ident, article)
-        stdout.write(clean_keep_lines(_summary(proposed, output, article)))
+        stdout.write(clean_keep_lines(_summary(proposed, output)))
         return
     if not_figures:
         _list_not_figures(proposed, fmt, stdout, opts.lang, limit)
@@ -169,8 +170,8 @@ def _write_folder(proposed: "Draft", target: Path, ident: str, article: Path) ->
     try:
         parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
-        for name, content in files.items():
-            (temp / name).write_text(content, encoding="utf-8")
+        for name, content in files.items():  # the article's line ends as they were
+            (temp / name).write_text(content, encoding="utf-8", newline="")
         if target.is_dir():
             target.rmdir()  # checked empty before drafting
         temp.rename(target)
@@ -182,31 +183,15 @@ def _write_folder(proposed: "Draft", target: Path, ident: str, article: Path) ->
             shutil.rmtree(temp, ignore_errors=True)
 
 
-def _summary(proposed: "Draft", output: Path, article: Path) -> str:
+def _summary(proposed: "Draft", output: Path) -> str:
     facts = proposed.proposals
     checks = sum(1 for p in facts if p.checks)
     return (
         f"drafted {len(facts)} facts of {len(proposed.indicators)} indicators"
         f" ({checks} to check) and {len(proposed.not_figures)} not-figures into {output}\n"
         f"next: gaoxin validate {output}\n"
-        f"      gaoxin validate {output} --source {article}\n"
+        f"      gaoxin validate {output} --source\n"
     )
-
-
-def _records(proposed: "Draft", ident: str) -> list[dict[str, Any]]:
-    """Each proposal as `export` writes a fact, with its article line and why."""
-    from gaoxin_cli.draft.propose import as_facts
-    from gaoxin_cli.render.records import fact_record
-
-    records = []
-    for proposal, fact in as_facts(proposed, ident):
-        record = fact_record(fact)
-        record["line"] = proposal.line
-        record["confidence"] = "check" if proposal.checks else "proposed"
-        record["checks"] = list(proposal.checks)
-        record["cues"] = list(proposal.cues)
-        records.append(record)
-    return records
 
 
 def _list_facts(
@@ -215,21 +200,16 @@ def _list_facts(
     from gaoxin_cli import render
 
     if fmt in ("json", "jsonl"):
-        _write_json(_records(proposed, ident)[:limit], fmt, stdout)
+        _write_json(proposed.records(ident)[:limit], fmt, stdout)
         return
-    from gaoxin_cli.draft.propose import as_facts
-
-    facts = [fact for _, fact in as_facts(proposed, ident)][:limit]
+    facts = proposed.facts(ident)[:limit]
     render.write(render.fact_list(facts), fmt, stdout, lang=lang)
 
 
 def _list_not_figures(
     proposed: "Draft", fmt: str, stdout: Any, lang: str, limit: int | None
 ) -> None:
-    records = [
-        {"figure": n.figure, "quote": n.quote, "reason": n.reason, "line": n.line}
-        for n in proposed.not_figures
-    ][:limit]
+    records = proposed.not_figure_records()[:limit]
     if fmt in ("json", "jsonl"):
         _write_json(records, fmt, stdout)
         return

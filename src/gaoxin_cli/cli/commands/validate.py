@@ -2,7 +2,7 @@
 dataset covers every figure of its article; every problem on a line of its own."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TextIO
+from typing import Annotated, Any, Literal, NoReturn, TextIO
 
 import typer
 
@@ -15,11 +15,8 @@ from gaoxin_cli.cli.common import (
     settings,
 )
 from gaoxin_cli.cli.params import PlainCommand
-from gaoxin_cli.errors import FactsError, Problem, UsageError
-from gaoxin_cli.source import FactSource
-
-if TYPE_CHECKING:
-    from gaoxin_cli.model import Dataset
+from gaoxin_cli.errors import FactsError, Problem
+from gaoxin_cli.library import article_of, checked
 
 
 class ValidationError(FactsError):
@@ -41,13 +38,14 @@ def validate(
         ),
     ] = None,
     source: Annotated[
-        Path | None,
+        str | None,
         option(
             "--source",
-            metavar="ARTICLE",
+            metavar="[ARTICLE]",
             help=(
-                "The article's plain text: every quote must be in it, and every figure of it"
-                " stated by a fact (or listed as a not_figure)."
+                "Check each dataset against its article (the file its dataset.toml names,"
+                " or ARTICLE): every quote must be in it, and every figure of it stated by a"
+                " fact (or listed as a not_figure)."
             ),
             show_default=False,
         ),
@@ -85,34 +83,28 @@ def validate(
     opts = settings(ctx, facts, None, debug, datasets=dataset)
     as_json = json or output_format == "json"
     stdout = environment(ctx).stdout
-    try:
-        book = FactSource(paths or opts.facts, datasets=opts.datasets, cache=False).book()
-    except FactsError as error:
-        _report(error.problems, stdout, as_json)
-    problems: list[Problem] = []
-    if source is not None:
-        if len(book.datasets) != 1:
-            ids = ", ".join(d.id for d in book.datasets) or "none"
-            raise UsageError(f"--source checks one dataset: choose one with --dataset ({ids})")
-        problems = _coverage(book.datasets[0], source)
-        if problems:
-            _report(problems, stdout, as_json)
+    own = source == ""
+    book, problems = checked(
+        *(paths or opts.facts or ()),
+        source=True if own else source,
+        datasets=opts.datasets,
+    )
+    if problems or book is None:
+        _report(problems, stdout, as_json)
     if as_json:
         stdout.write("[]\n")
         return
     datasets = len(book.datasets)
-    covers = f", every figure of {source} covered" if source is not None else ""
+    covers = ""
+    if own:
+        articles = ", ".join(str(article_of(d)) for d in book.datasets)
+        covers = f", every figure of {articles} covered"
+    elif source is not None:
+        covers = f", every figure of {source} covered"
     stdout.write(
         f"ok: {len(book.facts)} facts in {datasets} dataset{'s' if datasets != 1 else ''},"
         f" no problems{covers}\n"
     )
-
-
-def _coverage(dataset: "Dataset", source: Path) -> list[Problem]:
-    from gaoxin_cli.cli.common import read_article
-    from gaoxin_cli.coverage import Article, check_coverage
-
-    return check_coverage(dataset, Article(str(source), read_article(source)))
 
 
 def _report(problems: list[Problem], stdout: TextIO, as_json: bool) -> NoReturn:
@@ -126,6 +118,27 @@ def _report(problems: list[Problem], stdout: TextIO, as_json: bool) -> NoReturn:
     raise ValidationError(problems)
 
 
+class _ValidateCommand(PlainCommand):
+    """`--source` takes its ARTICLE or stands alone: alone (last, or before an
+    option or a folder, which is never an article) it means each dataset's own
+    article. (Typer has no options with an optional value.)"""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        given = list(args)
+        for i, arg in enumerate(given):
+            if arg == "--":
+                break
+            if arg == "--source":
+                after = given[i + 1] if i + 1 < len(given) else None
+                if (
+                    after is None
+                    or (after.startswith("-") and after != "-")
+                    or Path(after).is_dir()
+                ):
+                    given[i] = "--source="
+        return super().parse_args(ctx, given)
+
+
 def register(app: typer.Typer, name: str) -> None:
     """Add `gaoxin validate`."""
-    app.command(name, rich_help_panel="Data", cls=PlainCommand)(validate)
+    app.command(name, rich_help_panel="Data", cls=_ValidateCommand)(validate)

@@ -1,0 +1,50 @@
+"""The fact model's closed vocabularies: sections, measures, hedges, languages.
+
+Each is a name a fact file writes, with its Chinese and English words (or
+its table mark); the schema, validate, filters and completion read them here.
+"""
+
+#: Sections, in the article's order, with their zh and en names.
+SECTIONS: dict[str, tuple[str, str]] = {
+    "overview": ("概览", "Overview"),
+    "investment": ("招商双创", "Investment & entrepreneurship"),
+    "economy": ("经济指标", "Economy"),
+    "innovation": ("科技创新", "Innovation"),
+    "services": ("政务服务", "Government services"),
+    "governance": ("社会治理与民生", "Governance & livelihood"),
+    "party": ("党的建设", "Party building"),
+}
+
+#: What a number says about its indicator, in table-column order.
+MEASURES: dict[str, tuple[str, str]] = {
+    "level": ("数值", "Value"),
+    "increase": ("新增", "Added"),
+    "growth": ("增长", "Growth"),
+    "vs_city": ("高于全市", "Above city"),
+    "vs_province": ("高于全省", "Above province"),
+    "vs_national": ("高于全国", "Above national"),
+    "change": ("增减", "Change in points"),
+    "share_of_city": ("占全市", "Share of city"),
+    "share": ("占比", "Share"),
+    "rate": ("比率", "Rate"),
+    "threshold": ("门槛", "Threshold"),
+    "before": ("调整前", "Before"),
+    "after": ("调整后", "After"),
+    "rank": ("排位", "Standing"),
+    "text": ("内容", "Details"),
+}
+
+#: Measures whose value is always text.
+TEXT_MEASURES = frozenset({"text"})
+
+#: How the article hedges a figure: name -> (the article's words, table mark).
+QUALIFIERS: dict[str, tuple[str, str]] = {
+    "over": ("余/多/以上/超过/逾", ">"),
+    "nearly": ("近", "≈"),
+    "about": ("约/左右", "~"),
+    "at_least": ("至少/不少于/不低于", "≥"),
+    "at_most": ("不超过/以内/以下", "≤"),
+    "estimated": ("预计", "预计 "),
+}
+
+LANGUAGES = ("zh", "en")
