@@ -97,7 +97,16 @@ CASES = [
         "吸引7000多人参加",
         None,
         "qualifier",
-        "the quote hedges 7000 (余/多/以上/超过/逾): add qualifier = 'over'",
+        "the quote hedges 7000 (余/多/以上/超过/逾/突破): add qualifier = 'over'",
+    ),
+    (
+        "level",
+        "85",
+        "亿元",
+        "固定资产投资突破85亿元",
+        None,
+        "qualifier",
+        "the quote hedges 85 (余/多/以上/超过/逾/突破): add qualifier = 'over'",
     ),
     (
         "level",
@@ -106,7 +115,7 @@ CASES = [
         "办理42.8万余件",
         None,
         "qualifier",
-        "the quote hedges 42.8 (余/多/以上/超过/逾): add qualifier = 'over'",
+        "the quote hedges 42.8 (余/多/以上/超过/逾/突破): add qualifier = 'over'",
     ),
     (
         "growth",
@@ -133,7 +142,7 @@ CASES = [
         "高于全市20个百分点以上",
         None,
         "qualifier",
-        "the quote hedges 20 (余/多/以上/超过/逾): add qualifier = 'over'",
+        "the quote hedges 20 (余/多/以上/超过/逾/突破): add qualifier = 'over'",
     ),
     (
         "threshold",
@@ -142,7 +151,7 @@ CASES = [
         "推动53个5000万元以上投资项目开复工",
         "over",
         "qualifier",
-        "qualifier 'over' needs 余/多/以上/超过/逾 next to 5000 in the quote",
+        "qualifier 'over' needs 余/多/以上/超过/逾/突破 next to 5000 in the quote",
     ),
     (
         "growth",
@@ -232,3 +241,31 @@ quote = "由每人每月690元提高到720万元"
         " 'before' is in 元: the two take the same unit",
         "gaoxin: 1 problem found",
     ]
+
+
+def test_every_hedge_word_is_read_by_validate_and_draft_and_found_by_search() -> None:
+    """Each word of the one hedge list asks validate, the draft and search for its qualifier."""
+    from gaoxin_cli import matching
+    from gaoxin_cli.draft.article import Review
+    from gaoxin_cli.draft.propose import propose
+    from gaoxin_cli.model import Fact, Label
+    from gaoxin_cli.validate import check_fact
+    from gaoxin_cli.vocabulary import HEDGE_WORDS, QUALIFIERS
+
+    for word, qualifier, place in HEDGE_WORDS:
+        assert word in QUALIFIERS[qualifier][0].split("/")
+        figure = {
+            "before": f"{word}85亿元",
+            "after": f"85亿元{word}",
+            "scoped": f"{word}完成85亿元",
+        }
+        quote = "固定资产投资" + figure[place]
+        (proposal,) = propose(Review("t.txt", quote + "。\n")).proposals
+        assert proposal.qualifier == qualifier, word
+        fact = Fact(
+            "x.level", "d", "economy", Label("", ""), "x", Label("固定资产投资", "FAI"),
+            "level", 85, "亿元", qualifier, "2019", Label("", ""), quote,
+        )  # fmt: skip
+        assert list(check_fact(fact)) == [], word
+        assert list(check_fact(fact._replace(qualifier=None))) != [], word
+        assert matching.score(fact, matching.parse(word), matching.phrase_of(word)), word

@@ -11,32 +11,14 @@ import re
 
 from gaoxin_cli import units
 from gaoxin_cli.model import Fact
+from gaoxin_cli.vocabulary import HEDGE_WORDS
 
-#: Hedge words right before a figure, and the qualifier each asks for.
-BEFORE: dict[str, str] = {
-    "超过": "over",
-    "逾": "over",
-    "突破": "over",
-    "近": "nearly",
-    "约": "about",
-    "不超过": "at_most",
-    "不高于": "at_most",
-    "不少于": "at_least",
-    "不低于": "at_least",
-}
-#: Hedge words right after a figure (余, 多 also inside its unit: "42.8万余件"),
-#: or after its unit (以上, 左右: "20个百分点以上", "4.5%左右").
-AFTER: dict[str, str] = {
-    "余": "over",
-    "多": "over",
-    "以上": "over",
-    "左右": "about",
-    "以内": "at_most",
-    "以下": "at_most",
-}
-#: Hedges that may stand anywhere before the figure in its clause, as they
-#: scope a whole phrase: "预计，全市实现…", "每月至少召开两次例会".
-SCOPED: dict[str, str] = {"预计": "estimated", "至少": "at_least"}
+#: Hedge words right before a figure, right after it (or its unit), and
+#: anywhere before it in its clause, each with the qualifier it asks for: the
+#: vocabulary's HEDGE_WORDS by where they stand.
+BEFORE: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "before"}
+AFTER: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "after"}
+SCOPED: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "scoped"}
 #: What may end a figure's phrase: "以上" before anything else belongs to a noun
 #: ("亿元以上项目", "副处级以上"), not to the figure.
 _PHRASE_END = frozenset('，,。；;、：:）)”"！!？? \n')

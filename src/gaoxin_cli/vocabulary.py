@@ -37,14 +37,44 @@ MEASURES: dict[str, tuple[str, str]] = {
 #: Measures whose value is always text.
 TEXT_MEASURES = frozenset({"text"})
 
-#: How the article hedges a figure: name -> (the article's words, table mark).
+#: Every word that hedges a figure: (word, the qualifier it asks for, where it
+#: stands): "before" the figure, "after" it (余 and 多 also inside its unit:
+#: "42.8万余件"; 以上 and 左右 after its unit: "4.5%左右"), or "scoped": anywhere
+#: before it in its clause ("预计，全市实现…", "每月至少召开两次例会"). The one
+#: list: quotes (and so validate and draft) read it, search finds its words,
+#: messages and help name them.
+HEDGE_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("余", "over", "after"),
+    ("多", "over", "after"),
+    ("以上", "over", "after"),
+    ("超过", "over", "before"),
+    ("逾", "over", "before"),
+    ("突破", "over", "before"),
+    ("近", "nearly", "before"),
+    ("约", "about", "before"),
+    ("左右", "about", "after"),
+    ("至少", "at_least", "scoped"),
+    ("不少于", "at_least", "before"),
+    ("不低于", "at_least", "before"),
+    ("不超过", "at_most", "before"),
+    ("不高于", "at_most", "before"),
+    ("以内", "at_most", "after"),
+    ("以下", "at_most", "after"),
+    ("预计", "estimated", "scoped"),
+)
+
+#: How the article hedges a figure: name -> (its words from HEDGE_WORDS, "/"
+#: between them, and its table mark).
 QUALIFIERS: dict[str, tuple[str, str]] = {
-    "over": ("余/多/以上/超过/逾", ">"),
-    "nearly": ("近", "≈"),
-    "about": ("约/左右", "~"),
-    "at_least": ("至少/不少于/不低于", "≥"),
-    "at_most": ("不超过/以内/以下", "≤"),
-    "estimated": ("预计", "预计 "),
+    name: ("/".join(word for word, asks, _ in HEDGE_WORDS if asks == name), mark)
+    for name, mark in (
+        ("over", ">"),
+        ("nearly", "≈"),
+        ("about", "~"),
+        ("at_least", "≥"),
+        ("at_most", "≤"),
+        ("estimated", "预计 "),
+    )
 }
 
 LANGUAGES = ("zh", "en")
