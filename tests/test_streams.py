@@ -237,11 +237,11 @@ def test_json_path_never_imports_rich() -> None:
         ),
         (
             ["economy", "--format", "xml"],
-            "gaoxin: Invalid value for '--format' / '-f': 'xml' is not one of",
+            "gaoxin: Invalid value for '--format' / '-f': Value error, 'xml' is not one of",
         ),
         (
             ["search", "专利", "-n", "0"],
-            "gaoxin: Invalid value for '--limit' / '-n': must be at least 1, not 0",
+            "gaoxin: Invalid value for '--limit' / '-n': Input should be greater than or equal to 1",
         ),
         (["get"], "gaoxin: Missing argument 'ID'. (see: gaoxin get --help)"),
         (

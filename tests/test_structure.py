@@ -107,3 +107,94 @@ def test_every_command_has_a_module_of_its_own() -> None:
     for command, module in COMMANDS.items():
         assert f"gaoxin_cli.cli.commands.{module}" in MODULES
         assert module == ("sections" if command in SECTION_COMMANDS else command)
+
+
+#: The one module that may name Typer's internals: the fenced coercion (Typer pinned).
+FENCE = "gaoxin_cli.cli.params"
+#: Help formatting still reaches into Typer and Rich (class swaps, a Rich method
+#: replaced while help is written): listed until it does not, so that no other
+#: module starts to.
+HELP_STILL_PRIVATE = "gaoxin_cli.cli.help"
+OTHER_PACKAGES = ("typer", "rich", "click")
+
+
+def _third_party_imports(name: str) -> list[tuple[str, str, int]]:
+    """(module, name taken or "", line) of every import of typer, rich or click in `name`."""
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(a.name, "", node.lineno) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found += [(node.module, a.name, node.lineno) for a in node.names]
+    return [f for f in found if f[0].split(".")[0] in OTHER_PACKAGES]
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_no_private_names_of_other_packages(name: str) -> None:
+    """Only the fenced coercion module imports typer._*, rich.*._* or a private name of them."""
+    if name in (FENCE, HELP_STILL_PRIVATE):
+        return
+    private = [
+        f"{MODULES[name].name}:{line}: {module}{'.' + taken if taken else ''}"
+        for module, taken, line in _third_party_imports(name)
+        if any(part.startswith("_") for part in module.split("."))
+        or (taken.startswith("_") and not taken.startswith("__"))
+    ]
+    assert private == []
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_no_run_time_patching_of_other_packages(name: str) -> None:
+    """No module assigns to an attribute of another package's module or class, swaps an
+    object's class, or overrides a private method of a Typer or Rich class."""
+    if name == HELP_STILL_PRIVATE:
+        return
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    imported = {
+        (alias.asname or alias.name).split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        and ((node.module or "") if isinstance(node, ast.ImportFrom) else "x").split(".")[0]
+        in (*OTHER_PACKAGES, "x")
+        for alias in node.names
+        if isinstance(node, ast.ImportFrom) or alias.name.split(".")[0] in OTHER_PACKAGES
+    }
+    problems = []
+    for node in ast.walk(tree):
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        for target in targets:
+            if isinstance(target, ast.Attribute):
+                base = target.value
+                while isinstance(base, ast.Attribute):
+                    base = base.value
+                if target.attr == "__class__" or (
+                    isinstance(base, ast.Name) and base.id in imported
+                ):
+                    problems.append(f"line {node.lineno}: assigns {ast.unparse(target)}")
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "setattr":
+            first = node.args[0] if node.args else None
+            if (
+                isinstance(first, ast.Name | ast.Attribute)
+                and ast.unparse(first).split(".")[0] in imported
+            ):
+                problems.append(f"line {node.lineno}: setattr on {ast.unparse(first)}")
+    import importlib
+    import inspect
+
+    module = importlib.import_module(name)
+    for cls in vars(module).values():
+        if not inspect.isclass(cls) or cls.__module__ != name:
+            continue
+        theirs = [b for b in cls.__mro__[1:] if b.__module__.split(".")[0] in OTHER_PACKAGES]
+        problems += [
+            f"{cls.__name__}.{attr} overrides a private name of {base.__module__}.{base.__name__}"
+            for attr, value in vars(cls).items()
+            if attr.startswith("_")
+            and not attr.startswith("__")
+            and name != FENCE
+            and (inspect.isfunction(value) or isinstance(value, property))
+            for base in theirs
+            if attr in vars(base)
+        ]
+    assert problems == []

@@ -136,10 +136,7 @@ def command_for(argv: list[str]) -> Any:
     """The click command that runs `argv`."""
     import typer.main
 
-    from gaoxin_cli.cli.params import read_commands_quickly
-
     completing = any(key.endswith("_COMPLETE") for key in os.environ)
-    read_commands_quickly(completing)
     name = command_name(argv)
     if name not in COMMANDS or completing:
         name = None

@@ -150,15 +150,20 @@ def guard(env: "Environment") -> Iterator[None]:
         _exit(ExitCode.ERROR)
 
 
-def run_main(run: Callable[..., Any], args: Sequence[str] | None, **extra: Any) -> NoReturn:
-    """Parse and run (click's main, not standalone): usage errors become one
-    line, `gaoxin: what is wrong (see: gaoxin CMD --help)`; then exit."""
-    from typer._click.exceptions import ClickException
-    from typer.exceptions import Abort
+def run_main(
+    run: Callable[..., Any],
+    args: Sequence[str] | None,
+    usage_problem: type[Any],
+    **extra: Any,
+) -> NoReturn:
+    """Parse and run (click's main, not standalone): usage errors (what
+    click raises as `usage_problem`) become one line, `gaoxin: what is wrong
+    (see: gaoxin CMD --help)`; then exit."""
+    from typer import Abort
 
     try:
         result = run(args, standalone_mode=False, **extra)
-    except ClickException as error:
+    except usage_problem as error:
         message = " ".join(error.format_message().split())
         context = getattr(error, "ctx", None)
         where = context.command_path if context is not None else "gaoxin"

@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
-from typer._click import Context, Parameter
 from typer.core import TyperArgument, TyperOption
 
 
@@ -17,7 +16,7 @@ class HelpArgument(TyperArgument):
     """An argument as help shows it: its name, no Python type (`<list[str]>`);
     in the usage line `ID...` or `[ID]...`, not `{ID}...`."""
 
-    def display_type_rich(self, ctx: Context) -> str | None:
+    def display_type_rich(self, ctx: Any) -> str | None:
         return None
 
     def _usage_display_name(self) -> str:
@@ -29,7 +28,7 @@ class HelpOption(TyperOption):
     """An option as help shows it: a word for its value (FORMAT), nothing for a
     flag, never a Python type (`<bool>`, `<int range>`) or a bound (`x>=1`)."""
 
-    def display_type_rich(self, ctx: Context) -> str | None:
+    def display_type_rich(self, ctx: Any) -> str | None:
         if self.metavar is not None:
             return self.metavar
         if self.is_flag:
@@ -42,7 +41,7 @@ class HelpOption(TyperOption):
         return None
 
 
-def readable_help(params: Sequence[Parameter]) -> None:
+def readable_help(params: Sequence[Any]) -> None:
     """Make help read like gh's: words for values, choices listed in the help
     text (where they wrap between words), no Python types. Called just before
     help is written; a parameter is changed once."""

@@ -1,30 +1,46 @@
-"""Parameter coercion without Pydantic, for start-up speed.
+"""The one module that names Typer's internals (a test reading every
+module's imports keeps it so): parameter coercion without Pydantic, for
+start-up speed, and click's base exception, which Typer does not export.
 
 Typer 0.29 coerces every parameter value through a Pydantic TypeAdapter,
-and importing Pydantic costs more than importing Typer itself. The types
+and importing Pydantic costs about half of a lookup's start-up. The types
 this CLI uses (Literal choices, flags, paths, strings, bounded integers,
 lists of strings or paths) need none of it: this module gives them plain coercion
 built from Typer's own Pydantic-free helpers, so messages stay Typer's.
 
-Anything else, or a Typer whose internals differ, keeps Typer's own
-coercion: the result is the same, only slower.
+The fence: pyproject.toml pins Typer's minor version (no upgrade reaches
+this untested); a Typer without these names keeps its own coercion (the
+result is the same, only slower); and tests/test_coercion.py runs every
+option of every command, valid and invalid values, through both coercions
+and asserts equal values and equal messages.
 """
 
 import os
 from collections.abc import Sequence
-from copy import copy
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from typing import Any, Literal, get_args, get_origin
 
+import typer
 from typer.core import TyperCommand, TyperGroup
 
 try:
-    from typer._click import Context, Parameter
-    from typer._click.exceptions import BadParameter
+    from typer._click import Context
+    from typer._click.exceptions import BadParameter, ClickException
     from typer._coercion import RuntimeParam
     from typer._param_types import coerce_cli_choice, coerce_cli_path
 except ImportError:  # pragma: no cover - a Typer without these internals
     RuntimeParam = None  # type: ignore[assignment,misc]
+    Context = typer.Context  # type: ignore[misc]
+    ClickException = typer.BadParameter  # type: ignore[misc]
+
+#: What click raises for a command line it cannot take (a usage error, a bad
+#: value, an unknown option): `boundary.run_main` makes each one line.
+UsageProblem = ClickException
+
+
+class _RefusedError(ValueError):
+    """A value refused, in the words Typer's own coercion uses."""
+
 
 _PLAIN_LEAVES = (str, int, bool, Path)
 _TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
@@ -44,17 +60,20 @@ if RuntimeParam is not None:
     class PlainRuntimeParam(RuntimeParam):  # no fields of its own: no @dataclass needed
         """Coerce str, bool, int (with min/max), Path, Literal choices, list[str] and list[Path]."""
 
-        def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             annotation: Any = self.annotation
             try:
                 if get_origin(annotation) is list:
                     (leaf,) = get_args(annotation)
                     return [self._leaf(leaf, item, param, ctx) for item in value]
                 return self._leaf(annotation, value, param, ctx)
-            except ValueError as error:  # Typer's helpers say what is wrong this way
+            except _RefusedError as error:
                 raise BadParameter(str(error), ctx=ctx, param=param) from None
+            except ValueError as error:  # Typer's helpers say what is wrong this way,
+                # and Typer's own coercion passes it on in Pydantic's words
+                raise BadParameter(f"Value error, {error}", ctx=ctx, param=param) from None
 
-        def _leaf(self, annotation: Any, value: Any, param: Any, ctx: Context) -> Any:
+        def _leaf(self, annotation: Any, value: Any, param: Any, ctx: Any) -> Any:
             info = self.parameter_info
             if get_origin(annotation) is Literal:
                 return coerce_cli_choice(
@@ -82,99 +101,26 @@ if RuntimeParam is not None:
             text = str(value).strip().lower()
             if text in _TRUE or text in _FALSE:
                 return text in _TRUE
-            raise ValueError(f"{value!r} is not a valid boolean")
+            raise _RefusedError("Input should be a valid boolean, unable to interpret input")
 
-        def _integer(self, value: Any, param: Any, ctx: Context) -> int:
+        def _integer(self, value: Any, param: Any, ctx: Any) -> int:
             try:
                 number = int(value)
             except (TypeError, ValueError):
-                message = f"{value!r} is not a whole number"
+                message = "Input should be a valid integer, unable to parse string as an integer"
                 raise BadParameter(message, ctx=ctx, param=param) from None
             low = getattr(self.parameter_info, "min", None)
             high = getattr(self.parameter_info, "max", None)
             if low is not None and number < low:
-                message = f"must be at least {low}, not {number}"
+                message = f"Input should be greater than or equal to {low}"
                 raise BadParameter(message, ctx=ctx, param=param)
             if high is not None and number > high:
-                message = f"must be at most {high}, not {number}"
+                message = f"Input should be less than or equal to {high}"
                 raise BadParameter(message, ctx=ctx, param=param)
             return number
 
 
-def _annotations_as_written(func: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """`typing.get_type_hints` for Typer's reading of a command: this CLI's
-    annotations are objects, never strings (no `from __future__ import
-    annotations` in the cli package), so they are the hints already; Typer
-    uses them only for parameters without Typer metadata (the context).
-    Anything else goes to the real function."""
-    annotations = getattr(func, "__annotations__", {})
-    if any(isinstance(value, str) for value in annotations.values()):
-        return get_type_hints(func, *args, **kwargs)
-    return dict(annotations)
-
-
-def _copy_info(info: Any) -> Any:
-    """`copy.copy` of a Typer parameter's metadata, without the reduce protocol."""
-    plain = getattr(type(info), "__reduce_ex__", None) is getattr(object, "__reduce_ex__", None)
-    if not plain or not hasattr(info, "__dict__") or hasattr(type(info), "__copy__"):
-        return copy(info)
-    new = object.__new__(type(info))
-    new.__dict__.update(info.__dict__)
-    return new
-
-
-def read_commands_quickly(completing: bool) -> None:
-    """Typer reads each command's signature at every start; some of the steps it
-    takes for that (resolving string annotations, copying metadata through the
-    reduce protocol, reading each shell-completion function's signature when the
-    shell is not completing) do nothing for this CLI's commands but cost about
-    half a million instructions a parameter. Swap in the direct equivalents."""
-    import typer.main
-    import typer.utils
-
-    if getattr(typer.utils, "get_type_hints", None) is get_type_hints:
-        setattr(typer.utils, "get_type_hints", _annotations_as_written)  # noqa: B010
-    if getattr(typer.utils, "copy", None) is copy:
-        setattr(typer.utils, "copy", _copy_info)  # noqa: B010
-    reader = getattr(typer.main, "get_params_from_function", None)
-    if reader is not None and not isinstance(reader, _LastRead):
-        # Typer reads a command's signature twice in a row (its parameters, then
-        # their names for the callback); the second time is answered from the first.
-        setattr(typer.main, "get_params_from_function", _LastRead(reader))  # noqa: B010
-    current = getattr(typer.main, "get_param_completion", None)
-    if current is not None and current is not _no_completion:
-        _TYPER_COMPLETION.append(current)
-    if _TYPER_COMPLETION:  # the real one when the shell asks, else none
-        chosen = _TYPER_COMPLETION[0] if completing else _no_completion
-        setattr(typer.main, "get_param_completion", chosen)  # noqa: B010
-
-
-#: Typer's own get_param_completion, once read_commands_quickly has replaced it.
-_TYPER_COMPLETION: list[Any] = []
-
-
-class _LastRead:
-    """Typer's signature reader, answering a repeated question about the same
-    function from its last answer (which Typer only reads, never changes)."""
-
-    def __init__(self, read: Any) -> None:
-        self.read = read
-        self.func: Any = None
-        self.answer: Any = None
-
-    def __call__(self, func: Any) -> Any:
-        if func is not self.func:
-            self.answer = self.read(func)
-            self.func = func
-        return self.answer
-
-
-def _no_completion(callback: Any = None) -> None:
-    """No completion function: the shell is not asking for one in this run."""
-    return
-
-
-def use_plain_coercion(params: Sequence[Parameter]) -> None:
+def use_plain_coercion(params: Sequence[Any]) -> None:
     """Give each plain-typed parameter the Pydantic-free coercion."""
     if RuntimeParam is None:  # pragma: no cover
         return
@@ -183,7 +129,7 @@ def use_plain_coercion(params: Sequence[Parameter]) -> None:
         if descriptor is None or getattr(param, "_runtime_param", False) is not None:
             continue
         if descriptor.file_annotation is None and _is_plain(descriptor.annotation):
-            param._runtime_param = PlainRuntimeParam(  # type: ignore[attr-defined]
+            param._runtime_param = PlainRuntimeParam(
                 parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
             )
 
@@ -217,7 +163,9 @@ class PlainGroup(TyperGroup):
             return run(args, prog_name, complete_var, standalone_mode=False, **extra)
         from gaoxin_cli.cli.boundary import run_main
 
-        return run_main(run, args, prog_name=prog_name, complete_var=complete_var, **extra)
+        return run_main(
+            run, args, UsageProblem, prog_name=prog_name, complete_var=complete_var, **extra
+        )
 
     def format_help(self, ctx: Context, formatter: Any) -> None:
         from gaoxin_cli.cli.boundary import whole_or_nothing

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.table import Column, Table
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from gaoxin_cli.render.safe import clean_keep_lines
@@ -29,34 +31,133 @@ class FittedTable(Table):
     `min_width` back to it, and as a last resort narrows every column evenly:
     the table comes out wider than the terminal, which crops the end of its
     lines (a Chinese character cut in half is dropped), or a figure is cut.
-    Here the widths Rich chose are kept when they fit; otherwise the columns
+    Here the widths are computed first, by Rich's rule where it fits (the
+    same measurements, through Rich's public `Measurement`), else the columns
     that do not wrap get their full width back and the excess is taken from
     the widest columns that fold: first down to their longest word (and
     `min_width`), then to `min_width`, then to `MIN_FOLD`. Folding keeps
-    every character.
+    every character. The table is then drawn by Rich with those widths given
+    as each column's fixed `width` (Rich's public Column setting).
     """
 
     def add_column(self, *args: Any, overflow: "OverflowMethod" = "fold", **kwargs: Any) -> None:
         """Rich's add_column, but text that does not fit folds (never "…")."""
         super().add_column(*args, overflow=overflow, **kwargs)
 
-    def _calculate_column_widths(self, console: "Console", options: "ConsoleOptions") -> list[int]:
-        widths = super()._calculate_column_widths(console, options)
+    def __rich_console__(self, console: "Console", options: "ConsoleOptions") -> "RenderResult":
+        if not self.columns:
+            yield from super().__rich_console__(console, options)
+            return
+        max_width = options.max_width if self.width is None else self.width
+        widths = self.column_widths(console, options.update_width(max_width - self.extra_width))
+        given = [column.width for column in self.columns]
+        for index, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
+            column.width = max(0, width - self.padding_width(index))
+        try:
+            yield from super().__rich_console__(console, options)
+        finally:
+            for column, before in zip(self.columns, given, strict=True):
+                column.width = before
+
+    def __rich_measure__(self, console: "Console", options: "ConsoleOptions") -> Measurement:
+        max_width = options.max_width if self.width is None else self.width
+        if max_width < 0:
+            return Measurement(0, 0)
+        extra = self.extra_width
+        total = sum(self.column_widths(console, options.update_width(max_width - extra)))
+        inside = options.update_width(total)
+        measured = [self._measure(console, inside, n) for n in range(len(self.columns))]
+        minimum = sum(m.minimum for m in measured) + extra
+        maximum = sum(m.maximum for m in measured) + extra if self.width is None else self.width
+        return Measurement(minimum, maximum).clamp(self.min_width)
+
+    @property
+    def extra_width(self) -> int:
+        """The cells the box draws beside the columns: edges and separators."""
+        edges = 2 if self.box and self.show_edge else 0
+        return edges + (len(self.columns) - 1 if self.box else 0)
+
+    def padding_width(self, index: int) -> int:
+        """The cells of padding column `index` takes, as Rich counts them."""
+        _, right, _, left = self.padding
+        if self.collapse_padding:
+            left, right = 0, abs(0 - right)
+        if not self.pad_edge:
+            left = 0 if index == 0 else left
+            right = 0 if index == len(self.columns) - 1 else right
+        return left + right
+
+    def _cell_padding(self, index: int) -> tuple[int, int, int, int]:
+        """The horizontal padding around each cell of column `index` (as drawn)."""
+        _, right, _, left = self.padding
+        if self.collapse_padding and index > 0:
+            left = max(0, left - right)
+        if not self.pad_edge:
+            left = 0 if index == 0 else left
+            right = 0 if index == len(self.columns) - 1 else right
+        return (0, right, 0, left)
+
+    def _measure(self, console: "Console", options: "ConsoleOptions", index: int) -> Measurement:
+        """The narrowest and widest column `index` can be, padding included."""
+        column = self.columns[index]
+        if options.max_width < 1:
+            return Measurement(0, 0)
+        pad = self.padding_width(index)
+        if column.width is not None:
+            return Measurement(column.width + pad, column.width + pad).with_maximum(
+                options.max_width
+            )
+        cells: list[RenderableType] = [column.header] if self.show_header else []
+        cells.extend(column.cells)
+        if self.show_footer:
+            cells.append(column.footer)
+        padding = self._cell_padding(index) if any(self.padding) else None
+        measured = [
+            Measurement.get(console, options, cell if padding is None else Padding(cell, padding))
+            for cell in cells
+        ]
+        found = Measurement(
+            max((m.minimum for m in measured), default=1),
+            max((m.maximum for m in measured), default=options.max_width),
+        ).with_maximum(options.max_width)
+        return found.clamp(
+            None if column.min_width is None else column.min_width + pad,
+            None if column.max_width is None else column.max_width + pad,
+        )
+
+    def _rich_widths(self, console: "Console", options: "ConsoleOptions") -> list[int]:
+        """The widths Rich itself gives the columns (not expanded, no ratios)."""
+        max_width = options.max_width
+        count = len(self.columns)
+        widths = [self._measure(console, options, n).maximum or 1 for n in range(count)]
+        if sum(widths) > max_width:
+            wraps = [c.width is None and not c.no_wrap for c in self.columns]
+            widths = _collapse(widths, wraps, max_width)
+            if sum(widths) > max_width:  # last resort, reduce columns evenly
+                widths = _reduce(sum(widths) - max_width, [1] * count, widths, widths)
+            widths = [
+                self._measure(console, options.update_width(width), n).maximum or 0
+                for n, width in enumerate(widths)
+            ]
+        return widths
+
+    def column_widths(self, console: "Console", options: "ConsoleOptions") -> list[int]:
+        """Each column's width, padding included, within `options.max_width`."""
+        widths = self._rich_widths(console, options)
         if self._acceptable(console, options, widths, self._fold_floor):
             return widths
+        count = range(len(self.columns))
         folding = [not (c.no_wrap or c.width is not None) for c in self.columns]
         widths = [
-            max(width, self._fold_floor(column))
-            if folds
-            else self._measure_column(console, options, column).maximum
-            for width, column, folds in zip(widths, self.columns, folding, strict=True)
+            max(width, self._fold_floor(n)) if folds else self._measure(console, options, n).maximum
+            for n, width, folds in zip(count, widths, folding, strict=True)
         ]
-        words = [self._measure_column(console, options, column).minimum for column in self.columns]
-        whole_words = [max(w, self._min_width(c)) for w, c in zip(words, self.columns, strict=True)]
+        words = [self._measure(console, options, n).minimum for n in count]
+        whole_words = [max(w, self._min_width(n)) for n, w in zip(count, words, strict=True)]
         for floors in (
             whole_words,  # first, without breaking a word
-            [self._min_width(column) for column in self.columns],
-            [self._fold_floor(column) for column in self.columns],
+            [self._min_width(n) for n in count],
+            [self._fold_floor(n) for n in count],
         ):
             excess = sum(widths) - options.max_width
             while excess > 0:
@@ -76,8 +177,8 @@ class FittedTable(Table):
         """True if the table fits the width of `options` with every column
         that does not wrap whole and every column that folds at least its
         `min_width` wide."""
-        available = options.update_width(options.max_width - self._extra_width)
-        widths = self._calculate_column_widths(console, available)
+        available = options.update_width(options.max_width - self.extra_width)
+        widths = self.column_widths(console, available)
         return self._acceptable(console, available, widths, self._min_width)
 
     def _acceptable(
@@ -85,25 +186,65 @@ class FittedTable(Table):
         console: "Console",
         options: "ConsoleOptions",
         widths: list[int],
-        floor_of: "Callable[[Column], int]",
+        floor_of: "Callable[[int], int]",
     ) -> bool:
         """True if `widths` fit, cut no column that does not wrap, and give each
-        column that folds at least `floor_of(column)`."""
+        column that folds at least `floor_of(its index)`."""
         if sum(widths) > options.max_width:
             return False
-        for width, column in zip(widths, self.columns, strict=True):
+        for n, (width, column) in enumerate(zip(widths, self.columns, strict=True)):
             if column.no_wrap or column.width is not None:
-                if width < self._measure_column(console, options, column).maximum:
+                if width < self._measure(console, options, n).maximum:
                     return False
-            elif width < floor_of(column):
+            elif width < floor_of(n):
                 return False
         return True
 
-    def _min_width(self, column: Column) -> int:
-        return (column.min_width or MIN_FOLD) + self._get_padding_width(column._index)
+    def _min_width(self, index: int) -> int:
+        return (self.columns[index].min_width or MIN_FOLD) + self.padding_width(index)
 
-    def _fold_floor(self, column: Column) -> int:
-        return MIN_FOLD + self._get_padding_width(column._index)
+    def _fold_floor(self, index: int) -> int:
+        return MIN_FOLD + self.padding_width(index)
+
+
+def _collapse(widths: list[int], wraps: list[bool], max_width: int) -> list[int]:
+    """Narrow the widest columns that wrap, together, until the total fits
+    (Rich's rule for a table too wide)."""
+    excess = sum(widths) - max_width
+    if not any(wraps):
+        return widths
+    while sum(widths) and excess > 0:
+        widest = max(w for w, wraps_ in zip(widths, wraps, strict=True) if wraps_)
+        second = max(
+            w if wraps_ and w != widest else 0 for w, wraps_ in zip(widths, wraps, strict=True)
+        )
+        ratios = [
+            1 if (w == widest and wraps_) else 0 for w, wraps_ in zip(widths, wraps, strict=True)
+        ]
+        if not any(ratios) or widest == second:
+            break
+        widths = _reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
+        excess = sum(widths) - max_width
+    return widths
+
+
+def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """`values` less `total` in all, shared by `ratios`, each at most its maximum."""
+    ratios = [ratio if most else 0 for ratio, most in zip(ratios, maximums, strict=True)]
+    share = sum(ratios)
+    if not share:
+        return values[:]
+    left = total
+    result = []
+    for ratio, most, value in zip(ratios, maximums, values, strict=True):
+        if ratio and share > 0:
+            taken = min(most, round(ratio * left / share))
+            result.append(value - taken)
+            left -= taken
+            share -= ratio
+        else:
+            result.append(value)
+    return result
 
 
 def data(text: str, style: str = "") -> Text:
