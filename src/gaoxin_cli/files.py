@@ -90,6 +90,33 @@ def scratch(suffix: str = ".tmp") -> Iterator[Path]:
             Path(name).unlink(missing_ok=True)
 
 
+def new_folder(target: Path, contents: dict[str, str]) -> None:
+    """Write a new folder at `target` whole or not at all: its files (name ->
+    text, written as given, line ends included) go into a temporary folder
+    beside it, which is then renamed into place; `target` must not exist, or
+    be an empty folder. On failure nothing is left, and the OSError names
+    `target`."""
+    import shutil
+
+    parent = target.absolute().parent
+    temp: Path | None = None
+    try:
+        with _sigterm_exits():
+            parent.mkdir(parents=True, exist_ok=True)
+            temp = Path(tempfile.mkdtemp(prefix=temp_prefix(target.name, os.getpid()), dir=parent))
+            for name, text in contents.items():
+                (temp / name).write_text(text, encoding="utf-8", newline="")
+            if target.is_dir():
+                target.rmdir()  # empty, or this raises and nothing is replaced
+            temp.rename(target)
+            temp = None
+    except OSError as error:
+        raise OSError(error.errno, error.strerror or str(error), str(target)) from None
+    finally:
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
+
+
 def remove_abandoned(folder: Path) -> None:
     """Remove the temporary files `replacing` left in `folder` when its process
     was killed: those whose process is gone, and any older than a day.

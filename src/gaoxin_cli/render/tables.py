@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -20,9 +21,6 @@ from gaoxin_cli.query import Hit, SectionView
 from gaoxin_cli.render.cells import FittedTable, TableOrStack, data, plain_table
 from gaoxin_cli.render.figure_text import english_amount, format_figure
 from gaoxin_cli.render.labels import word
-
-if TYPE_CHECKING:
-    from gaoxin_cli.index.cache import Entry
 
 #: Measures whose cells hold words; they wrap, figures never do.
 _WIDE_MEASURES = frozenset({"text", "rank"})
@@ -240,8 +238,9 @@ def datasets_table(catalog: Sequence[tuple[Dataset, int]], lang: str) -> Rendera
     return TableOrStack(table)
 
 
-def cache_table(found: Sequence[Entry], lang: str) -> RenderableType:
-    """The index files: name, size, the facts folder each indexes, and its state."""
+def cache_table(found: Sequence[dict[str, Any]], lang: str) -> RenderableType:
+    """The index files (records {index, bytes, folder, state}): name, size, the
+    facts folder each indexes, and its state."""
     table = plain_table(None)
     table.add_column(word("index", lang), overflow="fold", style="cyan")
     table.add_column(word("size", lang), justify="right", no_wrap=True)
@@ -249,10 +248,10 @@ def cache_table(found: Sequence[Entry], lang: str) -> RenderableType:
     table.add_column(word("state", lang), overflow="fold")
     for entry in found:
         table.add_row(
-            data(entry.path.name),
-            f"{entry.size:,}",
-            data(entry.folder or ""),
-            word(entry.state, lang),
+            data(Path(entry["index"]).name),
+            f"{entry['bytes']:,}",
+            data(entry["folder"] or ""),
+            word(entry["state"], lang),
         )
     return TableOrStack(table)
 

@@ -157,30 +157,11 @@ def _check_id(ident: str, *, given: bool) -> None:
 
 
 def _write_folder(proposed: "Draft", target: Path, ident: str, article: Path) -> None:
-    """The dataset folder, whole or not at all: written beside `target`, then
-    moved into place; on failure nothing is left and the message names `target`."""
-    import shutil
-    import tempfile
-
+    """The dataset folder and its article, whole or not at all."""
     from gaoxin_cli.draft.write import folder_files
+    from gaoxin_cli.files import new_folder
 
-    files = folder_files(proposed, ident, article.name)
-    parent = target.absolute().parent
-    temp: Path | None = None
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
-        for name, content in files.items():  # the article's line ends as they were
-            (temp / name).write_text(content, encoding="utf-8", newline="")
-        if target.is_dir():
-            target.rmdir()  # checked empty before drafting
-        temp.rename(target)
-        temp = None
-    except OSError as error:
-        raise OSError(error.errno, error.strerror or str(error), str(target)) from None
-    finally:
-        if temp is not None:
-            shutil.rmtree(temp, ignore_errors=True)
+    new_folder(target, folder_files(proposed, ident, article.name))
 
 
 def _summary(proposed: "Draft", output: Path) -> str:
