@@ -17,8 +17,8 @@ sys.path.insert(0, str(REPO / "tests"))
 from draft_score import report, score  # noqa: E402
 from gaoxin_cli.draft.article import Review  # noqa: E402
 from gaoxin_cli.draft.propose import propose  # noqa: E402
+from gaoxin_cli.factfiles.loader import load_factbook  # noqa: E402
 from gaoxin_cli.library import article_of  # noqa: E402
-from gaoxin_cli.loader import load_factbook  # noqa: E402
 
 
 def main() -> None:

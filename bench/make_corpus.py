@@ -26,7 +26,7 @@ SYLLABLES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
 
 def shipped_facts() -> Path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from gaoxin_cli.folders import default_facts_dir
+    from gaoxin_cli.factfiles.folders import default_facts_dir
 
     return default_facts_dir() / "dalian-2019"
 

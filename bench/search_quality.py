@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from gaoxin_cli import query  # noqa: E402
-from gaoxin_cli.loader import load_factbook  # noqa: E402
+from gaoxin_cli.factfiles.loader import load_factbook  # noqa: E402
 from relevance import QUERIES, measure  # noqa: E402
 
 

@@ -14,8 +14,8 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from gaoxin_cli.cli.app import app
-from gaoxin_cli.folders import default_facts_dir
-from gaoxin_cli.loader import load_factbook
+from gaoxin_cli.factfiles.folders import default_facts_dir
+from gaoxin_cli.factfiles.loader import load_factbook
 from gaoxin_cli.model import FactBook
 
 # CI runs suites side by side: no shared example database to write to.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gaoxin_cli.coverage import compact, stated_places
+from gaoxin_cli.checks.coverage import compact, stated_places
 from gaoxin_cli.draft.result import Draft, Proposal
 from gaoxin_cli.model import Dataset, Fact
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from conftest import REPO, SOURCE
-from gaoxin_cli.folders import default_facts_dir
+from gaoxin_cli.factfiles.folders import default_facts_dir
 
 SHIPPED_ARTICLE = default_facts_dir() / "dalian-2019" / "article.txt"
 

@@ -10,8 +10,8 @@ from conftest import SYNTHETIC
 from gaoxin_cli import query
 from gaoxin_cli.bars import charts_of
 from gaoxin_cli.compare import compare
-from gaoxin_cli.folders import default_facts_dir
-from gaoxin_cli.loader import load_factbook
+from gaoxin_cli.factfiles.folders import default_facts_dir
+from gaoxin_cli.factfiles.loader import load_factbook
 from gaoxin_cli.model import FactBook
 from gaoxin_cli.render.bar_chart import draw as render_charts
 from gaoxin_cli.render.comparison_table import comparison_table

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SOURCE
-from gaoxin_cli.folders import default_facts_dir
-from gaoxin_cli.loader import load_factbook, read_factbook
+from gaoxin_cli.checks.validate import check_factbook, quote_states
+from gaoxin_cli.factfiles.folders import default_facts_dir
+from gaoxin_cli.factfiles.loader import load_factbook, read_factbook
 from gaoxin_cli.model import SECTIONS, Fact, FactBook
-from gaoxin_cli.validate import check_factbook, quote_states
 
 
 def _article() -> str:

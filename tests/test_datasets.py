@@ -8,7 +8,7 @@ import os
 import pytest
 
 from conftest import SYNTHETIC
-from gaoxin_cli.folders import default_facts_dir
+from gaoxin_cli.factfiles.folders import default_facts_dir
 
 SHIPPED_FACTS = 131
 SYNTHETIC_FACTS = 12

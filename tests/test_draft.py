@@ -7,10 +7,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from gaoxin_cli import units
 from gaoxin_cli.draft.article import Review, section_of
 from gaoxin_cli.draft.propose import propose
 from gaoxin_cli.draft.result import Draft, Proposal
+from gaoxin_cli.model import units
 
 
 def draft_of(text: str) -> Draft:

@@ -13,7 +13,7 @@ from conftest import SOURCE
 from draft_score import TARGETS, report, score
 from gaoxin_cli.draft.article import Review
 from gaoxin_cli.draft.propose import propose
-from gaoxin_cli.loader import load_factbook
+from gaoxin_cli.factfiles.loader import load_factbook
 from gaoxin_cli.render.records import RECORD_KEYS
 
 

@@ -24,7 +24,7 @@ from conftest import DATASET_TOML, SECTION_TOML, TOML_TEST
 from factgen import byte_mutations, datasets, dump_toml, value_mutations, write_dataset
 from gaoxin_cli.cli.app import app
 from gaoxin_cli.errors import FactsError
-from gaoxin_cli.loader import load_factbook
+from gaoxin_cli.factfiles.loader import load_factbook
 
 #: One problem line: a path, a line number, a message, and nothing else.
 PROBLEM_LINE = re.compile(r"^(?P<path>.+?):(?P<line>[1-9][0-9]*): (?P<message>\S.*)$")
@@ -338,7 +338,7 @@ def test_cli_never_prints_a_traceback(data: st.DataObject, files) -> None:
 
 def test_generated_toml_round_trips() -> None:
     """The test writer itself writes what tomllib reads back (a check on the tool)."""
-    from gaoxin_cli.loader import tomllib
+    from gaoxin_cli.factfiles.loader import tomllib
 
     data = {"a": 'x\x7f"\\\n', "b": 1.5, "c": [{"d": 1}], "e": {"zh": "中", "en": "e"}}
     assert tomllib.loads(dump_toml(data)) == data

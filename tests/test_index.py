@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_module_argv
-from gaoxin_cli import loader
+from gaoxin_cli.factfiles import loader
 from gaoxin_cli.index import freshness, schema
 
 COMMANDS = [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from gaoxin_cli import loader, reading
+from gaoxin_cli.factfiles import loader, reading
 
 GET = ["get", "gdp.growth", "--value"]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SECTION_TOML
-from gaoxin_cli import reading
 from gaoxin_cli.errors import FactsError
-from gaoxin_cli.loader import load_factbook, read_factbook
+from gaoxin_cli.factfiles import reading
+from gaoxin_cli.factfiles.loader import load_factbook, read_factbook
 
 
 def problems_of(path: Path) -> list[str]:

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from conftest import REPO, SECTION_TOML
 from factgen import datasets, value_mutations, write_dataset
-from gaoxin_cli import fact_keys, loader, units
-from gaoxin_cli.folders import default_facts_dir
-from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS
+from gaoxin_cli.factfiles import keys, loader
+from gaoxin_cli.factfiles.folders import default_facts_dir
+from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, units
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -62,10 +62,10 @@ def test_every_fact_file_satisfies_the_schema(path: Path) -> None:
 @pytest.mark.parametrize(
     ("definition", "keys"),
     [
-        ("dataset_file", fact_keys.DATASET_KEYS),
-        ("section_file", fact_keys.SECTION_KEYS),
-        ("indicator", fact_keys.INDICATOR_KEYS),
-        ("fact", fact_keys.FACT_KEYS),
+        ("dataset_file", keys.DATASET_KEYS),
+        ("section_file", keys.SECTION_KEYS),
+        ("indicator", keys.INDICATOR_KEYS),
+        ("fact", keys.FACT_KEYS),
     ],
 )
 def test_keys_and_required_keys_are_the_loaders(definition: str, keys: dict[str, Any]) -> None:
@@ -79,8 +79,8 @@ def test_keys_and_required_keys_are_the_loaders(definition: str, keys: dict[str,
 def test_source_keys_are_the_loaders() -> None:
     """The schema's source keys, and its required ones, are the loader's."""
     source = DEFS["dataset_file"]["properties"]["source"]
-    assert set(source["properties"]) == set(fact_keys.SOURCE_KEYS)
-    assert set(source["required"]) == {k for k, c in fact_keys.SOURCE_KEYS.items() if c.required}
+    assert set(source["properties"]) == set(keys.SOURCE_KEYS)
+    assert set(source["required"]) == {k for k, c in keys.SOURCE_KEYS.items() if c.required}
 
 
 def test_vocabularies_are_the_models() -> None:
@@ -88,7 +88,7 @@ def test_vocabularies_are_the_models() -> None:
     assert DEFS["section_file"]["properties"]["section"]["enum"] == list(SECTIONS)
     assert DEFS["fact"]["properties"]["measure"]["enum"] == list(MEASURES)
     assert DEFS["fact"]["properties"]["qualifier"]["enum"] == list(QUALIFIERS)
-    assert DEFS["id"]["pattern"] == fact_keys.ID_PATTERN.pattern
+    assert DEFS["id"]["pattern"] == keys.ID_PATTERN.pattern
 
 
 @pytest.mark.parametrize("scale", ["", "万", "亿", "万亿", "千", "百万"])

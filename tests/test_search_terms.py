@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gaoxin_cli import matching
+from gaoxin_cli.search import matching
 
 BOTH = pytest.mark.parametrize("extra", [[], ["--no-cache"]], ids=["index", "files"])
 
@@ -207,8 +207,8 @@ def test_aliases_are_searched_from_a_new_dataset(gaoxin, cache, make_dataset) ->
 
 
 def _vocabulary() -> list[str]:
-    from gaoxin_cli.folders import default_facts_dir
-    from gaoxin_cli.loader import load_factbook
+    from gaoxin_cli.factfiles.folders import default_facts_dir
+    from gaoxin_cli.factfiles.loader import load_factbook
 
     words: set[str] = {"bn", "亿", "万", "%", "billion", "of", "the", "x", "1/6", "3,288"}
     for fact in load_factbook(default_facts_dir()).facts:

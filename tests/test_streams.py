@@ -13,7 +13,7 @@ import time
 import pytest
 
 from conftest import run_module_argv
-from gaoxin_cli.folders import default_facts_dir
+from gaoxin_cli.factfiles.folders import default_facts_dir
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -138,7 +138,7 @@ def test_ctrl_c_exits_130_quietly() -> None:
     """SIGINT while running: exit 130, no traceback."""
     code = (
         "import signal, os, sys; sys.argv = ['gaoxin', 'export', '--no-cache'];"
-        "import gaoxin_cli.loader as l; real = l.load_factbook;"
+        "import gaoxin_cli.factfiles.loader as l; real = l.load_factbook;"
         "l.load_factbook = lambda *a: (os.kill(os.getpid(), signal.SIGINT), real(*a))[1];"
         "from gaoxin_cli.__main__ import main; main()"
     )

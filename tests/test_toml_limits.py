@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import SECTION_TOML
-from gaoxin_cli.toml_lines import MAX_KEY_CHARS, MAX_KEY_PARTS, key_problem
+from gaoxin_cli.factfiles.toml_lines import MAX_KEY_CHARS, MAX_KEY_PARTS, key_problem
 
 if sys.version_info >= (3, 11):
     import tomllib

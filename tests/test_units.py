@@ -9,8 +9,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gaoxin_cli.model.units import Normalized, normalize, scaled, stands_alone
 from gaoxin_cli.render.safe import clean, json_escape_unsafe
-from gaoxin_cli.units import Normalized, normalize, scaled, stands_alone
 
 SCALES = st.sampled_from([1, 10**4, 10**8, 10**12])
 

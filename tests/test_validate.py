@@ -245,12 +245,12 @@ quote = "由每人每月690元提高到720万元"
 
 def test_every_hedge_word_is_read_by_validate_and_draft_and_found_by_search() -> None:
     """Each word of the one hedge list asks validate, the draft and search for its qualifier."""
-    from gaoxin_cli import matching
+    from gaoxin_cli.checks.validate import check_fact
     from gaoxin_cli.draft.article import Review
     from gaoxin_cli.draft.propose import propose
     from gaoxin_cli.model import Fact, Label
-    from gaoxin_cli.validate import check_fact
-    from gaoxin_cli.vocabulary import HEDGE_WORDS, QUALIFIERS
+    from gaoxin_cli.model.vocabulary import HEDGE_WORDS, QUALIFIERS
+    from gaoxin_cli.search import matching
 
     for word, qualifier, place in HEDGE_WORDS:
         assert word in QUALIFIERS[qualifier][0].split("/")

@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 
 from conftest import SYNTHETIC
 from gaoxin_cli.cli.app import app
-from gaoxin_cli.folders import default_facts_dir
-from gaoxin_cli.loader import load_factbook
+from gaoxin_cli.factfiles.folders import default_facts_dir
+from gaoxin_cli.factfiles.loader import load_factbook
 
 BOOK = load_factbook(default_facts_dir())
 INDICATORS = sorted({i.id for i in BOOK.indicators})

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gaoxin_cli.decimals import exact
 from gaoxin_cli.model import Fact, Indicator, Label
+from gaoxin_cli.model.decimals import exact
 from gaoxin_cli.query import SectionView
 
 #: Kinds of chart, in the order drawn, with their titles.

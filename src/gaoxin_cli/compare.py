@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from gaoxin_cli.decimals import exact
 from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.model import MEASURES, Dataset, Fact, FactBook, Indicator, Label
+from gaoxin_cli.model.decimals import exact
 
 #: Normalized units whose difference is in percentage points, and whose
 #: relative change would be a ratio of ratios (not shown).

@@ -199,8 +199,8 @@ def coverage_of(dataset: Dataset, article: Path) -> list[Problem]:
     """The problems of `dataset` held against the article at `article`:
     quotes not in it, figures of it no fact states. UsageError when the
     article cannot be read."""
-    from gaoxin_cli.coverage import Article, check_coverage
-    from gaoxin_cli.reading import read_article
+    from gaoxin_cli.checks.coverage import Article, check_coverage
+    from gaoxin_cli.factfiles.reading import read_article
 
     return check_coverage(dataset, Article(str(article), read_article(article)))
 
@@ -212,7 +212,7 @@ def draft_facts(text: str, *, name: str = "article.txt") -> Draft:
     records; `name` is what its quotes' places are said to be in."""
     from gaoxin_cli.draft.article import Review
     from gaoxin_cli.draft.propose import propose
-    from gaoxin_cli.reading import check_plain_text
+    from gaoxin_cli.factfiles.reading import check_plain_text
 
     check_plain_text(text, name)
     if not text.strip():

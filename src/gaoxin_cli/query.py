@@ -183,7 +183,7 @@ class FactFilter:
             if qualifier not in allowed:
                 raise UsageError(f"unknown qualifier {qualifier!r}; one of: {', '.join(allowed)}")
         if unit is not None:
-            from gaoxin_cli.units import BASE_UNITS, is_known_unit
+            from gaoxin_cli.model.units import BASE_UNITS, is_known_unit
 
             if not is_known_unit(unit) and unit not in BASE_UNITS.values():
                 raise UsageError(
@@ -237,8 +237,8 @@ class FactFilter:
 
 
 def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hit]:
-    """Facts matching every term of `query`, best first (see gaoxin_cli.matching)."""
-    from gaoxin_cli import matching
+    """Facts matching every term of `query`, best first (see gaoxin_cli.search.matching)."""
+    from gaoxin_cli.search import matching
 
     terms = matching.parse(query)
     if not terms:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from gaoxin_cli import query
 from gaoxin_cli.errors import NotFoundError, UsageError
-from gaoxin_cli.folders import facts_dirs_from_env
+from gaoxin_cli.factfiles.folders import facts_dirs_from_env
 from gaoxin_cli.model import Dataset, FactBook
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class FactSource:
             book = self._indexed(selection)
             if book is not None:
                 return book
-        from gaoxin_cli.loader import load_factbook
+        from gaoxin_cli.factfiles.loader import load_factbook
 
         book = load_factbook(*self.roots)
         if self.datasets is not None:
@@ -111,7 +111,7 @@ class FactSource:
         if self.cache:
             found = self._indexed_catalog()
         if found is None:
-            from gaoxin_cli.loader import load_factbook
+            from gaoxin_cli.factfiles.loader import load_factbook
 
             found = [(d, len(d.facts)) for d in load_factbook(*self.roots).datasets]
         if self.datasets is not None:

@@ -90,8 +90,8 @@ FactsOption = Annotated[
 def complete_datasets(incomplete: str) -> list[str]:
     """Shell completion for dataset ids (of $GAOXIN_FACTS, else the shipped facts)."""
     try:
-        from gaoxin_cli.folders import facts_dirs_from_env
-        from gaoxin_cli.loader import load_factbook
+        from gaoxin_cli.factfiles.folders import facts_dirs_from_env
+        from gaoxin_cli.factfiles.loader import load_factbook
 
         book = load_factbook(*facts_dirs_from_env())
     except Exception:  # completion must never fail loudly
@@ -132,8 +132,8 @@ def complete_ids(incomplete: str) -> list[str]:
     """Shell completion for indicator and fact ids (of $GAOXIN_FACTS, else the shipped facts)."""
     try:
         from gaoxin_cli import query
-        from gaoxin_cli.folders import facts_dirs_from_env
-        from gaoxin_cli.loader import load_factbook
+        from gaoxin_cli.factfiles.folders import facts_dirs_from_env
+        from gaoxin_cli.factfiles.loader import load_factbook
 
         book = load_factbook(*facts_dirs_from_env())
     except Exception:  # completion must never fail loudly

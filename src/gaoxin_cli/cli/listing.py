@@ -37,7 +37,7 @@ def complete_qualifiers(incomplete: str) -> list[str]:
 
 def complete_units(incomplete: str) -> list[str]:
     """Shell completion for units: as the article writes them, and normalized."""
-    from gaoxin_cli.units import BASE_UNITS, SCALES, UNSCALED
+    from gaoxin_cli.model.units import BASE_UNITS, SCALES, UNSCALED
 
     written = [*BASE_UNITS]
     written += [s + u for s, _ in SCALES for u in BASE_UNITS if u not in UNSCALED]

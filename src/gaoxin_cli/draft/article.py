@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from gaoxin_cli.coverage import SPACES, Article, ascii_form, compact
+from gaoxin_cli.checks.coverage import SPACES, Article, ascii_form, compact
 
 #: What ends a clause, a sentence, and what a heading never holds.
 CLAUSE_END = frozenset(",，;；。!！?？:：()（）")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from gaoxin_cli.validate import DECLINE_WORDS
+from gaoxin_cli.checks.validate import DECLINE_WORDS
 
 #: Year-on-year change; a decline word makes the figure negative.
 GROWTH = (

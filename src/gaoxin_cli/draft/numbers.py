@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from gaoxin_cli import coverage, quotes, units
+from gaoxin_cli.checks import coverage, quotes
+from gaoxin_cli.model import units
 
 #: Chinese numerals and their values; 十 百 千 multiply.
 DIGITS = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from gaoxin_cli import quotes
+from gaoxin_cli.checks import quotes
 from gaoxin_cli.draft import cues
 from gaoxin_cli.draft.article import LEAD_SECTION, UNSORTED, Heading, Review
 from gaoxin_cli.draft.numbers import Number, numbers, read_unit

@@ -17,7 +17,7 @@ from gaoxin_cli.index.freshness import Changes, FileStat
 from gaoxin_cli.model import Dataset, FactBook, Indicator, Location
 
 if TYPE_CHECKING:
-    from gaoxin_cli.loader import Reads
+    from gaoxin_cli.factfiles.loader import Reads
 
 
 def build(
@@ -69,8 +69,8 @@ def _write(
 ) -> None:
     """Replace the datasets in `todo` and record touched files anew; raise
     _ProblemsError on any problem."""
-    from gaoxin_cli import loader
-    from gaoxin_cli.validate import check_factbook
+    from gaoxin_cli.checks.validate import check_factbook
+    from gaoxin_cli.factfiles import loader
 
     for dir_ in todo:
         _delete_dataset(db, dir_)
@@ -260,7 +260,7 @@ def search_text(indicator: Indicator) -> str:
     aliases, headings, text values, quotes, notes, and each fact's kind words
     and figures (matching.search_words).
     """
-    from gaoxin_cli.matching import fold, search_words
+    from gaoxin_cli.search.matching import fold, search_words
 
     parts = [indicator.id, indicator.label.zh, indicator.label.en, *indicator.aliases]
     parts += [indicator.heading.zh, indicator.heading.en]

@@ -12,7 +12,7 @@ import stat
 import time
 from pathlib import Path
 
-from gaoxin_cli.folders import DATASET_FILE, MAX_FILE_BYTES
+from gaoxin_cli.factfiles.folders import DATASET_FILE, MAX_FILE_BYTES
 
 #: A file modified this close to the build is hashed on every check.
 RACY_NS = 2_000_000_000
@@ -97,7 +97,7 @@ def sha256(path: Path) -> str:
     cannot be read whole."""
     import hashlib
 
-    from gaoxin_cli.reading import read_file
+    from gaoxin_cli.factfiles.reading import read_file
 
     data, _, _ = read_file(path, MAX_FILE_BYTES)
     return hashlib.sha256(data).hexdigest()

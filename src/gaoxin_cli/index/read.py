@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gaoxin_cli.folders import DATASET_FILE
+from gaoxin_cli.factfiles.folders import DATASET_FILE
 from gaoxin_cli.index.freshness import folder_of
 from gaoxin_cli.index.schema import (
     DATASET_COLUMNS,
@@ -160,7 +160,7 @@ class Index:
     def _search_candidates(
         self, words: Sequence[str], section: str | None
     ) -> list[tuple[str, int]]:
-        from gaoxin_cli.matching import needles
+        from gaoxin_cli.search.matching import needles
 
         rows: set[int] | None = None
         for alternatives in needles(" ".join(words)):

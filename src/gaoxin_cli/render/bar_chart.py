@@ -15,8 +15,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from gaoxin_cli.bars import Bar, Chart
-from gaoxin_cli.decimals import plain
 from gaoxin_cli.model import QUALIFIERS, SECTIONS
+from gaoxin_cli.model.decimals import plain
 from gaoxin_cli.render.cells import FittedTable, data
 from gaoxin_cli.render.figure_text import format_figure
 

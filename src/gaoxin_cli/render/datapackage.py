@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset
+from gaoxin_cli.model.units import BASE_UNITS, SCALES
 from gaoxin_cli.render.rows import FLAT_COLUMNS
-from gaoxin_cli.units import BASE_UNITS, SCALES
 
 #: The descriptor's file name, which the standard fixes.
 DESCRIPTOR = "datapackage.json"

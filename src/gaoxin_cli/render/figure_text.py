@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from gaoxin_cli.decimals import exact, number, plain
 from gaoxin_cli.model import MEASURES, QUALIFIERS, Dataset, Fact, format_value, fraction_of
+from gaoxin_cli.model.decimals import exact, number, plain
 from gaoxin_cli.render.labels import word
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def format_change(change: Change, first: Fact, lang: str) -> str:
     elif change.unit == "percentage_points":
         text = f"{plain(absolute)}个百分点"
     else:
-        from gaoxin_cli.units import split_unit
+        from gaoxin_cli.model.units import split_unit
 
         scale = (split_unit(first.unit) or (1, ""))[0] if first.unit else 1
         text = f"{plain(absolute / scale)}{first.unit or ''}"

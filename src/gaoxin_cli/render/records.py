@@ -85,7 +85,7 @@ def dataset_record(dataset: Dataset, facts: int | None = None) -> dict[str, Any]
 
 def comparison_records(comparison: "Comparison") -> list[dict[str, Any]]:
     """One JSON record per compared row: each dataset's fact, the change, a note."""
-    from gaoxin_cli.decimals import number
+    from gaoxin_cli.model.decimals import number
 
     records = []
     for row in comparison.rows:

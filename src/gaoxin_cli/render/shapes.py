@@ -32,7 +32,7 @@ SECTION_COLUMNS = ("section", "label_zh", "label_en", "facts")
 def bar_records(items: "Sequence[Chart]") -> list[dict[str, Any]]:
     """Each bar of each chart: its value in percent, the fact it shows (`id`),
     or the facts it was derived from (`derived_from`, an array; empty when stated)."""
-    from gaoxin_cli.decimals import number
+    from gaoxin_cli.model.decimals import number
 
     return [
         {

@@ -33,8 +33,8 @@ def complete_chart_sections(incomplete: str) -> list[str]:
     $GAOXIN_FACTS, else the shipped facts)."""
     try:
         from gaoxin_cli.bars import charts_of
-        from gaoxin_cli.folders import facts_dirs_from_env
-        from gaoxin_cli.loader import load_factbook
+        from gaoxin_cli.factfiles.folders import facts_dirs_from_env
+        from gaoxin_cli.factfiles.loader import load_factbook
 
         book = load_factbook(*facts_dirs_from_env())
         names = [name for name in SECTIONS if charts_of(query.section_view(book, name))]

@@ -19,7 +19,7 @@ from gaoxin_cli.cli.common import (
 from gaoxin_cli.cli.listing import LimitOption
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
-from gaoxin_cli.reading import read_article
+from gaoxin_cli.factfiles.reading import read_article
 
 if TYPE_CHECKING:
     from gaoxin_cli.draft.result import Draft
@@ -146,7 +146,7 @@ def _folder_id(output: Path | None) -> str:
 
 
 def _check_id(ident: str, *, given: bool) -> None:
-    from gaoxin_cli.fact_keys import ID_PATTERN
+    from gaoxin_cli.factfiles.keys import ID_PATTERN
 
     if not ID_PATTERN.match(ident):
         what = f"--id {ident!r}" if given else f"the folder name {ident!r}"

@@ -7,15 +7,15 @@ define at each start, a named tuple a tenth of that, a plain class a hundredth.
 
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from gaoxin_cli.record import Record
-from gaoxin_cli.record import set_field as _set
+from gaoxin_cli.model.record import Record
+from gaoxin_cli.model.record import set_field as _set
 
 # The model's vocabularies, re-exported: model.SECTIONS is vocabulary.SECTIONS.
-from gaoxin_cli.vocabulary import LANGUAGES as LANGUAGES  # noqa: PLC0414
-from gaoxin_cli.vocabulary import MEASURES as MEASURES  # noqa: PLC0414
-from gaoxin_cli.vocabulary import QUALIFIERS as QUALIFIERS  # noqa: PLC0414
-from gaoxin_cli.vocabulary import SECTIONS as SECTIONS  # noqa: PLC0414
-from gaoxin_cli.vocabulary import TEXT_MEASURES as TEXT_MEASURES  # noqa: PLC0414
+from gaoxin_cli.model.vocabulary import LANGUAGES as LANGUAGES
+from gaoxin_cli.model.vocabulary import MEASURES as MEASURES
+from gaoxin_cli.model.vocabulary import QUALIFIERS as QUALIFIERS
+from gaoxin_cli.model.vocabulary import SECTIONS as SECTIONS
+from gaoxin_cli.model.vocabulary import TEXT_MEASURES as TEXT_MEASURES
 
 #: A figure as the article writes it: a whole number, a decimal, or a text
 #: (a ranking such as "居全省首位", a list of names, or a fraction "1/6").
@@ -24,7 +24,7 @@ Value: TypeAlias = int | float | str
 if TYPE_CHECKING:  # imported where used: start-up time
     from collections.abc import Mapping
 
-    from gaoxin_cli import units
+    from gaoxin_cli.model import units
 
 
 #: A number of the article that is not a figure: (the number, the quote it
@@ -181,7 +181,7 @@ class Fact(Record):
     @property
     def normalized(self) -> "units.Normalized | None":
         """The value with scale words applied and the unit named, or None for text."""
-        from gaoxin_cli import units
+        from gaoxin_cli.model import units
 
         if not isinstance(self.value, str):
             return units.normalize(self.value, self.unit)

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, Fact
-from gaoxin_cli.words import (
+from gaoxin_cli.search.words import (
     MEASURE_WORDS,
     QUALIFIER_WORDS,
     SCALE_WORDS,
@@ -186,7 +186,7 @@ def _figures(fact: Fact) -> tuple[str | None, str | None]:
     written = None if isinstance(value, str) else canonical(value)
     unit = fact.unit
     if written is not None and unit is not None and unit[:1] not in ("万", "亿"):
-        from gaoxin_cli.units import split_unit
+        from gaoxin_cli.model.units import split_unit
 
         # A unit without a scale word: the figure is its own base value.
         return written, written if split_unit(unit) is not None else None
@@ -334,7 +334,7 @@ def _number_score(fact: Fact, texts: Folded, term: Term) -> int:
 def _in_text(texts: Folded, term: Term) -> int:
     """Points for a number that stands alone in the fact's texts (a label, a
     quote): as typed, with its scale word and unit if it has them."""
-    from gaoxin_cli.units import stands_alone
+    from gaoxin_cli.model.units import stands_alone
 
     typed = format(term.number if term.number is not None else 0, "f").lstrip("+")
     forms = spelled(term)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from gaoxin_cli import units
-from gaoxin_cli.model import Fact
-from gaoxin_cli.vocabulary import HEDGE_WORDS
+from gaoxin_cli.model import Fact, units
+from gaoxin_cli.model.vocabulary import HEDGE_WORDS
 
 #: Hedge words right before a figure, right after it (or its unit), and
 #: anywhere before it in its clause, each with the qualifier it asks for: the

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from gaoxin_cli.errors import FactsError, Problem
-from gaoxin_cli.fact_keys import (
+from gaoxin_cli.factfiles.folders import DATASET_FILE, MAX_FILE_BYTES, find_dataset_dirs, problem_at
+from gaoxin_cli.factfiles.keys import (
     DATASET_KEYS,
     FACT_KEYS,
     ID_PATTERN,
@@ -27,7 +28,8 @@ from gaoxin_cli.fact_keys import (
     Checker,
     unknown_key,
 )
-from gaoxin_cli.folders import DATASET_FILE, MAX_FILE_BYTES, find_dataset_dirs, problem_at
+from gaoxin_cli.factfiles.reading import NotRegularError, TooLargeError, read_file
+from gaoxin_cli.factfiles.toml_lines import LineIndex, TomlPath
 from gaoxin_cli.model import (
     SECTIONS,
     Dataset,
@@ -40,8 +42,6 @@ from gaoxin_cli.model import (
     Source,
     make_fact,
 )
-from gaoxin_cli.reading import NotRegularError, TooLargeError, read_file
-from gaoxin_cli.toml_lines import LineIndex, TomlPath
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -155,7 +155,7 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any] | None, str, list
             "",
             [problem_at(path, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", line)],
         )
-    from gaoxin_cli.toml_lines import key_problem  # parsing is quadratic in a key's depth
+    from gaoxin_cli.factfiles.toml_lines import key_problem  # parsing is quadratic in a key's depth
 
     if too_long := key_problem(text):
         return None, text, [problem_at(path, f"{too_long[1]}; not read", too_long[0])]
@@ -345,7 +345,7 @@ def read_factbook(root: Path) -> tuple[FactBook, list[Problem]]:
 def load_factbook(*roots: Path) -> FactBook:
     """Read and validate the facts folders `roots` as one book; raise FactsError
     listing every problem (a dataset id used in two folders is one)."""
-    from gaoxin_cli.validate import check_factbook
+    from gaoxin_cli.checks.validate import check_factbook
 
     datasets: list[Dataset] = []
     problems: list[Problem] = []

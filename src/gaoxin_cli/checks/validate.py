@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from gaoxin_cli import quotes, units
+from gaoxin_cli.checks import quotes
 from gaoxin_cli.errors import Problem
 from gaoxin_cli.model import (
     QUALIFIERS,
@@ -18,8 +18,9 @@ from gaoxin_cli.model import (
     Location,
     format_value,
     fraction_of,
+    units,
 )
-from gaoxin_cli.units import stands_alone
+from gaoxin_cli.model.units import stands_alone
 
 
 def check_factbook(book: FactBook) -> list[Problem]:

@@ -3,7 +3,7 @@ skips, scale and unit words of numbers, and the words for each measure and
 hedge (besides the table headers of model.MEASURES and the article's own
 hedge words of model.QUALIFIERS)."""
 
-from gaoxin_cli.units import BASE_UNITS
+from gaoxin_cli.model.units import BASE_UNITS
 
 #: English words that say nothing on their own.
 STOP_WORDS = frozenset(

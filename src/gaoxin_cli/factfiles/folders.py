@@ -67,11 +67,11 @@ def _has_toml(folder: Path) -> bool:
 
 def default_facts_dir() -> Path:
     """The facts shipped with the package (wheel), or beside the source tree."""
-    here = Path(__file__).absolute().parent
-    installed = here / "facts"
+    package = Path(__file__).absolute().parent.parent  # gaoxin_cli/
+    installed = package / "facts"
     if installed.is_dir():
         return installed
-    return here.parent.parent / "facts"
+    return package.parent.parent / "facts"
 
 
 def facts_dirs_from_env(explicit: "list[Path] | None" = None) -> list[Path]:
