@@ -248,8 +248,9 @@ def test_every_hedge_word_is_read_by_validate_and_draft_and_found_by_search() ->
     from gaoxin_cli.checks.validate import check_fact
     from gaoxin_cli.draft.article import Review
     from gaoxin_cli.draft.propose import propose
+    from gaoxin_cli.lexicon import HEDGE_WORDS
     from gaoxin_cli.model import Fact, Label
-    from gaoxin_cli.model.vocabulary import HEDGE_WORDS, QUALIFIERS
+    from gaoxin_cli.model.vocabulary import QUALIFIERS
     from gaoxin_cli.search import matching
 
     for word, qualifier, place in HEDGE_WORDS:

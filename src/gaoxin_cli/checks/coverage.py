@@ -20,39 +20,15 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from gaoxin_cli.errors import Problem
+from gaoxin_cli.lexicon import COUNTERS, FIGURE_CLAUSE_END, NUMERAL_CHARS, SPACES
 from gaoxin_cli.model import Dataset, Fact
 
 #: An Arabic number: digits, thousands commas, decimals, or a fraction.
 NUMBER = re.compile(
     r"(?<![0-9.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![0-9])|(?<![0-9.])\d+(?:\.\d+)?(?:/\d+)?(?![0-9])"
 )
-#: Counters after which Chinese numerals are a quantity (两次, 三个, 四级): the
-#: article's counting units, and 条 and 届.
-COUNTERS = (
-    "场次",
-    "小时",
-    "次",
-    "个",
-    "项",
-    "家",
-    "级",
-    "名",
-    "人",
-    "场",
-    "所",
-    "座",
-    "户",
-    "年",
-    "天",
-    "件",
-    "条",
-    "届",
-)
 #: A quantity in Chinese numerals.
-CHINESE = re.compile(f"[一二两三四五六七八九十百千零]+(?:{'|'.join(COUNTERS)})")
-#: What the article's text leaves out: spaces (half- and full-width) and line breaks.
-SPACES = frozenset(" \t\r\n\u3000\u00a0")
-_CLAUSE_END = "，,。；;！!？?\n"
+CHINESE = re.compile(f"[{NUMERAL_CHARS}]+(?:{'|'.join(COUNTERS)})")
 
 
 class Article:
@@ -85,8 +61,8 @@ class Article:
 
     def clause(self, position: int) -> str:
         """The clause around `position`: between the punctuation that ends clauses."""
-        start = max(self.text.rfind(c, 0, position) for c in _CLAUSE_END) + 1
-        ends = [i for i in (self.text.find(c, position) for c in _CLAUSE_END) if i != -1]
+        start = max(self.text.rfind(c, 0, position) for c in FIGURE_CLAUSE_END) + 1
+        ends = [i for i in (self.text.find(c, position) for c in FIGURE_CLAUSE_END) if i != -1]
         return self.text[start : min(ends) if ends else len(self.text)]
 
 
@@ -211,7 +187,7 @@ def _unit_after(text: str, end: int, figure: str) -> str:
         return ""
     word = ""
     for char in text[end : end + 4]:
-        if char in _CLAUSE_END or char in '、：:（）()“”"' or char.isdigit():
+        if char in FIGURE_CLAUSE_END or char in '、：:（）()“”"' or char.isdigit():
             break
         word += char
     return word

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from gaoxin_cli.lexicon import HEDGE_WORDS, INSIDE_HEDGES, LIST_JOINERS, PHRASE_END
 from gaoxin_cli.model import Fact, units
-from gaoxin_cli.model.vocabulary import HEDGE_WORDS
 
 #: Hedge words right before a figure, right after it (or its unit), and
 #: anywhere before it in its clause, each with the qualifier it asks for: the
@@ -18,10 +18,6 @@ from gaoxin_cli.model.vocabulary import HEDGE_WORDS
 BEFORE: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "before"}
 AFTER: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "after"}
 SCOPED: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "scoped"}
-#: What may end a figure's phrase: "以上" before anything else belongs to a noun
-#: ("亿元以上项目", "副处级以上"), not to the figure.
-_PHRASE_END = frozenset('，,。；;、：:）)”"！!？? \n')
-_INSIDE = "余多"  # hedge characters that may sit between a figure and its unit
 
 #: The units each measure takes, by base unit (the unit less its scale word):
 #: rates, shares and growth in percent (or a fraction such as 1/6); the points
@@ -88,13 +84,13 @@ def read(fact: Fact) -> list[Reading]:
             hedges.add(BEFORE[before_word])
         hedges.update(q for word, q in SCOPED.items() if word in before)
         inside = quote[end : unit_end if unit_end is not None else end]
-        hedges.update(AFTER[c] for c in inside if c in _INSIDE)
+        hedges.update(AFTER[c] for c in inside if c in INSIDE_HEDGES)
         after = quote[unit_end if unit_end is not None else end :]
-        if after[:1] in _INSIDE and after[:1]:
+        if after[:1] in INSIDE_HEDGES and after[:1]:
             hedges.add(AFTER[after[0]])
         for word in ("以上", "左右", "以内", "以下"):
             rest = after[len(word) :]
-            if after.startswith(word) and (not rest or rest[0] in _PHRASE_END):
+            if after.startswith(word) and (not rest or rest[0] in PHRASE_END):
                 hedges.add(AFTER[word])
         readings.append(Reading(unit_end is not None, _written_unit(quote, end), frozenset(hedges)))
     return readings
@@ -136,7 +132,7 @@ def _unit_end(quote: str, end: int, unit: str) -> int | None:
         scale_word = unit[: len(unit) - len(split[1])]
     pieces = [re.escape(scale_word)] if scale_word else []
     pieces.append(re.escape(unit[len(scale_word) :]))
-    pattern = f"[{_INSIDE}]?" + f"[{_INSIDE}]?".join(pieces)
+    pattern = f"[{INSIDE_HEDGES}]?" + f"[{INSIDE_HEDGES}]?".join(pieces)
     match = re.compile(pattern).match(quote, end)
     if match is None:  # a list sharing one unit: "分别高于全省、全国0.9和0.4个百分点"
         match = re.compile(SHARED_UNIT + pattern).match(quote, end)
@@ -144,14 +140,14 @@ def _unit_end(quote: str, end: int, unit: str) -> int | None:
 
 
 #: Figures between a figure and the unit they share: "0.9和0.4个百分点", "3、5、8家".
-SHARED_UNIT = r"(?:[、和及与][0-9]+(?:\.[0-9]+)?)+"
+SHARED_UNIT = rf"(?:[{LIST_JOINERS}][0-9]+(?:\.[0-9]+)?)+"
 
 
 def _written_unit(quote: str, end: int) -> str:
     """What the quote writes right after a figure, up to the end of its phrase."""
     text = ""
     for char in quote[end : end + 8]:
-        if char in _PHRASE_END or (char.isascii() and char.isdecimal()):
+        if char in PHRASE_END or (char.isascii() and char.isdecimal()):
             break
         text += char
     return text

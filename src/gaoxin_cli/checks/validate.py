@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from gaoxin_cli.checks import quotes
 from gaoxin_cli.errors import Problem
+from gaoxin_cli.lexicon import DECLINE_WORDS
 from gaoxin_cli.model import (
     QUALIFIERS,
     TEXT_MEASURES,
@@ -130,22 +131,6 @@ def _check_reading(fact: Fact) -> Iterator[tuple[str, str]]:
             "qualifier",
             f"qualifier {fact.qualifier!r} needs {words} next to {figure} in the quote",
         )
-
-
-#: Words by which an article states a negative figure as its magnitude.
-DECLINE_WORDS = (
-    "低于",
-    "慢于",
-    "下降",
-    "减少",
-    "降低",
-    "回落",
-    "收窄",
-    "缩小",
-    "负增长",
-    "-",
-    "−",
-)
 
 
 def _negative(fact: Fact) -> bool:

@@ -13,29 +13,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from gaoxin_cli.checks.coverage import SPACES, Article, ascii_form, compact
+from gaoxin_cli.checks.coverage import Article, ascii_form, compact
+from gaoxin_cli.lexicon import (
+    CLAUSE_END,
+    NOT_IN_HEADING,
+    SECTION_CUES,
+    SENTENCE_END,
+    SPACES,
+    STOPS,
+)
 
-#: What ends a clause, a sentence, and what a heading never holds.
-CLAUSE_END = frozenset(",，;；。!！?？:：()（）")
-SENTENCE_END = frozenset("。!！?？;；")
-_STOPS = frozenset("。!！?？")
-_NOT_IN_HEADING = frozenset(",，。；;！!？?：:、()（）%")
 #: Lines that credit photographs, not headings: "本版图片除署名外由…提供", "… 摄".
 _CREDIT = re.compile(r"图片|图/|摄$|供图|^图为")
 #: Longest heading, and longest line of the title block, in characters without spaces.
 HEADING_MAX = 24
 TITLE_MAX = 40
 
-#: Sections of the fact-file format, by words their headings use, in the order
-#: tried (the first word found in a heading decides).
-SECTION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("investment", ("招商", "双创", "引资", "创业")),
-    ("economy", ("经济指标", "经济运行", "经济发展", "主要指标", "经济")),
-    ("innovation", ("科技创新", "创新", "科技", "研发", "产业")),
-    ("services", ("营商环境", "政务服务", "服务", "营商", "审批")),
-    ("governance", ("社会治理", "民生", "治理", "生态", "环境", "城市", "社会事业")),
-    ("party", ("从严治党", "党建", "党的建设", "作风", "廉政", "党")),
-)
 #: The section of text before the first heading, and of a heading no cue fits.
 LEAD_SECTION = "overview"
 UNSORTED = "unsorted"
@@ -81,7 +74,7 @@ class Review:
                 self.headings.append(Heading(line.strip(), number, position, section_of(line)))
             position += len(kept)
             previous_open = not is_heading and number > len(self.title_lines)
-            previous_open = previous_open and kept[-1] not in _STOPS and kept[-1] != "”"
+            previous_open = previous_open and kept[-1] not in STOPS and kept[-1] != "”"
             if is_heading or number <= len(self.title_lines):
                 self.breaks.append(position)
         self.breaks = sorted(set(self.breaks))
@@ -89,7 +82,7 @@ class Review:
         self._title_end = sum(len(compact(line)) for line in self.title_lines)
         self._clause_ends = _ends(self.text, CLAUSE_END)
         self._sentence_ends = _ends(self.text, SENTENCE_END)
-        self._stops = _ends(self.text, _STOPS)
+        self._stops = _ends(self.text, STOPS)
         self.estimates = [m.start() for m in re.finditer("预计", self.text)]
 
     def line_of(self, position: int) -> int:
@@ -225,7 +218,7 @@ def _is_heading(line: str) -> bool:
         kept = kept[numbered.end() :]
     return (
         2 <= len(kept) <= HEADING_MAX
-        and not any(c in _NOT_IN_HEADING or (c.isdigit() and not numbered) for c in kept)
+        and not any(c in NOT_IN_HEADING or (c.isdigit() and not numbered) for c in kept)
         and not _CREDIT.search(line.strip())
     )
 

@@ -10,130 +10,34 @@ from __future__ import annotations
 
 import re
 
-from gaoxin_cli.checks.validate import DECLINE_WORDS
+from gaoxin_cli.lexicon import (
+    COMPARE,
+    CONNECTIVES,
+    CONTINUING,
+    DECLINE_WORDS,
+    GROWTH,
+    INCREASE,
+    LEADING,
+    LEVEL,
+    LIST_JOINERS,
+    NARROW,
+    RATE,
+    SHARE,
+    TARGETS,
+    TRAILING,
+    WIDEN,
+)
 
-#: Year-on-year change; a decline word makes the figure negative.
-GROWTH = (
-    "同比增长",
-    "增长率",
-    "增长",
-    "增速",
-    "增幅",
-    "提高",
-    "上升",
-    "下降",
-    "减少",
-    "回落",
-    "降低",
-)
-DECLINE = DECLINE_WORDS
-#: A gap that narrows or widens, in percentage points ("降幅收窄0.6个百分点").
-NARROW = ("收窄", "缩小")
-WIDEN = ("扩大", "加快")
-#: A share of something: of the city (全市) or of another whole.
-SHARE = ("占比", "比重", "占")
-#: A rate or ratio, and percentages nothing else explains.
-RATE = ("率", "比例")
-#: Newly added in the year.
-INCREASE = (
-    "新增",
-    "新建",
-    "净增",
-    "引进",
-    "新认定",
-    "新入驻",
-    "新设立",
-    "新落户",
-    "新开工",
-    "新注册",
-    "新登记",
-    "扩建",
-)
-#: A total, whatever came before it in the clause ("累计建成43家").
-LEVEL = ("累计", "总数", "总量", "共有", "拥有", "总计", "合计")
-#: Comparisons in percentage points, their sign, and what they compare with.
-COMPARE = {"高于": 1, "快于": 1, "超出": 1, "低于": -1, "慢于": -1}
-TARGETS = {"全市": "vs_city", "全省": "vs_province", "全国": "vs_national"}
-_TARGET_LIST = re.compile(r"(?:全市|全省|全国)(?:[、和及与](?:全市|全省|全国))*")
+DECLINE = DECLINE_WORDS  # a decline word makes a growth figure negative
+_TARGETS = "|".join(TARGETS)
+_TARGET_LIST = re.compile(f"(?:{_TARGETS})(?:[{LIST_JOINERS}](?:{_TARGETS}))*")
 #: A value before and after a change: 由690元提高到720元.
 _CHANGE_TO = re.compile(r"(?:提高|增加|上调|提升|调整|降低|下调|减少|降|升)(?:到|至|为)")
 
-#: Words that end a clause's subject before its figure ("…完成85亿元").
-TRAILING = (
-    "预计",
-    "同比",
-    "下降至",
-    "降至",
-    "升至",
-    "增至",
-    "提高至",
-    "分别为",
-    "分别",
-    "已达到",
-    "达到",
-    "已达",
-    "达",
-    "为",
-    "是",
-    "完成",
-    "实现了",
-    "实现",
-    "控制在",
-    "保持在",
-    "超过",
-    "逾",
-    "近",
-    "约",
-    "共",
-    "的",
-    "已",
-    "均",
-    "累计",
-    "总数",
-    "合计",
-    "首批",
-    *GROWTH,
-    *SHARE,
-    *COMPARE,
-    *TARGETS,
-)
-#: Words that start a clause before its subject ("全年", "其中", "共引进").
-LEADING = (
-    "预计",
-    "以上",
-    "以下",
-    "比上年",
-    "较上年",
-    "比去年",
-    "同比",
-    "全年",
-    "全区",
-    "其中",
-    "共",
-    "成功",
-    "已经",
-    "已",
-    "还",
-    "先后",
-    "并",
-    "同时",
-    "此外",
-    "通过",
-    "对",
-    "有",
-    "当年",
-    "年内",
-    "实现",
-    "完成",
-    *INCREASE,
-)
-#: A clause that starts so goes on about the subject before it ("增长6%", "占全市的1/6").
-CONTINUING = (*GROWTH, *SHARE, *COMPARE, *LEVEL, "实际", "同比", "覆盖", "金额", "总额", "其中")
 #: What ends a noun written after its figure ("8个社区足球场建设", "146名领导干部与…").
 _NOUN_STOP = re.compile(
     r"[，,。；;、：:（）()“”\"！!？?]|在|与|和|进行|建立|实现|获|带|进驻|已|开复工|建设|参加|入驻|落户|被|将|中|的"
 )
-_CONNECTIVE = ("与", "和", "及", "对", "向", "的", "等")
 
 
 #: A standing after the subject: "居全省第", "位居全市第", "排名全国第".
@@ -266,4 +170,4 @@ def noun_after(text: str) -> str:
 def wants_noun_after(lead: str, label: str) -> bool:
     """True if the figure counts the noun after it: nothing or a verb before it,
     or a word that joins it to what follows ("与589家重点企业")."""
-    return not label or len(label) <= 2 or lead.endswith(_CONNECTIVE)
+    return not label or len(label) <= 2 or lead.endswith(CONNECTIVES)

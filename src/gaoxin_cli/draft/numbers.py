@@ -10,25 +10,17 @@ from __future__ import annotations
 import re
 
 from gaoxin_cli.checks import coverage, quotes
+from gaoxin_cli.lexicon import (
+    AFTER_UNIT_HEDGES,
+    COUNTERS,
+    DATE_AFTER,
+    DIGITS,
+    MULTIPLIERS,
+    PHRASE_END,
+    SET_PHRASES,
+)
 from gaoxin_cli.model import units
 
-#: Chinese numerals and their values; 十 百 千 multiply.
-DIGITS = {
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
-#: Set phrases whose numeral names a policy rather than counts ("八项规定").
-SET_PHRASES = ("八项规定", "两学一做", "三严三实", "四个意识", "四个全面", "五位一体", "四风")
 #: A unit as written: 余 or 多, a scale word, 余 or 多, a base unit (longest
 #: first, so that 个百分点 is not read as 个).
 _UNIT = re.compile(
@@ -38,11 +30,8 @@ _UNIT = re.compile(
     + "|".join(re.escape(b) for b in sorted(units.BASE_UNITS, key=len, reverse=True))
     + ")"
 )
-_DATE_AFTER = ("月", "日", "号")
 _RANGE = re.compile("[至到\\-—~\uff5e][0-9]+[月日号]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-#: What may end a figure's phrase: 以上 before anything else belongs to a noun.
-_PHRASE_END = frozenset('，,。；;、：:）)”"！!？? \n')
 
 
 class Number:
@@ -129,7 +118,7 @@ def chinese_value(numeral: str) -> int:
 def _read_chinese(number: Number, text: str) -> None:
     """A quantity in Chinese numerals: its counter is its unit."""
     written = number.written
-    numeral = written.rstrip("".join(sorted(set("".join(coverage.COUNTERS)))))
+    numeral = written.rstrip("".join(sorted(set("".join(COUNTERS)))))
     counter = written[len(numeral) :]
     # The regex ends at the first counter; keep the whole counter (场次, 小时).
     number.written = numeral
@@ -188,7 +177,7 @@ def _name_or_date(number: Number, text: str) -> tuple[str, str] | None:
         return "part of a name in quotation marks", quoted
     if _YEAR.fullmatch(written) and text.startswith("年", end):
         return "a year", written + "年"
-    if after in _DATE_AFTER:
+    if after in DATE_AFTER:
         return "a date", written + after
     span = _RANGE.match(text, end)
     if span is not None:
@@ -221,7 +210,7 @@ def _read_unit(number: Number, text: str) -> None:
         rest = rest[1:]
     for word in ("以上", "以下"):
         after = rest[len(word) : len(word) + 1]
-        if rest.startswith(word) and after and after not in _PHRASE_END:
+        if rest.startswith(word) and after and after not in PHRASE_END:
             number.noun_after = True
 
 
@@ -296,17 +285,13 @@ def _around(text: str, position: int, phrase: str) -> bool:
     )
 
 
-#: Hedge words that may follow a unit before the item of a list ends.
-_AFTER_UNIT = ("以上", "左右", "余", "多")
-
-
 def item_end(text: str, number: Number) -> int | None:
     """Where the item of a 、-list that `number` ends ("学校4所、…") stops, or None
     if no 、 follows its unit (or its unit stands after a list of figures)."""
     if number.shared or number.unit is None:
         return None
     at = number.unit_end
-    for word in _AFTER_UNIT:
+    for word in AFTER_UNIT_HEDGES:
         if text.startswith(word, at):
             at += len(word)
             break

@@ -7,51 +7,13 @@ Scaling is exact, on the decimal digits the file holds, so that 32.8 亿 is
 3280000000, not 3280000000.0000005.
 """
 
-#: Scale words, longest first so that 万亿 is not read as 万.
-SCALES: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
+from gaoxin_cli import lexicon
 
-#: Base units the article uses, and their normalized English names.
-BASE_UNITS: dict[str, str] = {
-    "元": "CNY",
-    "美元": "USD",
-    "%": "percent",
-    "个百分点": "percentage_points",
-    "微克/立方米": "µg/m³",
-    "家": "organizations",
-    "件": "items",
-    "个": "items",
-    "项": "items",
-    "名": "people",
-    "人": "people",
-    "人次": "person-times",
-    "次": "times",
-    "场次": "events",
-    "场": "events",
-    "所": "institutions",
-    "座": "facilities",
-    "户": "households",
-    "年": "years",
-    "级": "levels",
-    "天": "days",
-    "小时": "hours",
-    "条": "items",
-    "套": "sets",
-    "台": "units",
-    "辆": "vehicles",
-    "批": "batches",
-    "届": "editions",
-    "倍": "multiple",
-    "位": "place",
-    "吨": "tonnes",
-    "公里": "km",
-    "平方米": "m²",
-    "㎡": "m²",
-    "公顷": "hectares",
-    "亩": "mu",
-}
-
-#: Units that a scale word cannot precede.
-UNSCALED = frozenset({"%", "个百分点", "微克/立方米"})
+#: The article's scale words, base units and the units no scale word precedes
+#: (the lexicon's lists; here, what normalizing them needs).
+SCALES = lexicon.SCALES
+BASE_UNITS = lexicon.BASE_UNITS
+UNSCALED = lexicon.UNSCALED
 
 #: The normalized unit of a fraction such as 1/6 ("占全市的1/6").
 FRACTION_UNIT = "percent"

@@ -4,6 +4,8 @@ Each is a name a fact file writes, with its Chinese and English words (or
 its table mark); the schema, validate, filters and completion read them here.
 """
 
+from gaoxin_cli.lexicon import HEDGE_WORDS
+
 #: Sections, in the article's order, with their zh and en names.
 SECTIONS: dict[str, tuple[str, str]] = {
     "overview": ("概览", "Overview"),
@@ -37,31 +39,6 @@ MEASURES: dict[str, tuple[str, str]] = {
 #: Measures whose value is always text.
 TEXT_MEASURES = frozenset({"text"})
 
-#: Every word that hedges a figure: (word, the qualifier it asks for, where it
-#: stands): "before" the figure, "after" it (余 and 多 also inside its unit:
-#: "42.8万余件"; 以上 and 左右 after its unit: "4.5%左右"), or "scoped": anywhere
-#: before it in its clause ("预计，全市实现…", "每月至少召开两次例会"). The one
-#: list: quotes (and so validate and draft) read it, search finds its words,
-#: messages and help name them.
-HEDGE_WORDS: tuple[tuple[str, str, str], ...] = (
-    ("余", "over", "after"),
-    ("多", "over", "after"),
-    ("以上", "over", "after"),
-    ("超过", "over", "before"),
-    ("逾", "over", "before"),
-    ("突破", "over", "before"),
-    ("近", "nearly", "before"),
-    ("约", "about", "before"),
-    ("左右", "about", "after"),
-    ("至少", "at_least", "scoped"),
-    ("不少于", "at_least", "before"),
-    ("不低于", "at_least", "before"),
-    ("不超过", "at_most", "before"),
-    ("不高于", "at_most", "before"),
-    ("以内", "at_most", "after"),
-    ("以下", "at_most", "after"),
-    ("预计", "estimated", "scoped"),
-)
 
 #: How the article hedges a figure: name -> (its words from HEDGE_WORDS, "/"
 #: between them, and its table mark).

@@ -1,0 +1,303 @@
+"""Every word list the tool reads Chinese text with, in one place: validate,
+the draft, search and the article check all read these, and the messages
+that list words are made from them.
+
+Punctuation is written once (`CLAUSE_STOPS`) and each reader's set of
+clause, phrase and sentence ends is made of it; numerals, counters, scale
+words and units; hedge words and the qualifier each asks for; the cue words
+of measures (growth, decline, shares, rates, additions, totals, comparisons);
+the words around a figure's subject; section cues of headings; and the set
+phrases and date words that make a number no figure. (Patterns that embed a
+few words of their own, such as the ranks of `draft/cues.py`, stay beside
+the code that reads them.)
+"""
+
+# --- punctuation and spaces -------------------------------------------------
+
+#: What the article's text leaves out: spaces (half- and full-width) and line breaks.
+SPACES = frozenset(" \t\r\n\u3000\u00a0")
+#: The marks that end a clause in every reader: commas, full stops, semicolons,
+#: exclamation and question marks, half- and full-width.
+CLAUSE_STOPS = "，,。；;！!？?"
+#: Where `validate --source` ends the clause it quotes around a figure.
+FIGURE_CLAUSE_END = CLAUSE_STOPS + "\n"
+#: What ends a clause for the draft: also colons and parentheses.
+CLAUSE_END = frozenset(CLAUSE_STOPS + ":：()（）")
+#: What ends a sentence, and what ends one for good (not a semicolon).
+SENTENCE_END = frozenset("。!！?？;；")
+STOPS = frozenset("。!！?？")
+#: What may end a figure's phrase: "以上" before anything else belongs to a noun
+#: ("亿元以上项目", "副处级以上"), not to the figure.
+PHRASE_END = frozenset(CLAUSE_STOPS + '、：:）)”" \n')
+#: What a heading never holds.
+NOT_IN_HEADING = frozenset(CLAUSE_STOPS + "：:、()（）%")
+#: What joins the items of a list ("0.9和0.4个百分点", "全市、全省").
+LIST_JOINERS = "、和及与"
+
+# --- numerals, counters, scales, units -------------------------------------
+
+#: Chinese numerals and their values; 十 百 千 multiply.
+DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
+#: Every character of a number written in Chinese numerals.
+NUMERAL_CHARS = "".join(DIGITS) + "".join(MULTIPLIERS)
+#: Counters after which Chinese numerals are a quantity (两次, 三个, 四级): the
+#: article's counting units, and 条 and 届.
+COUNTERS = (
+    "场次",
+    "小时",
+    "次",
+    "个",
+    "项",
+    "家",
+    "级",
+    "名",
+    "人",
+    "场",
+    "所",
+    "座",
+    "户",
+    "年",
+    "天",
+    "件",
+    "条",
+    "届",
+)
+#: Scale words, longest first so that 万亿 is not read as 万.
+SCALES: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
+#: Base units the article uses, and their normalized English names.
+BASE_UNITS: dict[str, str] = {
+    "元": "CNY",
+    "美元": "USD",
+    "%": "percent",
+    "个百分点": "percentage_points",
+    "微克/立方米": "µg/m³",
+    "家": "organizations",
+    "件": "items",
+    "个": "items",
+    "项": "items",
+    "名": "people",
+    "人": "people",
+    "人次": "person-times",
+    "次": "times",
+    "场次": "events",
+    "场": "events",
+    "所": "institutions",
+    "座": "facilities",
+    "户": "households",
+    "年": "years",
+    "级": "levels",
+    "天": "days",
+    "小时": "hours",
+    "条": "items",
+    "套": "sets",
+    "台": "units",
+    "辆": "vehicles",
+    "批": "batches",
+    "届": "editions",
+    "倍": "multiple",
+    "位": "place",
+    "吨": "tonnes",
+    "公里": "km",
+    "平方米": "m²",
+    "㎡": "m²",
+    "公顷": "hectares",
+    "亩": "mu",
+}
+#: Units that a scale word cannot precede.
+UNSCALED = frozenset({"%", "个百分点", "微克/立方米"})
+
+# --- hedges ----------------------------------------------------------------
+
+#: Every word that hedges a figure: (word, the qualifier it asks for, where it
+#: stands): "before" the figure, "after" it (余 and 多 also inside its unit:
+#: "42.8万余件"; 以上 and 左右 after its unit: "4.5%左右"), or "scoped": anywhere
+#: before it in its clause ("预计，全市实现…", "每月至少召开两次例会"). The one
+#: list: quotes (and so validate and draft) read it, search finds its words,
+#: messages and help name them.
+HEDGE_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("余", "over", "after"),
+    ("多", "over", "after"),
+    ("以上", "over", "after"),
+    ("超过", "over", "before"),
+    ("逾", "over", "before"),
+    ("突破", "over", "before"),
+    ("近", "nearly", "before"),
+    ("约", "about", "before"),
+    ("左右", "about", "after"),
+    ("至少", "at_least", "scoped"),
+    ("不少于", "at_least", "before"),
+    ("不低于", "at_least", "before"),
+    ("不超过", "at_most", "before"),
+    ("不高于", "at_most", "before"),
+    ("以内", "at_most", "after"),
+    ("以下", "at_most", "after"),
+    ("预计", "estimated", "scoped"),
+)
+#: Hedge characters that may sit between a figure and its unit ("42.8万余件").
+INSIDE_HEDGES = "余多"
+#: Hedge words that may follow a unit before the item of a list ends.
+AFTER_UNIT_HEDGES = ("以上", "左右", "余", "多")
+
+# --- cue words of measures -------------------------------------------------
+
+#: Year-on-year change; a decline word makes the figure negative.
+GROWTH = (
+    "同比增长",
+    "增长率",
+    "增长",
+    "增速",
+    "增幅",
+    "提高",
+    "上升",
+    "下降",
+    "减少",
+    "回落",
+    "降低",
+)
+#: Words by which an article states a negative figure as its magnitude.
+DECLINE_WORDS = (
+    "低于",
+    "慢于",
+    "下降",
+    "减少",
+    "降低",
+    "回落",
+    "收窄",
+    "缩小",
+    "负增长",
+    "-",
+    "−",
+)
+#: A gap that narrows or widens, in percentage points ("降幅收窄0.6个百分点").
+NARROW = ("收窄", "缩小")
+WIDEN = ("扩大", "加快")
+#: A share of something: of the city (全市) or of another whole.
+SHARE = ("占比", "比重", "占")
+#: A rate or ratio, and percentages nothing else explains.
+RATE = ("率", "比例")
+#: Newly added in the year.
+INCREASE = (
+    "新增",
+    "新建",
+    "净增",
+    "引进",
+    "新认定",
+    "新入驻",
+    "新设立",
+    "新落户",
+    "新开工",
+    "新注册",
+    "新登记",
+    "扩建",
+)
+#: A total, whatever came before it in the clause ("累计建成43家").
+LEVEL = ("累计", "总数", "总量", "共有", "拥有", "总计", "合计")
+#: Comparisons in percentage points, their sign, and what they compare with.
+COMPARE = {"高于": 1, "快于": 1, "超出": 1, "低于": -1, "慢于": -1}
+TARGETS = {"全市": "vs_city", "全省": "vs_province", "全国": "vs_national"}
+
+# --- the words around a figure's subject -----------------------------------
+
+#: Words that end a clause's subject before its figure ("…完成85亿元").
+TRAILING = (
+    "预计",
+    "同比",
+    "下降至",
+    "降至",
+    "升至",
+    "增至",
+    "提高至",
+    "分别为",
+    "分别",
+    "已达到",
+    "达到",
+    "已达",
+    "达",
+    "为",
+    "是",
+    "完成",
+    "实现了",
+    "实现",
+    "控制在",
+    "保持在",
+    "超过",
+    "逾",
+    "近",
+    "约",
+    "共",
+    "的",
+    "已",
+    "均",
+    "累计",
+    "总数",
+    "合计",
+    "首批",
+    *GROWTH,
+    *SHARE,
+    *COMPARE,
+    *TARGETS,
+)
+#: Words that start a clause before its subject ("全年", "其中", "共引进").
+LEADING = (
+    "预计",
+    "以上",
+    "以下",
+    "比上年",
+    "较上年",
+    "比去年",
+    "同比",
+    "全年",
+    "全区",
+    "其中",
+    "共",
+    "成功",
+    "已经",
+    "已",
+    "还",
+    "先后",
+    "并",
+    "同时",
+    "此外",
+    "通过",
+    "对",
+    "有",
+    "当年",
+    "年内",
+    "实现",
+    "完成",
+    *INCREASE,
+)
+#: A clause that starts so goes on about the subject before it ("增长6%", "占全市的1/6").
+CONTINUING = (*GROWTH, *SHARE, *COMPARE, *LEVEL, "实际", "同比", "覆盖", "金额", "总额", "其中")
+#: Words that join a noun to what follows it.
+CONNECTIVES = ("与", "和", "及", "对", "向", "的", "等")
+
+# --- headings, and numbers that are no figures ------------------------------
+
+#: Sections of the fact-file format, by words their headings use, in the order
+#: tried (the first word found in a heading decides).
+SECTION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("investment", ("招商", "双创", "引资", "创业")),
+    ("economy", ("经济指标", "经济运行", "经济发展", "主要指标", "经济")),
+    ("innovation", ("科技创新", "创新", "科技", "研发", "产业")),
+    ("services", ("营商环境", "政务服务", "服务", "营商", "审批")),
+    ("governance", ("社会治理", "民生", "治理", "生态", "环境", "城市", "社会事业")),
+    ("party", ("从严治党", "党建", "党的建设", "作风", "廉政", "党")),
+)
+#: Set phrases whose numeral names a policy rather than counts ("八项规定").
+SET_PHRASES = ("八项规定", "两学一做", "三严三实", "四个意识", "四个全面", "五位一体", "四风")
+#: What after a number makes it a date: 3月, 24日, 5号.
+DATE_AFTER = ("月", "日", "号")
