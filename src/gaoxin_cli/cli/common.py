@@ -2,6 +2,12 @@
 completion), the environment a run writes to, the settings chosen, the
 output format, and the check of a section's name.
 
+Each option is declared once here, as an Annotated type (`FactsOption`,
+`FormatOption` …), and a command's signature only names it: Typer reads a
+command's options from its own signature, so each command lists the options
+it takes (a decorator that adds shared options, as click tools do, would
+hide them from Typer and so from `--help`).
+
 No `from __future__ import annotations` in the cli package: Typer reads
 the commands' annotations at every start, and real objects spare it
 evaluating strings.
