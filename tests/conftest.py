@@ -175,40 +175,42 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder / "gaoxin"
 
 
-@pytest.fixture(scope="session")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped review plus about 2,000 synthetic facts in five datasets."""
+def _write_corpus(tmp_path_factory: pytest.TempPathFactory, name: str, facts: int) -> Path:
+    """A facts folder of the shipped review and synthetic datasets, `facts` facts in all."""
     sys.path.insert(0, str(REPO / "bench"))
     from make_corpus import make
 
-    folder = tmp_path_factory.mktemp("corpus") / "facts"
-    make(2000, folder)
+    folder = tmp_path_factory.mktemp(name) / "facts"
+    make(facts, folder)
     return folder
+
+
+def _copy(source: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "facts"
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped review plus about 2,000 synthetic facts in five datasets."""
+    return _write_corpus(tmp_path_factory, "corpus", 2000)
 
 
 @pytest.fixture
 def editable(tmp_path: Path, corpus: Path) -> Path:
     """A copy of the corpus that a test may change."""
-    target = tmp_path / "facts"
-    shutil.copytree(corpus, target)
-    return target
+    return _copy(corpus, tmp_path)
 
 
 @pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped review and one synthetic dataset (about 530 facts): enough for
     what a damaged or tampered index does, which does not grow with the folder."""
-    sys.path.insert(0, str(REPO / "bench"))
-    from make_corpus import make
-
-    folder = tmp_path_factory.mktemp("small-corpus") / "facts"
-    make(500, folder)
-    return folder
+    return _write_corpus(tmp_path_factory, "small-corpus", 500)
 
 
 @pytest.fixture
 def small_editable(tmp_path: Path, small_corpus: Path) -> Path:
     """A copy of the small corpus that a test may change."""
-    target = tmp_path / "facts"
-    shutil.copytree(small_corpus, target)
-    return target
+    return _copy(small_corpus, tmp_path)

@@ -1,4 +1,4 @@
-"""`gaoxin validate [PATH…] [--source ARTICLE]`: check fact files, and that a
+"""`gaoxin validate [PATH…] [--source [ARTICLE]]`: check fact files, and that a
 dataset covers every figure of its article; every problem on a line of its own."""
 
 from pathlib import Path
@@ -67,18 +67,19 @@ def validate(
 ) -> None:
     """Check fact files: every problem on its own path:line: line. Exit 2 if any.
 
-    With --source, also check one dataset against its article: each quote is
-    in the article (line breaks and spaces aside), and each number of the
-    article is a figure some fact states there, or one of the not_figure
-    tables of its dataset.toml.
+    With --source, also check each dataset against its article, the file its
+        dataset.toml names ([source] file), or against ARTICLE (one dataset):
+        each quote is in the article (line breaks and spaces aside), and each
+        number of the article is a figure some fact states there, or one of the
+        not_figure tables of its dataset.toml.
 
-    [bold]Examples[/bold]
+        [bold]Examples[/bold]
 
-      gaoxin validate
+          gaoxin validate
 
-      gaoxin validate facts/dalian-2020
+          gaoxin validate facts/dalian-2020 --source
 
-      gaoxin validate --source review-2019.txt
+          gaoxin validate --source review-2019.txt
     """
     opts = settings(ctx, facts, None, debug, datasets=dataset)
     as_json = json or output_format == "json"
