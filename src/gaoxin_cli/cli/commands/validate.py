@@ -68,18 +68,18 @@ def validate(
     """Check fact files: every problem on its own path:line: line. Exit 2 if any.
 
     With --source, also check each dataset against its article, the file its
-        dataset.toml names ([source] file), or against ARTICLE (one dataset):
-        each quote is in the article (line breaks and spaces aside), and each
-        number of the article is a figure some fact states there, or one of the
-        not_figure tables of its dataset.toml.
+    dataset.toml names (the file key of \\[source]), or against ARTICLE (one dataset):
+    each quote is in the article (line breaks and spaces aside), and each
+    number of the article is a figure some fact states there, or one of the
+    not_figure tables of its dataset.toml.
 
-        [bold]Examples[/bold]
+    [bold]Examples[/bold]
 
-          gaoxin validate
+      gaoxin validate
 
-          gaoxin validate facts/dalian-2020 --source
+      gaoxin validate facts/dalian-2020 --source
 
-          gaoxin validate --source review-2019.txt
+      gaoxin validate --source review-2019.txt
     """
     opts = settings(ctx, facts, None, debug, datasets=dataset)
     as_json = json or output_format == "json"
