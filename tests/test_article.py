@@ -123,3 +123,27 @@ def test_a_drafted_folder_carries_and_names_its_article(gaoxin, tmp_path: Path) 
 def test_the_repository_article_is_the_one_tests_read() -> None:
     """Tests read the article from the repository, never from beside it."""
     assert SOURCE.is_relative_to(REPO)
+
+
+def test_the_article_may_come_on_standard_input(gaoxin, runner, tmp_path: Path) -> None:
+    """`validate --source -` and `draft -` read the article from standard input, as Unix filters do."""
+    from gaoxin_cli.cli.app import app
+
+    text = SOURCE.read_text(encoding="utf-8")
+    checked = runner.invoke(app, ["validate", "--source", "-"], input=text)
+    assert (checked.exit_code, checked.stderr) == (0, "")
+    assert checked.stdout.endswith("every figure of - covered\n")
+    drafted = runner.invoke(app, ["draft", "-", "--json"], input=text)
+    assert drafted.exit_code == 0, drafted.stderr
+    assert drafted.stdout == gaoxin("draft", str(SOURCE), "--json").stdout.replace(
+        json.dumps(str(SOURCE))[1:-1], "-"
+    )
+    folder = tmp_path / "from-stdin"
+    written = runner.invoke(app, ["draft", "-", "-o", str(folder)], input=text)
+    assert written.exit_code == 0, written.stderr
+    assert (folder / "article.txt").read_text(encoding="utf-8") == text
+    changed = runner.invoke(
+        app, ["validate", "--source", "-"], input=text.replace("3288件", "3289件")
+    )
+    assert changed.exit_code == 2
+    assert "-:61: 3289件 is not stated by any fact" in changed.stderr

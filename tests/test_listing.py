@@ -256,3 +256,24 @@ def test_get_takes_a_section_too(gaoxin, cache, extra) -> None:
     result = gaoxin("get", "gdp", "--section", "party", *extra)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == "gaoxin: no fact of gdp matches the filter\n"
+
+
+def test_search_sorts_every_hit_before_the_limit(gaoxin) -> None:
+    """`search … --sort -value -n 2` gives the two largest of all hits, not of the first two."""
+    result = gaoxin("search", "growth", "-m", "growth", "--sort", "-value", "-n", "2", "--json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    everything = gaoxin("search", "growth", "-m", "growth", "--json")
+    values = sorted((r["value"] for r in json.loads(everything.stdout)), reverse=True)
+    assert [r["value"] for r in json.loads(result.stdout)] == values[:2]
+
+
+def test_a_bare_text_value_in_english(gaoxin) -> None:
+    """`get ID --value --lang en` prints the English of a text value; numbers stay as written."""
+    english = gaoxin("get", "industrial-layout", "gdp.growth", "--value", "--lang", "en")
+    assert (english.exit_code, english.stdout, english.stderr) == (
+        0,
+        "One core, two cities, many parks\n7.5\n",
+        "",
+    )
+    chinese = gaoxin("get", "industrial-layout", "--value")
+    assert chinese.stdout == "一核两城多园\n"

@@ -74,7 +74,15 @@ ARTICLE_LIMIT = 16 * 1024 * 1024
 
 def read_article(source: Path) -> str:
     """An article's text: read without blocking (a FIFO, /proc/kmsg), at most
-    16 MiB (/dev/zero), UTF-8 with or without a byte-order mark; else a usage error."""
+    16 MiB (/dev/zero), UTF-8 with or without a byte-order mark; else a usage
+    error. `-` is standard input."""
+    if str(source) == "-":
+        import sys
+
+        raw = sys.stdin.buffer.read(ARTICLE_LIMIT + 1)
+        if len(raw) > ARTICLE_LIMIT:
+            raise UsageError("cannot read standard input: larger than 16 MiB")
+        return _decoded(raw, source)
     try:
         raw, _, _ = read_file(source, ARTICLE_LIMIT)
     except NotRegularError:
@@ -83,6 +91,11 @@ def read_article(source: Path) -> str:
         raise UsageError(f"cannot read {source}: larger than 16 MiB") from None
     except OSError as error:
         raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
+    return _decoded(raw, source)
+
+
+def _decoded(raw: bytes, source: Path) -> str:
+    """An article's bytes as text: UTF-8, plain text; else a usage error at its line."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

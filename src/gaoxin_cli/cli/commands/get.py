@@ -96,7 +96,7 @@ def get(
             raise UsageError("--value prints bare values: leave out --format, --json and --fields")
         if shape.sort is not None or shape.limit is not None:
             items = list(shape.apply(query.facts_of(items)))
-        text = "".join(f"{line}\n" for line in bare_values(items))
+        text = "".join(f"{line}\n" for line in bare_values(items, opts.lang))
         try:
             stdout.write(text)  # one write: all of it or, if it cannot be encoded, none
         except UnicodeEncodeError:
@@ -113,8 +113,9 @@ def get(
     write_facts(ctx, query.facts_of(items), view, fmt, opts, shape)
 
 
-def bare_values(items: list[Indicator | Fact]) -> list[str]:
-    """The values of looked-up items as the article writes them, one each.
+def bare_values(items: list[Indicator | Fact], lang: str = "zh") -> list[str]:
+    """The values of looked-up items as the article writes them, one each; in
+    English (`lang` "en") a text value that has one (`value_en`).
 
     Each must name one figure: an id in several datasets is a usage error.
     """
@@ -128,7 +129,10 @@ def bare_values(items: list[Indicator | Fact]) -> list[str]:
                 " choose one with --dataset"
             )
     facts = query.facts_of(items)
-    values = [format_value(f.value) for f in facts]
+    values = [
+        f.value_en if lang == "en" and f.value_en is not None else format_value(f.value)
+        for f in facts
+    ]
     if any(isinstance(f.value, str) for f in facts):
         from gaoxin_cli.render.safe import clean  # words from a file: no controls
 

@@ -74,12 +74,13 @@ def search(
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
     chosen = fact_filter(measure, qualifier, unit, section)  # checked before any reading
-    shape = Shape(fields, sort, None, no_headers)
+    # Ranked hits are cut to --limit; with --sort, every hit is sorted, then cut.
+    shape = Shape(fields, sort, limit if sort is not None else None, no_headers)
     text = " ".join(words)
     book = opts.source().book(Selection(words=tuple(text.split()), section=section))
     fmt = choose_format(ctx, output_format, json)
     hits = [hit for hit in query.search(book, text, section=section) if chosen.keep(hit.fact)]
-    hits = hits[:limit] if limit is not None else hits
+    hits = hits[:limit] if limit is not None and sort is None else hits
     if not hits:
         raise NotFoundError(f"nothing matches {text!r}")
     write_facts(ctx, [hit.fact for hit in hits], render.hits(hits), fmt, opts, shape)
