@@ -8,9 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from conftest import SOURCE
 from draft_score import TARGETS, report, score
+from gaoxin_cli.cli.app import app
 from gaoxin_cli.draft.article import Review
 from gaoxin_cli.draft.propose import propose
 from gaoxin_cli.factfiles.loader import load_factbook
@@ -275,3 +279,35 @@ def test_english_tables_of_a_draft_show_the_chinese_label_still_to_translate(gao
     assert result.exit_code == 0, result.stderr
     row = next(line for line in result.stdout.splitlines() if "investment-2.level" in line)
     assert row.count("国内招商") == 2  # the label, then the quote
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["\t", "\r", "\x0c", "\u2028", "\u2029", "\u3000", " "]),
+        min_size=1,
+        max_size=3,
+    ),
+    st.sampled_from(["heading", "later-heading", "text"]),
+)
+def test_a_drafted_folder_parses_whatever_separators_the_article_holds(
+    separators: list[str], where: str
+) -> None:
+    """Line and paragraph separators, tabs, carriage returns and form feeds in an article
+    never make a drafted fact file that does not parse (comments included)."""
+    import tempfile
+
+    import tomli as tomllib  # the same parser as Python 3.11's tomllib, on 3.10 too
+
+    odd = "".join(separators)
+    heading = f"一、创新{odd}动能" if where == "heading" else "一、创新动能"
+    later = f"二、科技{odd}研发" if where == "later-heading" else "二、科技研发"
+    body = f"全年新增{odd}企业85家。" if where == "text" else "全年新增企业85家。"
+    text = f"测试区2024年综述\n\n{heading}\n\n{body}\n\n{later}\n\n新建项目12个。\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "review.txt"
+        article.write_text(text, encoding="utf-8", newline="")
+        result = CliRunner().invoke(app, ["draft", str(article), "-o", str(Path(tmp) / "out")])
+        assert result.exit_code == 0, result.stderr
+        for written in (Path(tmp) / "out").glob("*.toml"):
+            tomllib.loads(written.read_text(encoding="utf-8"))

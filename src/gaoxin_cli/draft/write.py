@@ -104,7 +104,7 @@ def section_file(section: str, indicators: list[DraftIndicator]) -> str:
         lines.append("")
         if indicator.heading is not None and indicator.heading is not shown:
             shown = indicator.heading
-            lines.append(f"# Under the heading {shown.text} (line {shown.line}).")
+            lines.append(f"# Under the heading {comment(shown.text)} (line {shown.line}).")
         lines += _indicator_lines(indicator)
     return "\n".join(lines) + "\n"
 
@@ -118,7 +118,7 @@ def _indicator_lines(indicator: DraftIndicator) -> list[str]:
     ]
     for fact in indicator.facts:
         lines.append("")
-        lines += [f"# check: {check}" for check in fact.checks if check != UNSORTED_CHECK]
+        lines += [f"# check: {comment(c)}" for c in fact.checks if c != UNSORTED_CHECK]
         lines += _fact_lines(fact)
     return lines
 
@@ -139,6 +139,19 @@ def _fact_lines(fact: Proposal) -> list[str]:
         lines.append(f"qualifier = {toml_string(fact.qualifier)}")
     lines.append(f"quote = {toml_string(fact.quote)}  # line {fact.line}")
     return lines
+
+
+def comment(text: str) -> str:
+    """`text` fit for a TOML comment: what would end the line or is no text
+    (control characters but tab, line and paragraph separators) as \\uXXXX."""
+    return "".join(
+        f"\\u{ord(char):04X}"
+        if (ord(char) < 0x20 and char != "\t")
+        or 0x7F <= ord(char) <= 0x9F
+        or char in "\u2028\u2029"
+        else char
+        for char in text
+    )
 
 
 def toml_string(text: str) -> str:
