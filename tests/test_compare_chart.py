@@ -375,3 +375,13 @@ def test_hostile_text_in_charts_and_comparisons_stays_text(gaoxin, tmp_path) -> 
         assert (result.exit_code, result.stdout) == (2, ""), args
         assert "holds a control character (U+001B" in result.stderr, args
         assert len(result.stderr.splitlines()) == 1, args
+
+
+def test_a_huge_columns_is_capped(gaoxin) -> None:
+    """COLUMNS=99999999 draws charts at most 1,000 cells wide: no gigabytes of bars."""
+    from rich.cells import cell_len
+
+    result = gaoxin("chart", "--format", "table", env={"COLUMNS": "99999999"})
+    assert (result.exit_code, result.stderr) == (0, "")
+    widest = max(cell_len(line) for line in result.stdout.splitlines())
+    assert 240 < widest <= 1000

@@ -43,9 +43,10 @@ def write(
             raise OutputError("this answer has no table form: use --format json, csv or tsv")
         from rich.console import Console
 
-        console = Console(
-            file=stream, width=terminal_width(stream), highlight=False, emoji=False, soft_wrap=False
-        )
+        width = terminal_width(stream)
+        if width is None:  # Rich asks the terminal
+            width = min(Console(file=stream).width, MAX_WIDTH)
+        console = Console(file=stream, width=width, highlight=False, emoji=False, soft_wrap=False)
         # crop=False: should a line ever come out too wide, the terminal wraps
         # it; nothing is cut off at its edge.
         console.print(view.table(lang, console.width), crop=False)
@@ -69,10 +70,15 @@ def write(
         write_tsv(rows, columns, stream, header=headers)
 
 
+#: The widest output drawn, whatever COLUMNS says: a chart fills the width it
+#: is given, and COLUMNS=99999999 must not make gigabytes of bars.
+MAX_WIDTH = 1000
+
+
 def terminal_width(stream: TextIO) -> int | None:
-    """The width $COLUMNS asks for; None to let Rich ask the terminal. A
-    COLUMNS of 0, below 0 or not a number means "unknown": the width of the
-    terminal `stream` writes to, else 80."""
+    """The width $COLUMNS asks for, at most MAX_WIDTH; None to let Rich ask the
+    terminal. A COLUMNS of 0, below 0 or not a number means "unknown": the
+    width of the terminal `stream` writes to, else 80."""
     import os
 
     raw = os.environ.get("COLUMNS")
@@ -83,7 +89,7 @@ def terminal_width(stream: TextIO) -> int | None:
     except ValueError:
         value = 0
     if value > 0:
-        return value
+        return min(value, MAX_WIDTH)
     try:
         return os.get_terminal_size(stream.fileno()).columns or 80
     except (OSError, AttributeError, ValueError):
