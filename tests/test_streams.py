@@ -287,3 +287,51 @@ def test_completion_after_a_run_in_the_same_process(gaoxin) -> None:
             else:
                 os.environ[key] = value
     assert "gdp.growth" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "closed", "code", "stderr"),
+    [
+        (
+            ["get", "gdp.growth", "--value"],
+            ">&-",
+            2,
+            "gaoxin: cannot write output: standard output is closed\n",
+        ),
+        (
+            ["economy", "--json"],
+            ">&-",
+            2,
+            "gaoxin: cannot write output: standard output is closed\n",
+        ),
+        (
+            ["economy", "--format", "table"],
+            ">&-",
+            2,
+            "gaoxin: cannot write output: standard output is closed\n",
+        ),
+        (["--bogus"], "2>&-", 2, None),
+        (["get", "zzzz"], "2>&-", 1, None),
+        (["get", "gdp.growth", "--value"], "2>&-", 0, None),
+        (["get", "gdp.growth", "--value"], ">&- 2>&-", 2, None),
+    ],
+)
+def test_closed_standard_streams_give_the_documented_exit_code(
+    args: list[str], closed: str, code: int, stderr: str | None
+) -> None:
+    """With stdout or stderr closed (`>&-`, `2>&-`) a command exits with the documented code,
+    says why where it still can, and never prints a traceback."""
+    import shlex
+
+    command = " ".join(shlex.quote(a) for a in [*run_module_argv(), *args])
+    result = subprocess.run(
+        ["bash", "-c", f"exec {command} {closed}"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
+    assert result.returncode == code
+    if stderr is not None:
+        assert result.stderr == stderr
+    assert "Traceback" not in result.stderr

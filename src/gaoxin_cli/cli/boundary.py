@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from gaoxin_cli.errors import ExitCode, GaoxinError
@@ -188,10 +189,40 @@ def _utf8(arg: str) -> str:
         return arg  # not UTF-8 either: left as given
 
 
+class _ClosedStream:
+    """Standard output when the process was started without one (`>&-`):
+    every write fails as writing to a closed descriptor does."""
+
+    encoding = "utf-8"
+
+    def write(self, _text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _closed_streams() -> None:
+    """A process started with stdout or stderr closed (Python then has None
+    for them) still answers with its exit code: output that cannot be written
+    is an error (exit 2), messages that cannot be shown go nowhere."""
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - for the whole run
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+
+
 def main(argv: Sequence[str], command_for: Callable[[list[str]], Any]) -> NoReturn:
     """Run `gaoxin ARGV` as a process, with the click command `command_for(argv)`
     gives: Ctrl-C and a closed pipe end quietly, also before and after the
-    command itself runs (while modules load, at the final flush)."""
+    command itself runs (while modules load, at the final flush); closed
+    standard streams give the documented exit codes, never a traceback."""
+    _closed_streams()
     argv = [_utf8(arg) for arg in argv]
     try:
         command_for(argv)(argv, prog_name="gaoxin")
