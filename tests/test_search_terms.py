@@ -2,11 +2,13 @@
 
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import DATASET_TOML, SECTION_TOML
 from gaoxin_cli.search import matching
 
 BOTH = pytest.mark.parametrize("extra", [[], ["--no-cache"]], ids=["index", "files"])
@@ -254,3 +256,49 @@ def test_search_matching_is_documented_in_one_place() -> None:
     assert weights["figure"] > weights["label"] > weights["alias"] > weights["id_part"]
     assert weights["id_part"] > weights["quote"] > weights["note"]
     assert textwrap.dedent(matching.__doc__ or "").count("WEIGHTS") == 1
+
+
+#: English words that fold to little or nothing, hyphenated words, and a word for
+#: each stemming rule (and the word it folds to).
+TRICKY_WORDS = [
+    "y-o-y", "y", "o", "a", "q1", "ex-im", "hi-tech", "companies", "company", "studied",
+    "study", "classes", "class", "planned", "plan", "listing", "lists", "list", "us", "gas",
+    "is", "bus", "yoy", "ss", "ies", "ed", "ing",
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    alias=st.lists(st.sampled_from(TRICKY_WORDS), min_size=1, max_size=4),
+    label=st.lists(st.sampled_from(TRICKY_WORDS), min_size=1, max_size=3),
+    query=st.lists(st.sampled_from(TRICKY_WORDS), min_size=1, max_size=3),
+)
+def test_the_index_answers_as_the_files_for_short_hyphenated_and_stemmed_words(
+    gaoxin, cache, alias: list[str], label: list[str], query: list[str]
+) -> None:
+    """An alias or label of one- and two-letter, hyphenated or stemmed English words is
+    found by the index exactly when the files find it, in the same order."""
+    import tempfile
+
+    section = SECTION_TOML.replace(
+        'en = "Fixed-asset investment"',
+        f"en = {json.dumps(' '.join(label))}\naliases = [{json.dumps(' '.join(alias))}]",
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "facts" / "testland-2019"
+        folder.mkdir(parents=True)
+        (folder / "dataset.toml").write_text(DATASET_TOML, encoding="utf-8")
+        (folder / "economy.toml").write_text(section, encoding="utf-8")
+        facts = str(folder.parent)
+        with_index = gaoxin("--facts", facts, "search", *query, "--json")
+        from_files = gaoxin("--facts", facts, "search", *query, "--json", "--no-cache")
+    assert (with_index.exit_code, with_index.stdout, with_index.stderr) == (
+        from_files.exit_code,
+        from_files.stdout,
+        from_files.stderr,
+    )

@@ -164,6 +164,8 @@ class Index:
 
         rows: set[int] | None = None
         for alternatives in needles(" ".join(words)):
+            if not alternatives:
+                continue  # nothing to look for: the files' scoring decides
             found: set[int] = set()
             for needle in alternatives:
                 found |= self._rows_holding(needle)

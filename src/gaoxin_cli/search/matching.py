@@ -204,7 +204,8 @@ def digits_of(text: str) -> str:
 
 def needles(query: str) -> list[list[str]]:
     """For each term of `query`, texts of which a matching fact's search text
-    (see `search_words`) holds at least one; [] if the query has no term."""
+    (see `search_words`) holds at least one; [] if the query has no term. A
+    term with no such text gives an empty list: it narrows nothing."""
     out = []
     for term in parse(query):
         if term.kind == "number":
@@ -216,8 +217,10 @@ def needles(query: str) -> list[list[str]]:
                 alternatives = [f"\n{canonical(v)}\n" for v in term.values()]
                 alternatives += spelled(term)
         elif term.kind == "word" and "." not in term.text:
-            # A word's stem, or what every word of that stem holds (company: compan).
-            alternatives = [term.text[:-1] if term.text.endswith("y") else term.text]
+            # A word's stem, or what every word of that stem holds (company:
+            # compan); a word of one letter is itself ("y" of "y-o-y").
+            long_y = len(term.text) > 1 and term.text.endswith("y")
+            alternatives = [term.text[:-1] if long_y else term.text]
         else:
             alternatives = [term.text]
         out.append([a.lstrip("+-") for a in dict.fromkeys(alternatives) if a.strip("+-\n")])
