@@ -397,3 +397,44 @@ def test_trailing_slash_is_refused(gaoxin, tmp_path: Path, monkeypatch, fmt, nam
     result = gaoxin("export", "-f", fmt, name)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "sqlite"])
+def test_a_file_that_appears_while_export_writes_is_never_replaced(
+    gaoxin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Without --force, export checks FILE is absent and its last step only creates it: a file
+    made in between keeps its bytes, the export says so (exit 2) and leaves no temporary file."""
+    from gaoxin_cli.render import sqlite as sqlite_writer
+
+    target = tmp_path / f"facts.{fmt}"
+
+    def someone_else_writes() -> None:
+        target.write_text("someone else's\n", encoding="utf-8")
+
+    if fmt == "csv":
+        import gaoxin_cli.render
+
+        write = gaoxin_cli.render.write
+
+        def writing(*args: object, **kwargs: object) -> None:
+            someone_else_writes()
+            write(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(gaoxin_cli.render, "write", writing)
+    else:
+        fill = sqlite_writer._fill
+
+        def filling(*args: object) -> None:
+            someone_else_writes()
+            fill(*args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(sqlite_writer, "_fill", filling)
+    result = gaoxin("export", "--format", fmt, str(target))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"gaoxin: cannot write output to {target}: it appeared while the file was written;"
+        " not replaced\n"
+    )
+    assert target.read_text(encoding="utf-8") == "someone else's\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]

@@ -52,14 +52,16 @@ def temp_prefix(name: str, pid: int) -> str:
 
 
 @contextmanager
-def replacing(path: Path, *, private: bool = False) -> Iterator[Path]:
+def replacing(path: Path, *, private: bool = False, new: bool = False) -> Iterator[Path]:
     """A temporary path beside `path`, moved onto `path` when the block ends
     without an error (and removed when it raises, or on SIGTERM).
 
     `path` must be a regular file, a symlink (the link is replaced, not what
     it points to) or nothing yet. The new file gets the permissions a file
     written in place would have: the old file's, else 0666 less the umask;
-    `private` keeps the temporary file's 0600 (for caches).
+    `private` keeps the temporary file's 0600 (for caches). With `new`, the
+    last step only creates `path`: a file that appeared there meanwhile is
+    never replaced (FileExistsError), nor is anything else.
     """
     _must_be_replaceable(path)
     with _sigterm_exits():
@@ -72,7 +74,10 @@ def replacing(path: Path, *, private: bool = False) -> Iterator[Path]:
             yield temp
             if not private:
                 temp.chmod(_mode_for(path))
-            temp.replace(path)  # atomic on one file system
+            if new:
+                _create(temp, path)
+            else:
+                temp.replace(path)  # atomic on one file system
         finally:
             temp.unlink(missing_ok=True)
 
@@ -184,6 +189,23 @@ def writing_into(path: Path) -> Iterator[BinaryIO]:
         handle = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
     with open(handle, "wb") as stream:  # noqa: PTH123 - a descriptor, not a path
         yield stream
+
+
+def _create(temp: Path, path: Path) -> None:
+    """Put `temp` at `path` only if nothing is there: a hard link fails on
+    anything present, atomically (where links cannot be made, the check and
+    the rename are two steps)."""
+    appeared = FileExistsError(
+        errno.EEXIST, "it appeared while the file was written; not replaced", str(path)
+    )
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise appeared from None
+    except OSError:  # a file system without hard links
+        if path.exists() or path.is_symlink():
+            raise appeared from None
+        temp.replace(path)
 
 
 def _must_be_replaceable(path: Path) -> None:

@@ -46,10 +46,13 @@ def _storable(value: object) -> object:
     return value
 
 
-def write_sqlite(datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path) -> None:
+def write_sqlite(
+    datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path, *, new: bool = False
+) -> None:
     """Write `datasets` and `facts` to a new SQLite file at `path` (replaced whole,
-    atomically); into a device, FIFO or /dev/stdout the database is built in a
-    temporary file first and its bytes copied there.
+    atomically; with `new`, never replacing a file that appeared meanwhile); into
+    a device, FIFO or /dev/stdout the database is built in a temporary file first
+    and its bytes copied there.
 
     A full disk or another SQLite failure is raised as an OSError naming `path`.
     """
@@ -60,7 +63,7 @@ def write_sqlite(datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path)
                 with temp.open("rb") as source, writing_into(path) as target:
                     shutil.copyfileobj(source, target)
         else:
-            with replacing(path) as temp:
+            with replacing(path, new=new) as temp:
                 _fill(temp, datasets, facts)
     except sqlite3.OperationalError as error:  # full disk, I/O error; not a bug in the rows
         reason = str(error)

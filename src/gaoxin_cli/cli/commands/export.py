@@ -161,16 +161,35 @@ def export(
         if sqlite:
             from gaoxin_cli.render.sqlite import write_sqlite
 
-            write_sqlite(book.datasets, chosen, target)
+            write_sqlite(book.datasets, chosen, target, new=not force)
         else:
-            _write_file(view, fmt, target, into, lang=opts.lang, bom=bom, headers=shape.headers)
+            _write_file(
+                view,
+                fmt,
+                target,
+                into,
+                lang=opts.lang,
+                bom=bom,
+                headers=shape.headers,
+                new=not force,
+            )
     except OSError as error:  # named as the user typed it, never by a temporary name
         raise OSError(error.errno, error.strerror or str(error), file) from error
 
 
 def _write_file(
-    view: render.View, fmt: str, target: Path, into: bool, *, lang: str, bom: bool, headers: bool
+    view: render.View,
+    fmt: str,
+    target: Path,
+    into: bool,
+    *,
+    lang: str,
+    bom: bool,
+    headers: bool,
+    new: bool,
 ) -> None:
+    """Write `view` into `target` (a device), or replace it whole; with `new`
+    (no --force), only create it: a file that appeared since the check stays."""
     from gaoxin_cli.files import replacing, writing_into
 
     if into:
@@ -180,7 +199,7 @@ def _write_file(
         ):
             render.write(view, fmt, stream, lang=lang, bom=bom, headers=headers)
         return
-    with replacing(target) as temp, temp.open("w", encoding="utf-8", newline="") as stream:
+    with replacing(target, new=new) as temp, temp.open("w", encoding="utf-8", newline="") as stream:
         render.write(view, fmt, stream, lang=lang, bom=bom, headers=headers)
 
 
