@@ -266,3 +266,37 @@ def test_other_commands_never_import_the_writer() -> None:
     )
     assert done.stdout.strip() == "7.5"
     assert done.stderr == ""
+
+
+def test_a_refusal_touches_nothing_and_only_its_own_leftovers_are_cleared(
+    gaoxin, tmp_path: Path
+) -> None:
+    """In a folder of an earlier package plus a person's README.md and hidden .tmp files that
+    look like a killed run's, export refuses and every file stays; with only a killed run's
+    own leftover beside the package, export takes the folder and clears just that."""
+    folder = tmp_path / "pkg"
+    assert gaoxin("export", "--format", "datapackage", str(folder)).exit_code == 0
+    people = {
+        "README.md": "mine\n",
+        ".notes.20240101.tmp": "my notes\n",
+        ".backup.99999.draft_v2.tmp": "my backup\n",
+    }
+    for name, text in people.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    refused = gaoxin("export", "--format", "datapackage", str(folder))
+    assert refused.exit_code == 2
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    for name in people:
+        (folder / name).unlink()
+    leftover = folder / ".facts.csv.99999999.abcd_123.tmp"  # a dead process's own temporary
+    leftover.write_text("half", encoding="utf-8")
+    lookalike = folder / ".other.99999999.abcd_123.tmp"
+    lookalike.write_text("not ours", encoding="utf-8")
+    assert gaoxin("export", "--format", "datapackage", str(folder)).exit_code == 2
+    assert leftover.exists()
+    assert lookalike.exists()
+    lookalike.unlink()
+    taken = gaoxin("export", "--format", "datapackage", str(folder))
+    assert (taken.exit_code, taken.stderr) == (0, "")
+    assert sorted(p.name for p in folder.iterdir()) == ["datapackage.json", "facts.csv"]

@@ -438,3 +438,16 @@ def test_a_file_that_appears_while_export_writes_is_never_replaced(
     )
     assert target.read_text(encoding="utf-8") == "someone else's\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_the_next_export_clears_what_a_killed_one_left(gaoxin, tmp_path: Path) -> None:
+    """A temporary file that a dead process made for FILE is removed by the next export to FILE;
+    a person's file that only looks like one is left alone."""
+    target = tmp_path / "facts.csv"
+    leftover = tmp_path / ".facts.csv.99999999.abcd_123.tmp"
+    leftover.write_text("half", encoding="utf-8")
+    lookalike = tmp_path / ".notes.20240101.tmp"
+    lookalike.write_text("mine", encoding="utf-8")
+    result = gaoxin("export", "--format", "csv", str(target))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".notes.20240101.tmp", "facts.csv"]

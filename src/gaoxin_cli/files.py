@@ -11,13 +11,14 @@ What is not a regular file is never replaced: a character device or FIFO
 /dev/fd/N, /proc/self/fd/N) are written into instead, see `writing_into`.
 """
 
+import contextlib
 import errno
 import os
 import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -61,9 +62,11 @@ def replacing(path: Path, *, private: bool = False, new: bool = False) -> Iterat
     written in place would have: the old file's, else 0666 less the umask;
     `private` keeps the temporary file's 0600 (for caches). With `new`, the
     last step only creates `path`: a file that appeared there meanwhile is
-    never replaced (FileExistsError), nor is anything else.
+    never replaced (FileExistsError), nor is anything else. What a killed run
+    left of its own temporary file for `path` is removed first.
     """
     _must_be_replaceable(path)
+    remove_abandoned(path.parent, {path.name})
     with _sigterm_exits():
         handle, temp_name = tempfile.mkstemp(
             dir=path.parent, prefix=temp_prefix(path.name, os.getpid()), suffix=".tmp"
@@ -122,31 +125,41 @@ def new_folder(target: Path, contents: dict[str, str]) -> None:
             shutil.rmtree(temp, ignore_errors=True)
 
 
-def remove_abandoned(folder: Path) -> None:
-    """Remove the temporary files `replacing` left in `folder` when its process
-    was killed: those whose process is gone, and any older than a day.
-
-    Nothing else is touched, and nothing is raised (a folder that cannot be
-    read or a file that cannot be removed is left as it is).
-    """
+def abandoned(folder: Path, targets: "Collection[str] | None" = None) -> list[Path]:
+    """The temporary files `replacing` left in `folder` when its process was
+    killed: those whose process is gone, and any older than a day; with
+    `targets`, only those made for a file of one of those names (in a folder
+    shared with a person's files, nothing that merely looks alike)."""
     try:
         with os.scandir(folder) as entries:
             names = [e.name for e in entries if e.is_file(follow_symlinks=False)]
     except OSError:
-        return
+        return []
     now = time.time()
+    found = []
     for name in names:
         match = re.fullmatch(_TEMP_NAME, name)  # compiled once, when first used
         if match is None:
+            continue
+        if targets is not None and not any(name.startswith(f".{t}.") for t in targets):
             continue
         try:
             place = folder / name
             old = now - place.lstat().st_mtime > ABANDONED_AFTER
             pid = match["pid"]
             if old or (pid is not None and not _alive(int(pid))):
-                place.unlink()
+                found.append(place)
         except (OSError, ValueError, OverflowError):
             continue
+    return found
+
+
+def remove_abandoned(folder: Path, targets: "Collection[str] | None" = None) -> None:
+    """Remove the files `abandoned` finds. Nothing else is touched, and nothing
+    is raised (a file that cannot be removed is left as it is)."""
+    for place in abandoned(folder, targets):
+        with contextlib.suppress(OSError):
+            place.unlink()
 
 
 def descriptor_named(path: Path) -> int | None:

@@ -266,11 +266,14 @@ def _check_folder(folder: str) -> None:
     if not _names_in(path, folder):
         return
     if _ours(path / DESCRIPTOR):
-        from gaoxin_cli.files import remove_abandoned
+        from gaoxin_cli.files import abandoned, remove_abandoned
 
-        remove_abandoned(path)  # the temporary files of a run that was killed
-        names = _names_in(path, folder)
-        if names <= {DATA, DESCRIPTOR} and (DATA not in names or (path / DATA).is_file()):
+        # Decide first, touch nothing on refusal: what is left of a killed
+        # export (temporary files made for these two names only) may go.
+        ours = {DATA, DESCRIPTOR}
+        names = _names_in(path, folder) - {p.name for p in abandoned(path, ours)}
+        if names <= ours and (DATA not in names or (path / DATA).is_file()):
+            remove_abandoned(path, ours)
             return
     raise UsageError(
         f"{folder} is a folder with other files in it; give a new or empty folder,"
