@@ -300,3 +300,38 @@ def test_a_refusal_touches_nothing_and_only_its_own_leftovers_are_cleared(
     taken = gaoxin("export", "--format", "datapackage", str(folder))
     assert (taken.exit_code, taken.stderr) == (0, "")
     assert sorted(p.name for p in folder.iterdir()) == ["datapackage.json", "facts.csv"]
+
+
+@pytest.mark.slow
+def test_a_package_that_cannot_be_written_whole_is_not_written_at_all(
+    gaoxin, tmp_path: Path
+) -> None:
+    """Under a file-size limit the descriptor fits and facts.csv does not: the earlier package
+    stays as it was, both files, and the refusal is one line (exit 2)."""
+    import resource
+    import subprocess
+    import sys
+
+    folder = tmp_path / "pkg"
+    assert (
+        gaoxin("export", "--format", "datapackage", str(folder), "--section", "party").exit_code
+        == 0
+    )
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    limit = len(before["datapackage.json"]) + 4096  # a new descriptor fits, the whole CSV does not
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "gaoxin_cli", "export", "--format", "datapackage", str(folder)],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert (
+        result.stderr == f"gaoxin: cannot write output to {folder / 'facts.csv'}: File too large\n"
+    )
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

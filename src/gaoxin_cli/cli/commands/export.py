@@ -225,8 +225,10 @@ def _write_package(
     view: render.View, datasets: Sequence[Dataset], folder: str, *, lang: str
 ) -> None:
     """Write `view`'s CSV, and the descriptor of it, into `folder` (made if
-    missing), each file replaced whole; the descriptor first, so that a folder
-    left half written is still one that export takes for its own."""
+    missing): both are written in full beside their places first, then moved
+    into place, the descriptor first (a folder whose CSV is still the old one
+    is then one that export takes for its own); if either cannot be written,
+    neither is replaced."""
     from gaoxin_cli.files import replacing
     from gaoxin_cli.render.datapackage import DATA, DESCRIPTOR, descriptor
 
@@ -239,9 +241,13 @@ def _write_package(
     name = ""
     try:
         path.mkdir(parents=True, exist_ok=True)
-        for name, content in ((DESCRIPTOR, described), (DATA, data)):
-            with replacing(path / name) as temp:
-                temp.write_bytes(content)
+        # The blocks end inner first: the descriptor is moved into place first.
+        with replacing(path / DATA) as data_temp, replacing(path / DESCRIPTOR) as temp:
+            name = DESCRIPTOR
+            temp.write_bytes(described)
+            name = DATA
+            data_temp.write_bytes(data)
+            name = ""
     except OSError as error:  # named as the user typed it, never by a temporary name
         shown = str(Path(folder) / name) if name else folder
         raise OSError(error.errno, error.strerror or str(error), shown) from error
