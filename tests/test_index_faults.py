@@ -361,3 +361,44 @@ def test_chinese_words_under_an_ascii_locale_search_the_index(
     parsed = [json.loads(r.stdout) for r in runs]  # escaped \uXXXX where the locale is ASCII
     assert parsed[0]
     assert parsed[0] == parsed[1] == parsed[2]
+
+
+def test_a_dataset_folder_swapped_for_a_copy_with_the_same_stamps_is_read_again(
+    gaoxin, cache: Path, tmp_path: Path
+) -> None:
+    """A release link swapped to a copy (`ln -sfn v2 dalian-2019`) whose files have the same
+    sizes and times is seen by the files' device and inode: never the old numbers."""
+    import shutil
+
+    from gaoxin_cli.factfiles.folders import default_facts_dir
+    from gaoxin_cli.index import freshness, schema
+
+    releases = tmp_path / "releases"
+    for name in ("v1", "v2"):
+        shutil.copytree(default_facts_dir() / "dalian-2019", releases / name)
+    economy = releases / "v2" / "economy.toml"
+    text = economy.read_text(encoding="utf-8")
+    economy.write_text(text.replace("7.5", "7.6"), encoding="utf-8")  # same sizes
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    link = facts / "dalian-2019"
+    link.symlink_to(releases / "v1")
+    assert gaoxin("--facts", str(facts), "get", "gdp.growth", "--value").stdout == "7.5\n"
+    index = schema.index_path(facts.resolve())
+    assert index is not None
+    # As if the copy kept every stamp of the first release, long ago: only its
+    # files' identity tells them apart.
+    old = 1_500_000_000_000_000_000
+    with sqlite3.connect(index) as db:
+        db.execute("UPDATE files SET mtime_ns = ?, ctime_ns = ?, racy = 0", [old, old])
+    db.close()
+    link.unlink()
+    link.symlink_to(releases / "v2")
+    dirs, files = freshness.scan(facts) or ([], [])
+    same_stamps = [freshness.FileStat(f.dir, f.name, f.size, old, old, f.ident) for f in files]
+    with sqlite3.connect(index) as db:
+        found = freshness.changes(db, facts, dirs, same_stamps, schema.meta(facts.resolve()))
+    db.close()
+    assert found is not None
+    assert found.dirs == {"dalian-2019"}
+    assert gaoxin("--facts", str(facts), "get", "gdp.growth", "--value").stdout == "7.6\n"

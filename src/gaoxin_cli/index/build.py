@@ -87,7 +87,7 @@ def _write(
     if changes is not None:
         db.executemany(
             "UPDATE files SET size = :size, mtime_ns = :mtime_ns, ctime_ns = :ctime_ns,"
-            " racy = :racy WHERE dir = :dir AND name = :name",
+            " ident = :ident, racy = :racy WHERE dir = :dir AND name = :name",
             (_file_row(f, None, started) for f in changes.refresh),
         )
     order = [(seq, dir_) for seq, dir_ in enumerate(dirs)]
@@ -122,6 +122,7 @@ def _file_row(file: FileStat, sha: str | None, started: int) -> dict[str, object
         "size": file.size,
         "mtime_ns": file.mtime_ns,
         "ctime_ns": file.ctime_ns,
+        "ident": file.ident,
         "sha256": sha,
         "racy": int(freshness.is_racy(file, started)),
     }
@@ -137,7 +138,9 @@ def _insert_files(db: sqlite3.Connection, dir_: str, reads: Reads, started: int)
         if read is None:
             continue
         info, sha = read
-        file = FileStat(dir_, name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        file = FileStat(
+            dir_, name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, freshness.identity(info)
+        )
         rows.append(_file_row(file, sha, started))
     db.executemany(schema.insert("files", schema.FILE_COLUMNS), rows)
 

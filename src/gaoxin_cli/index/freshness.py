@@ -1,7 +1,9 @@
 """Is the index fresh? The fact files on disk against those it was built from.
 
-Every run lists the dataset folders and their TOML files with sizes, mtimes
-and ctimes (one listing per folder, no file opened); a file whose stamps
+Every run lists the dataset folders and their TOML files with sizes, mtimes,
+ctimes and identities (device and inode: a folder swapped for a copy, as a
+release link `ln -sfn v2 current` does, holds other files even where sizes
+and times agree), one listing per folder, no file opened; a file whose stamps
 moved, or that was written close to the build, is hashed and counts as
 changed only if its content did.
 """
@@ -21,19 +23,28 @@ RACY_NS = 2_000_000_000
 class FileStat:
     """A fact file's place and stamps. (A plain class: defined at every start.)"""
 
-    __slots__ = ("ctime_ns", "dir", "mtime_ns", "name", "size")
+    __slots__ = ("ctime_ns", "dir", "ident", "mtime_ns", "name", "size")
 
-    def __init__(self, dir_: str, name: str, size: int, mtime_ns: int, ctime_ns: int) -> None:
+    def __init__(
+        self, dir_: str, name: str, size: int, mtime_ns: int, ctime_ns: int, ident: str
+    ) -> None:
         self.dir = dir_
         self.name = name
         self.size = size
         self.mtime_ns = mtime_ns
         #: Changes with any write and cannot be set back: catches edits that keep the mtime.
         self.ctime_ns = ctime_ns
+        #: "device:inode": another file in its place, with the same stamps or not.
+        self.ident = ident
 
     @property
     def latest_ns(self) -> int:
         return max(self.mtime_ns, self.ctime_ns)
+
+
+def identity(info: os.stat_result) -> str:
+    """Which file a stat result is of: its device and inode."""
+    return f"{info.st_dev}:{info.st_ino}"
 
 
 def base_of(root: Path) -> Path:
@@ -84,7 +95,14 @@ def scan(root: Path) -> tuple[list[str], list[FileStat]] | None:
                 if not stat.S_ISREG(info.st_mode):
                     return None
                 files.append(
-                    FileStat(rel, entry.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                    FileStat(
+                        rel,
+                        entry.name,
+                        info.st_size,
+                        info.st_mtime_ns,
+                        info.st_ctime_ns,
+                        identity(info),
+                    )
                 )
     except OSError:
         return None
@@ -133,9 +151,9 @@ def changes(
         if dict(db.execute("SELECT key, value FROM meta")) != meta:
             return None
         known = {
-            (dir_, name): (size, mtime_ns, ctime_ns, sha, racy)
-            for dir_, name, size, mtime_ns, ctime_ns, sha, racy in db.execute(
-                "SELECT dir, name, size, mtime_ns, ctime_ns, sha256, racy FROM files"
+            (dir_, name): (size, (mtime_ns, ctime_ns, ident), sha, racy)
+            for dir_, name, size, mtime_ns, ctime_ns, ident, sha, racy in db.execute(
+                "SELECT dir, name, size, mtime_ns, ctime_ns, ident, sha256, racy FROM files"
             )
         }
         stored_dirs = [d for (d,) in db.execute("SELECT dir FROM datasets ORDER BY seq")]
@@ -155,8 +173,8 @@ def changes(
         if old is None:
             changed.add(file.dir)
             continue
-        size, mtime_ns, ctime_ns, sha, racy = old
-        moved = (mtime_ns, ctime_ns) != (file.mtime_ns, file.ctime_ns)
+        size, stamps, sha, racy = old
+        moved = stamps != (file.mtime_ns, file.ctime_ns, file.ident)
         if size != file.size:
             changed.add(file.dir)
         elif moved or racy or is_racy(file, now):

@@ -14,13 +14,14 @@ from typing import Any
 from gaoxin_cli.version import __version__
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(
     dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, ident TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
     racy INTEGER NOT NULL,
     PRIMARY KEY(dir, name));
 -- Every row a reader gets carries `crc`, a checksum of its other columns, and
@@ -65,7 +66,7 @@ CREATE INDEX facts_id ON facts(id);
 CREATE INDEX facts_place ON facts(dir, ind_seq);
 """
 
-FILE_COLUMNS = ("dir", "name", "size", "mtime_ns", "ctime_ns", "sha256", "racy")
+FILE_COLUMNS = ("dir", "name", "size", "mtime_ns", "ctime_ns", "ident", "sha256", "racy")
 #: The columns of each table whose rows are checked when read: what `crc` covers.
 #: (A dataset's `seq`, its place in the list, is rewritten by every build.)
 DATASET_COLUMNS = (
