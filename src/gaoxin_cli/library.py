@@ -158,18 +158,17 @@ def checked(
     except FactsError as error:
         return None, error.problems
     problems: list[Problem] = []
-    if source is True or source == "":
+    if source is True:
         for dataset in book.datasets:
             problems.extend(_own_coverage(dataset))
-    elif source not in (None, False):
+    elif source is not None and not isinstance(source, bool):
         if len(book.datasets) != 1:
             ids = ", ".join(d.id for d in book.datasets) or "none"
             raise UsageError(
                 f"an article checks one dataset: choose one ({ids})",
                 cli=f"--source checks one dataset: choose one with --dataset ({ids})",
             )
-        article = Path(os.fspath(source))  # type: ignore[arg-type]
-        problems.extend(coverage_of(book.datasets[0], article))
+        problems.extend(coverage_of(book.datasets[0], Path(source)))
     return book, sorted(set(problems))
 
 

@@ -43,10 +43,10 @@ def write(
             raise OutputError("this answer has no table form: use --format json, csv or tsv")
         from rich.console import Console
 
-        width = terminal_width(stream)
-        if width is None:  # Rich asks the terminal
-            width = min(Console(file=stream).width, MAX_WIDTH)
-        console = Console(file=stream, width=width, highlight=False, emoji=False, soft_wrap=False)
+        console = Console(
+            file=stream, width=terminal_width(stream), highlight=False, emoji=False, soft_wrap=False
+        )
+        console.width = min(console.width, MAX_WIDTH)  # a terminal's own width, too
         # crop=False: should a line ever come out too wide, the terminal wraps
         # it; nothing is cut off at its edge.
         console.print(view.table(lang, console.width), crop=False)
