@@ -11,6 +11,7 @@ import subprocess
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import run_module_argv
 from gaoxin_cli import query
@@ -279,6 +280,17 @@ def test_help_shows_no_python_types_and_cuts_no_word(gaoxin, name: str, width: i
     for python in ("<list[", "<bool>", "<str>", "<int", "<path>", "{ID}", "x>=", "<table|"):
         assert python not in text, (python, text)
     assert re.search(r"\w…", text) is None, text
+
+
+@pytest.mark.parametrize("name", HELPS)
+def test_help_keeps_every_character_at_every_width(gaoxin, name: str) -> None:
+    """At 20 to 160 columns, no help line is wider than the terminal and every character of the
+    widest help is there, in order (folds only move words to the next line)."""
+    whole = "".join(_prose(_help(gaoxin, name, 400)).split())
+    for width in (20, 23, 31, 47, 60, 79, 101, 160):
+        text = _help(gaoxin, name, width)
+        assert max(cell_len(line) for line in text.splitlines()) <= width, (name, width)
+        assert "".join(_prose(text).split()) == whole, (name, width)
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])

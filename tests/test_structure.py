@@ -111,10 +111,6 @@ def test_every_command_has_a_module_of_its_own() -> None:
 
 #: The one module that may name Typer's internals: the fenced coercion (Typer pinned).
 FENCE = "gaoxin_cli.cli.params"
-#: Help formatting still reaches into Typer and Rich (class swaps, a Rich method
-#: replaced while help is written): listed until it does not, so that no other
-#: module starts to.
-HELP_STILL_PRIVATE = "gaoxin_cli.cli.help"
 OTHER_PACKAGES = ("typer", "rich", "click")
 
 
@@ -133,7 +129,7 @@ def _third_party_imports(name: str) -> list[tuple[str, str, int]]:
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_no_private_names_of_other_packages(name: str) -> None:
     """Only the fenced coercion module imports typer._*, rich.*._* or a private name of them."""
-    if name in (FENCE, HELP_STILL_PRIVATE):
+    if name == FENCE:
         return
     private = [
         f"{MODULES[name].name}:{line}: {module}{'.' + taken if taken else ''}"
@@ -148,8 +144,6 @@ def test_no_private_names_of_other_packages(name: str) -> None:
 def test_no_run_time_patching_of_other_packages(name: str) -> None:
     """No module assigns to an attribute of another package's module or class, swaps an
     object's class, or overrides a private method of a Typer or Rich class."""
-    if name == HELP_STILL_PRIVATE:
-        return
     tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
     imported = {
         (alias.asname or alias.name).split(".")[0]

@@ -31,6 +31,11 @@ STOPS = frozenset("。!！?？")
 PHRASE_END = frozenset(CLAUSE_STOPS + '、：:）)”" \n')
 #: What a heading never holds.
 NOT_IN_HEADING = frozenset(CLAUSE_STOPS + "：:、()（）%")
+#: Marks a folded line never starts with (they close or follow what comes
+#: before) and never ends with (they open what comes after), by the Chinese
+#: line-break rules; the half-width ones too.
+NO_LINE_START = frozenset("，。、；：！？）」』】》〉”’%％…‥·・,.;:!?)]}〕〗〙〛")  # noqa: RUF001
+NO_LINE_END = frozenset("（「『【《〈“‘([{〔〖〘〚")  # noqa: RUF001
 #: What joins the items of a list ("0.9和0.4个百分点", "全市、全省").
 LIST_JOINERS = "、和及与"
 

@@ -59,34 +59,14 @@ def _report(error: GaoxinError, stream: TextIO | None = None) -> None:
         error_line(line, stream)
 
 
-@contextmanager
-def whole_or_nothing() -> Iterator[None]:
-    """Hold what is written to sys.stdout (help text, printed piece by piece)
-    and write it at the end in one go: if stdout cannot encode it, nothing
-    comes out but one line on stderr saying so (exit 2)."""
-    real = sys.stdout
-    parts: list[str] = []
-
-    class Held:  # looks like `real` (encoding, isatty, fileno) to Rich
-        def write(self, text: str) -> int:
-            parts.append(text)
-            return len(text)
-
-        def flush(self) -> None:
-            pass
-
-        def __getattr__(self, name: str) -> Any:
-            return getattr(real, name)
-
-    sys.stdout = Held()
+def require_encodable(text: str, what: str) -> None:
+    """Exit 2 with one line on stderr if sys.stdout cannot encode `text`
+    (help is then not written at all, rather than cut at a character)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        yield
-    finally:
-        sys.stdout = real
-    try:
-        real.write("".join(parts))
-    except UnicodeEncodeError:
-        _report(_cannot_show(real, "this help"))
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        _report(_cannot_show(sys.stdout, what))
         _exit(ExitCode.ERROR)
 
 

@@ -134,6 +134,18 @@ def use_plain_coercion(params: Sequence[Any]) -> None:
             )
 
 
+def write_help(command: Any, ctx: Context, formatter: Any) -> None:
+    """Click's public hook for help: our own layout (`cli.help`), written to
+    click's formatter whole, or, where stdout cannot encode it, nothing but
+    one line on stderr (exit 2)."""
+    from gaoxin_cli.cli.boundary import require_encodable
+    from gaoxin_cli.cli.help import render_help
+
+    text = render_help(command, ctx)
+    require_encodable(text, "this help")
+    formatter.write(text)
+
+
 class PlainGroup(TyperGroup):
     """The top-level group: plain coercion for its options; every command run
     inside the error boundary, usage errors as one line, help written whole or
@@ -168,15 +180,7 @@ class PlainGroup(TyperGroup):
         )
 
     def format_help(self, ctx: Context, formatter: Any) -> None:
-        from gaoxin_cli.cli.boundary import whole_or_nothing
-        from gaoxin_cli.cli.help import readable_help, reflow, whole_words
-
-        readable_help(self.get_params(ctx))
-        self.help = reflow(self.help)
-        for command in self.commands.values():  # their first lines are listed
-            command.help = reflow(command.help)
-        with whole_or_nothing(), whole_words():
-            super().format_help(ctx, formatter)
+        write_help(self, ctx, formatter)
 
 
 class PlainCommand(TyperCommand):
@@ -187,10 +191,4 @@ class PlainCommand(TyperCommand):
         return super().parse_args(ctx, args)
 
     def format_help(self, ctx: Context, formatter: Any) -> None:
-        from gaoxin_cli.cli.boundary import whole_or_nothing
-        from gaoxin_cli.cli.help import readable_help, reflow, whole_words
-
-        readable_help(self.get_params(ctx))
-        self.help = reflow(self.help)
-        with whole_or_nothing(), whole_words():
-            super().format_help(ctx, formatter)
+        write_help(self, ctx, formatter)

@@ -1,0 +1,89 @@
+"""Folding text into lines of a given width in terminal cells, the way a
+person sets Chinese and English text by hand.
+
+A line may end at a space (the space is not shown at the fold) or between
+two Chinese characters, never inside a word or a figure ("18.3%",
+"fixed-asset-investment.growth"), never before a closing mark (，。、）” …)
+and never after an opening one (（“ …), by the Chinese line-break rules. Only
+a single word wider than the whole line is cut, at the width, and even then
+every character is kept: joining the lines gives back the text, less the
+spaces at the folds.
+"""
+
+import unicodedata
+
+from rich.cells import cell_len
+
+from gaoxin_cli.lexicon import NO_LINE_END, NO_LINE_START
+
+
+def _wide(char: str) -> bool:
+    """A character that stands as a word of its own: Chinese, and the
+    non-ASCII marks (“ is one cell wide but no part of an English word)."""
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return True
+    return not char.isascii() and (char in NO_LINE_START or char in NO_LINE_END)
+
+
+def _pieces(text: str) -> list[tuple[int, int, bool]]:
+    """`text` cut where a line may break: (start, end, is_space) spans. A
+    piece is a run of spaces, a word of narrow characters, or one Chinese
+    character, with the closing marks after it and the opening marks before
+    it held on."""
+    pieces: list[list[int]] = []  # [start, end, kind]: 0 space, 1 narrow word, 2 wide
+    previous = -1  # the kind of the character before
+    for n, char in enumerate(text):
+        kind = 0 if char.isspace() else 2 if _wide(char) else 1
+        if pieces:
+            same_run = kind == previous and kind != 2
+            closes = char in NO_LINE_START and previous != 0
+            opened = text[n - 1] in NO_LINE_END and kind != 0
+            if same_run or closes or opened:
+                pieces[-1][1] = n + 1
+                previous = kind
+                continue
+        pieces.append([n, n + 1, kind])
+        previous = kind
+    return [(start, end, kind == 0) for start, end, kind in pieces]
+
+
+def fold_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Where `text` (one line, no newline) folds at `width` cells: each line's
+    (start, end) in `text`, spaces at the folds left out. Every line is at
+    most `width` cells wide (at least one character, should a single
+    character be wider)."""
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    start: int | None = None  # where the current line starts
+    end = 0  # where its last shown character ends
+    used = 0  # its cells, start to end
+    pending = 0  # the cells of the spaces after end
+    for p_start, p_end, is_space in _pieces(text):
+        size = cell_len(text[p_start:p_end])
+        if is_space:
+            if start is None and not lines and size < width:  # an indent is kept
+                start, end, used = p_start, p_end, size
+            else:
+                pending += size
+            continue
+        if start is not None and used + pending + size <= width:
+            end, used, pending = p_end, used + pending + size, 0
+            continue
+        if start is not None and end > start:
+            lines.append((start, end))
+        start, pending = p_start, 0
+        while cell_len(text[start:p_end]) > width:  # a word wider than a line
+            cut = start + 1
+            while cut < p_end and cell_len(text[start : cut + 1]) <= width:
+                cut += 1
+            lines.append((start, cut))
+            start = cut
+        end, used = p_end, cell_len(text[start:p_end])
+    if start is not None and end > start and text[start:end].strip():
+        lines.append((start, end))
+    return lines or [(0, 0)]
+
+
+def fold(text: str, width: int) -> list[str]:
+    """`text` (one line) folded into lines of at most `width` cells."""
+    return [text[start:end] for start, end in fold_spans(text, width)]

@@ -1,0 +1,86 @@
+"""Folding text into lines: words and figures whole, Chinese line-break rules, nothing lost."""
+
+import itertools
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from gaoxin_cli.lexicon import NO_LINE_END, NO_LINE_START
+from gaoxin_cli.render.fold import fold, fold_spans
+
+#: Text of the kind tables and help show: Chinese, marks, figures, words, spaces.
+PIECES = st.sampled_from(
+    [
+        *["固定资产投资", "增长", "18.3%", "85亿元", "，", "。", "（", "）", "“", "”", "、"],
+        *["fixed-asset-investment.growth", "over", " ", "  ", "at_least", "3288", "(a", "b)"],
+    ]
+)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+TEXTS = st.lists(PIECES, max_size=30).map("".join)
+#: The same without words longer than a few cells.
+SHORT_TEXTS = st.lists(PIECES.filter(lambda p: len(p) < 8), max_size=30).map("".join)
+
+
+@settings(max_examples=300)
+@given(TEXTS, st.integers(min_value=2, max_value=60))
+def test_every_character_is_kept_and_every_line_fits(text: str, width: int) -> None:
+    """Only spaces lie between the lines (and after the last), and no line is wider than the width."""
+    spans = fold_spans(text, width)
+    assert all(cell_len(text[start:end]) <= width for start, end in spans)
+    assert text[: spans[0][0]].strip() == ""
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert end <= start
+        assert text[end:start].strip() == ""
+    assert text[spans[-1][1] :].strip() == ""
+
+
+@settings(max_examples=300)
+@given(TEXTS, st.integers(min_value=2, max_value=60))
+def test_words_and_figures_stay_whole(text: str, width: int) -> None:
+    """A word or figure (with the marks it holds) that fits on a line is never split across two."""
+    lines = fold(text, width)
+    for word in re.findall(r"[!-~]+", text):
+        if cell_len(word) + 4 <= width:  # room for a mark held on each side
+            assert any(word in line for line in lines), (word, lines)
+
+
+@settings(max_examples=300)
+@given(SHORT_TEXTS, st.integers(min_value=16, max_value=60))
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(
+    text: str, width: int
+) -> None:
+    """Where a fold has no space, the next line starts with no closing mark and the line before
+    ends with no opening one."""
+    spans = fold_spans(text, width)
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        narrow = not (_wide(text[end - 1]) or _wide(text[start])) if end == start else False
+        if end == start and not narrow:  # a fold inside a narrow word is a cut too wide a word
+            assert text[start] not in NO_LINE_START, (text, spans)
+            assert text[end - 1] not in NO_LINE_END, (text, spans)
+
+
+def test_a_chinese_sentence_folds_between_characters_by_the_rules() -> None:
+    """A sentence folds before 长, keeps “18.3%” whole and its comma on the line before."""
+    assert fold("固定资产投资突破85亿元，同比增长18.3%（全市第一）。", 20) == [
+        "固定资产投资突破85亿",
+        "元，同比增长18.3%",
+        "（全市第一）。",
+    ]
+
+
+def test_a_word_wider_than_the_line_is_cut_but_kept() -> None:
+    """Only a word wider than the whole line is cut, at the width, every character kept."""
+    assert fold("fixed-asset-investment.growth", 10) == ["fixed-asse", "t-investme", "nt.growth"]
+
+
+def test_an_indent_is_kept() -> None:
+    """Leading spaces (an example's indent) stay on the first line."""
+    assert fold("  gaoxin get gdp", 12) == ["  gaoxin get", "gdp"]
