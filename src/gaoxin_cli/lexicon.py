@@ -149,7 +149,16 @@ HEDGE_WORDS: tuple[tuple[str, str, str], ...] = (
     ("不高于", "at_most", "before"),
     ("以内", "at_most", "after"),
     ("以下", "at_most", "after"),
-    ("预计", "estimated", "scoped"),
+    ("超", "over", "before"),
+)
+#: Words that give a figure's status, not its bound: (word, the status it
+#: asks for). Each holds for every figure after it in its sentence's scope
+#: ("预计，全市实现…增长4.5%左右" is estimated and about).
+STATUS_WORDS: tuple[tuple[str, str], ...] = (
+    ("预计", "estimated"),
+    ("预期", "estimated"),
+    ("初步核算", "preliminary"),
+    ("初步统计", "preliminary"),
 )
 #: Hedge characters that may sit between a figure and its unit ("42.8万余件").
 INSIDE_HEDGES = "余多"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS
+from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, STATUSES
 
 #: Integers beyond this are not figures of a review but typos or attacks.
 MAX_MAGNITUDE = 10**15
@@ -207,6 +207,7 @@ FACT_KEYS: dict[str, Checker] = {
     "value": Checker(_figure, required=True),
     "unit": Checker(_string),
     "qualifier": Checker(_one_of(QUALIFIERS)),
+    "status": Checker(_one_of(STATUSES)),
     "written": Checker(_string),
     "quote": Checker(_prose, required=True),
     "note": Checker(_prose),

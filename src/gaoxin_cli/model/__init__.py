@@ -14,6 +14,7 @@ from gaoxin_cli.model.record import set_field as _set
 from gaoxin_cli.model.vocabulary import LANGUAGES as LANGUAGES
 from gaoxin_cli.model.vocabulary import MEASURES as MEASURES
 from gaoxin_cli.model.vocabulary import QUALIFIERS as QUALIFIERS
+from gaoxin_cli.model.vocabulary import STATUSES as STATUSES
 from gaoxin_cli.model.vocabulary import SECTIONS as SECTIONS
 from gaoxin_cli.model.vocabulary import TEXT_MEASURES as TEXT_MEASURES
 
@@ -88,6 +89,7 @@ class Fact(Record):
         "value",
         "unit",
         "qualifier",
+        "status",
         "period",
         "area",
         "quote",
@@ -108,6 +110,7 @@ class Fact(Record):
     value: Value
     unit: str | None
     qualifier: str | None
+    status: str | None
     period: str
     area: Label
     quote: str
@@ -137,6 +140,7 @@ class Fact(Record):
         location: Location | None = None,
         value_en: str | None = None,
         aliases: tuple[str, ...] = (),
+        status: str | None = None,
     ) -> None:
         _set(self, "id", id)
         _set(self, "dataset", dataset)
@@ -148,6 +152,9 @@ class Fact(Record):
         _set(self, "value", value)
         _set(self, "unit", unit)
         _set(self, "qualifier", qualifier)
+        #: What the figure is yet: None (final), "estimated" (预计) or
+        #: "preliminary" (初步核算); apart from its bound, the qualifier.
+        _set(self, "status", status)
         _set(self, "period", period)
         _set(self, "area", area)
         _set(self, "quote", quote)
@@ -203,7 +210,7 @@ def make_fact(
     aliases: tuple[str, ...] = (),
 ) -> Fact:
     """A fact from the keys of its `[[indicator.fact]]` table (measure, value,
-    and optionally key, unit, qualifier, quote, written, note, zh, en, value_en) and the
+    and optionally key, unit, qualifier, status, quote, written, note, zh, en, value_en) and the
     indicator and dataset it belongs to.
 
     The one way a Fact is made: the loader passes the TOML table, the index
@@ -220,6 +227,7 @@ def make_fact(
         value=fields["value"],
         unit=fields.get("unit"),
         qualifier=fields.get("qualifier"),
+        status=fields.get("status"),
         period=period,
         area=area,
         quote=fields["quote"],

@@ -1,10 +1,10 @@
-"""The fact model's closed vocabularies: sections, measures, hedges, languages.
+"""The fact model's closed vocabularies: sections, measures, hedges, statuses, languages.
 
 Each is a name a fact file writes, with its Chinese and English words (or
 its table mark); the schema, validate, filters and completion read them here.
 """
 
-from gaoxin_cli.lexicon import HEDGE_WORDS
+from gaoxin_cli.lexicon import HEDGE_WORDS, STATUS_WORDS
 
 #: Sections, in the article's order, with their zh and en names.
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -50,8 +50,14 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
         ("about", "~"),
         ("at_least", "≥"),
         ("at_most", "≤"),
-        ("estimated", "预计 "),
     )
+}
+
+#: What a figure is yet, apart from its bound (SDMX's OBS_STATUS): name ->
+#: (its words from STATUS_WORDS, "/" between them, and its table mark).
+STATUSES: dict[str, tuple[str, str]] = {
+    name: ("/".join(word for word, asks in STATUS_WORDS if asks == name), mark)
+    for name, mark in (("estimated", "预计 "), ("preliminary", "初步 "))
 }
 
 LANGUAGES = ("zh", "en")
