@@ -37,6 +37,7 @@ from gaoxin_cli.checks.coverage import compact  # noqa: E402
 from gaoxin_cli.draft.article import Review  # noqa: E402
 from gaoxin_cli.draft.propose import propose  # noqa: E402
 from gaoxin_cli.draft.result import Proposal  # noqa: E402
+from gaoxin_cli.simplified import simplified  # noqa: E402
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -90,18 +91,19 @@ def score_text(path: Path) -> Score:
     taken: set[int] = set()
     score = Score(figures=len(labels.get("figure", [])), proposals=len(proposals))
     for label in labels.get("figure", []):
-        quote = compact(label["quote"])
+        quote = compact(simplified(label["quote"]))  # the text as the draft reads it
         start = text.find(quote)
         want = _number(label["value"])
         match: Proposal | None = None
         for n, proposal in enumerate(proposals):
             inside = start != -1 and start <= proposal.number.start < start + len(quote)
             value = _number(str(proposal.value))
-            if inside and n not in taken and value is not None and want is not None:
-                if abs(value - want) < 1e-9 or abs(abs(value) - abs(want)) < 1e-9:
-                    match = proposal
-                    taken.add(n)
-                    break
+            if not inside or n in taken or value is None or want is None:
+                continue
+            if abs(value - want) < 1e-9 or abs(abs(value) - abs(want)) < 1e-9:
+                match = proposal
+                taken.add(n)
+                break
         where = f"{path.stem[:2]} {label['quote']} [{label['value']} {label['unit']}]"
         if match is None:
             score.misses.append(f"not found      {where}")
@@ -125,9 +127,8 @@ def score_text(path: Path) -> Score:
     score.stray = len(proposals) - len(taken)
     for n, proposal in enumerate(proposals):
         if n not in taken:
-            score.misses.append(
-                f"no figure      {path.stem[:2]} {proposal.quote} [{proposal.value} {proposal.unit}]"
-            )
+            figure = f"[{proposal.value} {proposal.unit}]"
+            score.misses.append(f"no figure      {path.stem[:2]} {proposal.quote} {figure}")
     return score
 
 

@@ -18,8 +18,8 @@ def draft_of(text: str) -> Draft:
 
 
 def facts_of(text: str) -> list[tuple[object, str | None, str | None, str]]:
-    """(value, unit, qualifier, measure) of each proposed fact, in order."""
-    return [(p.value, p.unit, p.qualifier, p.measure) for p in draft_of(text).proposals]
+    """(value, unit, qualifier or status, measure) of each proposed fact, in order."""
+    return [(p.value, p.unit, p.qualifier or p.status, p.measure) for p in draft_of(text).proposals]
 
 
 def one(text: str, figure: str) -> Proposal:
@@ -31,9 +31,10 @@ def one(text: str, figure: str) -> Proposal:
 def test_an_estimate_before_a_comma_hedges_every_figure_of_its_list() -> None:
     """A work report's "预计，…左右；…左右" list: each figure is estimated, each quote holds 预计."""
     text = "预计，全市实现地区生产总值增长4.5%左右；一般公共预算收入增长8%左右。"
-    assert facts_of(text) == [
-        (4.5, "%", "estimated", "growth"),
-        (8, "%", "estimated", "growth"),
+    proposals = draft_of(text).proposals
+    assert [(p.value, p.qualifier, p.status) for p in proposals] == [
+        (4.5, "about", "estimated"),
+        (8, "about", "estimated"),
     ]
     assert all(p.quote.startswith("预计") for p in draft_of(text).proposals)
 
@@ -231,7 +232,6 @@ HEDGES = [
     (("", "多", "", ""), "over"),
     (("", "", "以上", ""), "over"),
     (("", "", "左右", ""), "about"),
-    (("", "", "", "预计"), "estimated"),
     (("", "", "", "至少"), "at_least"),
 ]
 NUMBERS = st.one_of(
@@ -262,6 +262,7 @@ def test_any_number_with_any_unit_and_hedge_is_read_back(
     assert (abs(proposal.value), proposal.unit, proposal.qualifier) == (value, unit, qualifier), (
         text
     )
+    assert proposal.status is None, text
 
 
 @pytest.mark.parametrize(
@@ -281,10 +282,9 @@ def test_more_hedges(text: str, figure: str, qualifier: str) -> None:
 
 
 def test_an_estimate_with_its_own_hedge_keeps_both() -> None:
-    """ "预计…增长6.5%左右": estimated, and the cues name about."""
+    """ "预计…增长6.5%左右": status estimated, and the bound about."""
     proposal = one("预计全年地区生产总值增长6.5%左右。", "6.5")
-    assert proposal.qualifier == "estimated"
-    assert "also hedged about" in proposal.cues
+    assert (proposal.status, proposal.qualifier) == ("estimated", "about")
 
 
 @pytest.mark.parametrize(

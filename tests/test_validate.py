@@ -23,7 +23,8 @@ unit = "{unit}"
 
 
 def _file(measure: str, value: str, unit: str, quote: str, qualifier: str | None = None) -> str:
-    line = f'qualifier = "{qualifier}"\n' if qualifier else ""
+    key = "status" if qualifier in ("estimated", "preliminary") else "qualifier"
+    line = f'{key} = "{qualifier}"\n' if qualifier else ""
     return SECTION.format(measure=measure, value=value, unit=unit, quote=quote, qualifier=line)
 
 
@@ -97,7 +98,7 @@ CASES = [
         "吸引7000多人参加",
         None,
         "qualifier",
-        "the quote hedges 7000 (余/多/以上/超过/逾/突破): add qualifier = 'over'",
+        "the quote hedges 7000 (余/多/以上/超过/逾/突破/超): add qualifier = 'over'",
     ),
     (
         "level",
@@ -106,7 +107,7 @@ CASES = [
         "固定资产投资突破85亿元",
         None,
         "qualifier",
-        "the quote hedges 85 (余/多/以上/超过/逾/突破): add qualifier = 'over'",
+        "the quote hedges 85 (余/多/以上/超过/逾/突破/超): add qualifier = 'over'",
     ),
     (
         "level",
@@ -115,7 +116,7 @@ CASES = [
         "办理42.8万余件",
         None,
         "qualifier",
-        "the quote hedges 42.8 (余/多/以上/超过/逾/突破): add qualifier = 'over'",
+        "the quote hedges 42.8 (余/多/以上/超过/逾/突破/超): add qualifier = 'over'",
     ),
     (
         "growth",
@@ -142,7 +143,7 @@ CASES = [
         "高于全市20个百分点以上",
         None,
         "qualifier",
-        "the quote hedges 20 (余/多/以上/超过/逾/突破): add qualifier = 'over'",
+        "the quote hedges 20 (余/多/以上/超过/逾/突破/超): add qualifier = 'over'",
     ),
     (
         "threshold",
@@ -151,7 +152,7 @@ CASES = [
         "推动53个5000万元以上投资项目开复工",
         "over",
         "qualifier",
-        "qualifier 'over' needs 余/多/以上/超过/逾/突破 next to 5000 in the quote",
+        "qualifier 'over' needs 余/多/以上/超过/逾/突破/超 next to 5000 in the quote",
     ),
     (
         "growth",
@@ -159,8 +160,8 @@ CASES = [
         "%",
         "预计地区生产总值增长7.5%",
         None,
-        "qualifier",
-        "the quote hedges 7.5 (预计): add qualifier = 'estimated'",
+        "status",
+        "the quote gives 7.5 a status (预计/预期): add status = 'estimated'",
     ),
 ]
 

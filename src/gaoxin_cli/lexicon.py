@@ -160,6 +160,12 @@ STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("初步核算", "preliminary"),
     ("初步统计", "preliminary"),
 )
+#: Words that hold a hedge word but are no hedge: 约 in 签约 (signed) is not
+#: "about" ("签约88项"), 超 in 超额 not "over".
+NOT_HEDGES = (
+    *("签约", "节约", "预约", "合约", "履约", "违约", "制约", "公约", "条约", "特约", "集约"),
+    "超额",
+)
 #: Hedge characters that may sit between a figure and its unit ("42.8万余件").
 INSIDE_HEDGES = "余多"
 #: Hedge words that may follow a unit before the item of a list ends.
@@ -176,6 +182,7 @@ GROWTH = (
     "增幅",
     "提高",
     "上升",
+    "上涨",
     "下降",
     "减少",
     "回落",
@@ -222,6 +229,8 @@ LEVEL = ("累计", "总数", "总量", "共有", "拥有", "总计", "合计")
 #: Comparisons in percentage points, their sign, and what they compare with.
 COMPARE = {"高于": 1, "快于": 1, "超出": 1, "低于": -1, "慢于": -1}
 TARGETS = {"全市": "vs_city", "全省": "vs_province", "全国": "vs_national"}
+#: "比全市高 N 个百分点": the target after 比, the sign after the target.
+COMPARE_AFTER = {"高": 1, "快": 1, "多": 1, "低": -1, "慢": -1, "少": -1}
 
 # --- the words around a figure's subject -----------------------------------
 

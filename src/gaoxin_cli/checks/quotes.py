@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from gaoxin_cli.lexicon import HEDGE_WORDS, INSIDE_HEDGES, LIST_JOINERS, PHRASE_END
+from gaoxin_cli.lexicon import (
+    HEDGE_WORDS,
+    INSIDE_HEDGES,
+    LIST_JOINERS,
+    NOT_HEDGES,
+    PHRASE_END,
+    STATUS_WORDS,
+)
 from gaoxin_cli.model import Fact, units
 
 #: Hedge words right before a figure, right after it (or its unit), and
@@ -18,6 +25,8 @@ from gaoxin_cli.model import Fact, units
 BEFORE: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "before"}
 AFTER: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "after"}
 SCOPED: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "scoped"}
+#: Status words, anywhere before the figure in its quote, and the status each asks for.
+STATUS: dict[str, str] = dict(STATUS_WORDS)
 
 #: The units each measure takes, by base unit (the unit less its scale word):
 #: rates, shares and growth in percent (or a fraction such as 1/6); the points
@@ -62,21 +71,34 @@ class Reading:
     """Where a figure stands in its quote: whether its unit follows it as
     written, what is written there instead, and the qualifiers its hedges ask for."""
 
-    __slots__ = ("hedges", "unit_found", "written_unit")
+    __slots__ = ("hedges", "statuses", "unit_found", "written_unit")
 
-    def __init__(self, unit_found: bool, written_unit: str, hedges: frozenset[str]) -> None:
+    def __init__(
+        self,
+        unit_found: bool,
+        written_unit: str,
+        hedges: frozenset[str],
+        statuses: frozenset[str] = frozenset(),
+    ) -> None:
         self.unit_found = unit_found
         self.written_unit = written_unit
         self.hedges = hedges
+        self.statuses = statuses
 
 
 def read(fact: Fact) -> list[Reading]:
-    """Each place the fact's figure stands alone in its quote, read."""
-    figure, quote = fact.figure, fact.quote
+    """Each place the fact's figure stands alone in its quote, read (a quote
+    in traditional characters as simplified; the written unit as the quote
+    writes it)."""
+    from gaoxin_cli.simplified import simplified, simplified_word
+
+    figure, written = fact.figure, fact.quote
+    quote = simplified(written)
+    unit = simplified_word(fact.unit) if fact.unit else None
     readings = []
     for start in _places(figure, quote, whole=fact.written is None):
         end = start + len(figure)
-        unit_end = _unit_end(quote, end, fact.unit) if fact.unit else end
+        unit_end = _unit_end(quote, end, unit) if unit else end
         hedges: set[str] = set()
         before = quote[:start]
         before_word = _before_hedge(before)
@@ -92,13 +114,20 @@ def read(fact: Fact) -> list[Reading]:
             rest = after[len(word) :]
             if after.startswith(word) and (not rest or rest[0] in PHRASE_END):
                 hedges.add(AFTER[word])
-        readings.append(Reading(unit_end is not None, _written_unit(quote, end), frozenset(hedges)))
+        statuses = frozenset(s for word, s in STATUS.items() if word in before)
+        unit_found, written_unit = unit_end is not None, _written_unit(written, end)
+        readings.append(Reading(unit_found, written_unit, frozenset(hedges), statuses))
     return readings
 
 
 def _before_hedge(before: str) -> str | None:
     """The hedge word `before` ends with, the longest (不超过, not 超过)."""
-    return next((w for w in sorted(BEFORE, key=len, reverse=True) if before.endswith(w)), None)
+    word = next((w for w in sorted(BEFORE, key=len, reverse=True) if before.endswith(w)), None)
+    if word is not None and any(
+        before.endswith(other) and other.endswith(word) for other in NOT_HEDGES
+    ):
+        return None
+    return word
 
 
 def _places(figure: str, quote: str, *, whole: bool) -> list[int]:

@@ -13,6 +13,7 @@ from gaoxin_cli.errors import Problem
 from gaoxin_cli.lexicon import DECLINE_WORDS
 from gaoxin_cli.model import (
     QUALIFIERS,
+    STATUSES,
     TEXT_MEASURES,
     Fact,
     FactBook,
@@ -44,6 +45,8 @@ def check_factbook(book: FactBook) -> list[Problem]:
             if ref not in known
         )
         for fact in dataset.facts:
+            if fact.unit is not None and not units.is_known_unit(fact.unit):
+                _unknown_unit(fact)
             problems.extend(
                 Problem(*_where(fact.location, key), f"fact {fact.id}: {message}")
                 for key, message in check_fact(fact)
@@ -83,16 +86,9 @@ def _fact_problems(fact: Fact) -> Iterator[tuple[str, str]]:
         yield "value_en", f"value_en is the English of a text value; {fact.figure} is a number"
     if is_number and not is_fraction and fact.unit is None:
         yield "value", "a number needs a unit (亿元, 家, %, 个百分点 …)"
-    if fact.unit is not None:
-        if not is_number:
-            yield "unit", f"a text value takes no unit, but unit is {fact.unit!r}"
-        elif not units.is_known_unit(fact.unit):
-            yield (
-                "unit",
-                f"unknown unit {fact.unit!r}; use one of {', '.join(units.known_units())},"
-                " optionally after 万, 亿 or 万亿",
-            )
-    if is_number and not is_fraction and _negative(fact) and not _declines(fact.quote):
+    if fact.unit is not None and not is_number:
+        yield "unit", f"a text value takes no unit, but unit is {fact.unit!r}"
+    if is_number and not is_fraction and _negative(fact) and not _declines(_reading(fact.quote)):
         yield (
             "value",
             f"{format_value(fact.value)} is negative, but the quote has no word of decline"
@@ -131,6 +127,36 @@ def _check_reading(fact: Fact) -> Iterator[tuple[str, str]]:
             "qualifier",
             f"qualifier {fact.qualifier!r} needs {words} next to {figure} in the quote",
         )
+    statuses = frozenset().union(*(r.statuses for r in fitting))
+    if fact.status is None and statuses:
+        wanted = " or ".join(f"status = {s!r}" for s in sorted(statuses))
+        words = " / ".join(STATUSES[s][0] for s in sorted(statuses))
+        yield "status", f"the quote gives {figure} a status ({words}): add {wanted}"
+    elif fact.status is not None and fact.status not in statuses:
+        words = STATUSES[fact.status][0]
+        yield "status", f"status {fact.status!r} needs {words} before {figure} in the quote"
+
+
+def _unknown_unit(fact: Fact) -> None:
+    """Say, as a warning, that a unit is in no table: it is kept and
+    normalized as written (a counter such as 班次 or 万标箱), not refused."""
+    import warnings
+
+    from gaoxin_cli.errors import GaoxinWarning
+
+    path, line = _where(fact.location, "unit")
+    warnings.warn(
+        f"{path}:{line}: fact {fact.id}: unit {fact.unit!r} is in no unit table;"
+        " it normalizes to itself, as written",
+        GaoxinWarning,
+        stacklevel=2,
+    )
+
+
+def _reading(text: str) -> str:
+    from gaoxin_cli.simplified import simplified
+
+    return simplified(text)
 
 
 def _negative(fact: Fact) -> bool:

@@ -20,8 +20,10 @@ from gaoxin_cli.lexicon import (
     SECTION_CUES,
     SENTENCE_END,
     SPACES,
+    STATUS_WORDS,
     STOPS,
 )
+from gaoxin_cli.simplified import simplified
 
 #: Lines that credit photographs, not headings: "本版图片除署名外由…提供", "… 摄".
 _CREDIT = re.compile(r"图片|图/|摄$|供图|^图为")
@@ -52,8 +54,14 @@ class Review:
     def __init__(self, path: str, raw: str) -> None:
         self.path = path
         self.raw = raw
-        self.article = Article(path, raw)
+        #: The text as read: traditional characters as simplified, of the
+        #: same length, so that a position in one is the same in the other.
+        self.reading = simplified(raw)
+        self.article = Article(path, self.reading)
         self.text = self.article.text
+        #: The compact text in its own script (quotes are taken from it).
+        self.original = self.text if self.reading == raw else Article(path, raw).text
+        raw = self.reading
         lines = raw.split("\n")
         self.title_lines = _title_block(lines)
         self.masthead = Masthead(self.title_lines)
@@ -83,7 +91,29 @@ class Review:
         self._clause_ends = _ends(self.text, CLAUSE_END)
         self._sentence_ends = _ends(self.text, SENTENCE_END)
         self._stops = _ends(self.text, STOPS)
-        self.estimates = [m.start() for m in re.finditer("预计", self.text)]
+        #: Where a status word (预计, 初步核算 …) starts, and its length.
+        status = "|".join(word for word, _ in STATUS_WORDS)
+        self.estimates = [m.start() for m in re.finditer(status, self.text)]
+        self.estimate_ends = [m.end() for m in re.finditer(status, self.text)]
+
+    @property
+    def converted(self) -> bool:
+        """True if the text was read in simplified characters (it has traditional ones)."""
+        return self.reading != self.raw
+
+    def written(self, piece: str, near: int = 0) -> str:
+        """`piece` of the text as read, in the text's own script: the same
+        characters of the original where `piece` stands (from `near` on, else
+        anywhere); `piece` itself if it is not in the text."""
+        if not self.converted or not piece:
+            return piece
+        at = self.text.find(piece, near)
+        if at == -1:
+            at = self.text.find(piece)
+        if at != -1:
+            return self.original[at : at + len(piece)]
+        at = self.reading.find(piece)
+        return self.raw[at : at + len(piece)] if at != -1 else piece
 
     def line_of(self, position: int) -> int:
         """The article's line of the character at `position`."""

@@ -30,7 +30,7 @@ from gaoxin_cli.model import format_value
 
 #: Which qualifier a fact takes when its quote hedges it more than one way:
 #: the hedge of the whole statement first ("预计…增长4.5%左右" is estimated).
-QUALIFIER_ORDER = ("estimated", "at_least", "at_most", "over", "nearly", "about")
+QUALIFIER_ORDER = ("at_least", "at_most", "over", "nearly", "about")
 #: How many figures before one are looked at (lists, 分别), and how many
 #: characters of its clause before it are read for cue words.
 LOOK_BACK = 64
@@ -88,7 +88,29 @@ def propose(review: Review) -> Draft:
             sentence, run.recent = start, []
         run.recent.append(_proposal(run, number, sentence))
     _name(run.draft)
+    if review.converted:
+        _in_own_script(run.draft)
     return run.draft
+
+
+def _in_own_script(draft: Draft) -> None:
+    """A text in traditional characters was read as simplified: its units,
+    labels, headings and not-figure quotes are given back as the text writes
+    them (quotes already are, verbatim)."""
+    review = draft.review
+    for indicator in draft.indicators:
+        first = indicator.facts[0].sentence if indicator.facts else 0
+        indicator.label = review.written(indicator.label, first)
+        for proposal in indicator.facts:
+            if proposal.number.unit:
+                proposal.number.unit = review.written(proposal.number.unit, proposal.number.end)
+    for heading in review.headings:
+        heading.text = review.written(heading.text)
+    for not_figure in draft.not_figures:
+        not_figure.quote = review.written(not_figure.quote)
+        not_figure.figure = review.written(not_figure.figure)
+    head = review.masthead
+    head.title, head.area = review.written(head.title), review.written(head.area)
 
 
 def _proposal(run: _Run, number: Number, sentence: int) -> Proposal:
@@ -268,6 +290,8 @@ def _read_hedges(proposal: Proposal, heading: Heading | None) -> None:
     hedges = set().union(*(r.hedges for r in readings)) if readings else set()
     ordered = [q for q in QUALIFIER_ORDER if q in hedges]
     proposal.qualifier = ordered[0] if ordered else None
+    statuses = set().union(*(r.statuses for r in readings)) if readings else set()
+    proposal.status = min(statuses) if statuses else None
     if len(ordered) > 1:
         proposal.cues.append(f"also hedged {', '.join(ordered[1:])}")
 

@@ -49,7 +49,8 @@ def estimate_before(review: Review, position: int) -> int | None:
     start = estimates[at - 1]
     if start < review.block_of(position)[0]:
         return None
-    whole = review.text[start + 2 : start + 3] in ",，:："
+    word_end = review.estimate_ends[at - 1]
+    whole = review.text[word_end : word_end + 1] in ",，:："
     if review.stops_between(start, position, semicolons=not whole):
         return None
     return start

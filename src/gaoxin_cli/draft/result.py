@@ -31,6 +31,7 @@ class Proposal:
         "quote",
         "quote_start",
         "sentence",
+        "status",
         "value",
         "written",
     )
@@ -43,6 +44,7 @@ class Proposal:
         self.key = "level"
         self.value: int | float | str = number.value
         self.qualifier: str | None = None
+        self.status: str | None = None
         self.quote = ""
         self.quote_start = 0
         self.written: str | None = None
@@ -135,6 +137,7 @@ def as_fact(proposal: Proposal, indicator: DraftIndicator, heading: Heading | No
         "value": proposal.value,
         "unit": proposal.unit,
         "qualifier": proposal.qualifier,
+        "status": proposal.status,
         "quote": proposal.quote,
         "written": proposal.written,
     }

@@ -137,6 +137,8 @@ def _fact_lines(fact: Proposal) -> list[str]:
         lines.append(f"unit = {toml_string(fact.unit)}")
     if fact.qualifier is not None:
         lines.append(f"qualifier = {toml_string(fact.qualifier)}")
+    if fact.status is not None:
+        lines.append(f"status = {toml_string(fact.status)}")
     lines.append(f"quote = {toml_string(fact.quote)}  # line {fact.line}")
     return lines
 

@@ -14,8 +14,8 @@ from gaoxin_cli.model.record import set_field as _set
 from gaoxin_cli.model.vocabulary import LANGUAGES as LANGUAGES
 from gaoxin_cli.model.vocabulary import MEASURES as MEASURES
 from gaoxin_cli.model.vocabulary import QUALIFIERS as QUALIFIERS
-from gaoxin_cli.model.vocabulary import STATUSES as STATUSES
 from gaoxin_cli.model.vocabulary import SECTIONS as SECTIONS
+from gaoxin_cli.model.vocabulary import STATUSES as STATUSES
 from gaoxin_cli.model.vocabulary import TEXT_MEASURES as TEXT_MEASURES
 
 #: A figure as the article writes it: a whole number, a decimal, or a text

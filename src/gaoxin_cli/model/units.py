@@ -44,7 +44,18 @@ class Normalized:
 
 
 def split_unit(unit: str) -> tuple[int, str] | None:
-    """The scale and base unit of `unit` ("亿元" -> (10**8, "元")), or None if unknown."""
+    """The scale and base unit of `unit` ("亿元" -> (10**8, "元"); "億元" too,
+    read as simplified), or None if its base unit is not in the table."""
+    found = _split_known(unit)
+    if found is None and not unit.isascii():
+        from gaoxin_cli.simplified import simplified_word
+
+        reading = simplified_word(unit)
+        found = _split_known(reading) if reading != unit else None
+    return found
+
+
+def _split_known(unit: str) -> tuple[int, str] | None:
     if unit in BASE_UNITS:
         return 1, unit
     for word, scale in SCALES:
@@ -52,6 +63,19 @@ def split_unit(unit: str) -> tuple[int, str] | None:
         if base != unit and base in BASE_UNITS and base not in UNSCALED:
             return scale, base
     return None
+
+
+def split_any(unit: str) -> tuple[int, str]:
+    """The scale and base unit of any unit: a counter no table lists is a
+    base unit as written ("万标箱" -> (10**4, "标箱"), "班次" -> (1, "班次"))."""
+    known = split_unit(unit)
+    if known is not None:
+        return known
+    for word, scale in SCALES:
+        base = unit.removeprefix(word)
+        if base != unit and base:
+            return scale, base
+    return 1, unit
 
 
 def is_known_unit(unit: str) -> bool:
@@ -65,7 +89,8 @@ def known_units() -> list[str]:
 
 
 def normalize(number: int | float | tuple[int, int], unit: str | None) -> Normalized | None:
-    """`number` written in `unit`, in base units; None if the unit is unknown.
+    """`number` written in `unit`, in base units; a base unit no table lists
+    (a counter such as 班次) normalizes to itself, as written.
 
     A fraction (numerator, denominator) with no unit ("1/6") is a share,
     normalized to percent. (int / int is correctly rounded, as a Fraction
@@ -78,11 +103,8 @@ def normalize(number: int | float | tuple[int, int], unit: str | None) -> Normal
         number = numerator / denominator
     if unit is None:
         return None
-    parts = split_unit(unit)
-    if parts is None:
-        return None
-    scale, base = parts
-    return Normalized(scaled(number, scale), BASE_UNITS[base])
+    scale, base = split_any(unit)
+    return Normalized(scaled(number, scale), BASE_UNITS.get(base, base))
 
 
 def scaled(number: int | float, scale: int) -> int | float:
