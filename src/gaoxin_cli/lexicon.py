@@ -120,6 +120,20 @@ BASE_UNITS: dict[str, str] = {
     "㎡": "m²",
     "公顷": "hectares",
     "亩": "mu",
+    "头": "head",
+    "只": "head",
+    "艘": "ships",
+    "架次": "flights",
+    "班次": "trips",
+    "标准箱": "TEU",
+    "标箱": "TEU",
+    "千瓦时": "kWh",
+    "千伏安": "kVA",
+    "千瓦": "kW",
+    "千米": "km",
+    "立方米": "m³",
+    "平方公里": "km²",
+    "公斤": "kg",
 }
 #: Units that a scale word cannot precede.
 UNSCALED = frozenset({"%", "个百分点", "微克/立方米"})
@@ -166,6 +180,9 @@ NOT_HEDGES = (
     *("签约", "节约", "预约", "合约", "履约", "违约", "制约", "公约", "条约", "特约", "集约"),
     "超额",
 )
+#: Words after a status word by which it leads a whole sentence, every figure of
+#: it ("预计实现地区生产总值391亿元，增长8.6%；财政收入…").
+STATUS_LEADS = ("实现", "完成", "全年", "全县", "全区", "全市", "全省", "可")
 #: Hedge characters that may sit between a figure and its unit ("42.8万余件").
 INSIDE_HEDGES = "余多"
 #: Hedge words that may follow a unit before the item of a list ends.
@@ -183,13 +200,18 @@ GROWTH = (
     "提高",
     "上升",
     "上涨",
+    "回升",
+    "提升",
+    "同比增",
     "下降",
+    "下跌",
     "减少",
     "回落",
     "降低",
 )
 #: Words by which an article states a negative figure as its magnitude.
 DECLINE_WORDS = (
+    "下跌",
     "低于",
     "慢于",
     "下降",
@@ -321,6 +343,16 @@ SECTION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("party", ("从严治党", "党建", "党的建设", "作风", "廉政", "党")),
 )
 #: Set phrases whose numeral names a policy rather than counts ("八项规定").
-SET_PHRASES = ("八项规定", "两学一做", "三严三实", "四个意识", "四个全面", "五位一体", "四风")
+SET_PHRASES = (
+    *("八项规定", "两学一做", "三严三实", "四个意识", "四个全面", "五位一体", "四风"),
+    *("三次产业", "三大产业"),
+)
+#: Nouns after a count in Chinese numerals that make it part of a name: "十项重点任务",
+#: "十七届人大", "三次会议", "四中全会".
+NAMED_COUNTS = ("重点任务", "任务", "会议", "全会", "中全会", "人大", "党代会", "代表大会", "政协")
+#: Words before "N年" that make it a span of time, not a count: "今后三年", "历经20年".
+YEARS_SPAN = ("今后", "过去", "未来", "历经", "经过")
+#: What after a number makes it an hour of the day: "上午9时" (16:20 is read whole).
+TIME_AFTER = ("时",)
 #: What after a number makes it a date: 3月, 24日, 5号.
 DATE_AFTER = ("月", "日", "号")

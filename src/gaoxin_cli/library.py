@@ -54,15 +54,16 @@ class Book(FactBook):
         section: str | None = None,
         measure: str | Sequence[str] | None = None,
         qualifier: str | Sequence[str] | None = None,
+        status: str | Sequence[str] | None = None,
         unit: str | None = None,
         limit: int | None = None,
     ) -> list[Fact]:
         """The facts that match every word of `query` (Chinese or English words,
-        aliases, ids, hedges, a number in any notation), best first, then
-        filtered as `filter` does and cut to `limit`: `gaoxin search`."""
+        aliases, ids, hedges, statuses, a number in any notation), best first,
+        then filtered as `filter` does and cut to `limit`: `gaoxin search`."""
         from gaoxin_cli import query as queries
 
-        keep = _filter(measure, qualifier, unit, section)
+        keep = _filter(measure, qualifier, unit, section, status)
         hits = [hit.fact for hit in queries.search(self, query, section=section)]
         chosen = [fact for fact in hits if keep.keep(fact)]
         return chosen[:limit] if limit is not None else chosen
@@ -73,12 +74,15 @@ class Book(FactBook):
         section: str | None = None,
         measure: str | Sequence[str] | None = None,
         qualifier: str | Sequence[str] | None = None,
+        status: str | Sequence[str] | None = None,
         unit: str | None = None,
     ) -> list[Fact]:
-        """The facts, in order, of this section, measure(s), hedge(s) ("any" and
-        "none" too) and unit (as written, 亿元, or normalized, CNY): the
-        listings' --section, --measure, --qualifier and --unit."""
-        return _filter(measure, qualifier, unit, section).facts(self.facts)
+        """The facts, in order, of this section, measure(s), hedge(s) ("any":
+        has a bound; "none": has none), status(es) ("estimated", "preliminary";
+        "any": not final; "none": final) and unit (as written, 亿元, or
+        normalized, CNY): the listings' --section, --measure, --qualifier,
+        --status and --unit."""
+        return _filter(measure, qualifier, unit, section, status).facts(self.facts)
 
     def records(self, facts: Iterable[Fact] | None = None) -> list[dict[str, Any]]:
         """The JSON records of `facts` (default: every fact), exactly as
@@ -103,12 +107,14 @@ def _filter(
     qualifier: str | Sequence[str] | None,
     unit: str | None,
     section: str | None,
+    status: str | Sequence[str] | None = None,
 ) -> FactFilter:
     from gaoxin_cli.query import FactFilter
 
     measures = (measure,) if isinstance(measure, str) else measure
     qualifiers = (qualifier,) if isinstance(qualifier, str) else qualifier
-    return FactFilter.checked(measures, qualifiers, unit, section)
+    statuses = (status,) if isinstance(status, str) else status
+    return FactFilter.checked(measures, qualifiers, unit, section, statuses)
 
 
 def load(
@@ -200,8 +206,10 @@ def coverage_of(dataset: Dataset, article: Path) -> list[Problem]:
     article cannot be read."""
     from gaoxin_cli.checks.coverage import Article, check_coverage
     from gaoxin_cli.factfiles.reading import read_article
+    from gaoxin_cli.simplified import simplified
 
-    return check_coverage(dataset, Article(str(article), read_article(article)))
+    # Read in simplified characters (same positions, same lines): quotes are too.
+    return check_coverage(dataset, Article(str(article), simplified(read_article(article))))
 
 
 def draft_facts(text: str, *, name: str = "article.txt") -> Draft:

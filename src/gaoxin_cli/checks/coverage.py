@@ -47,6 +47,10 @@ class Article:
             if char == "\n":
                 line += 1
             if char in SPACES:
+                if _parts_digits(raw, offset, kept):
+                    kept.append(" ")  # "2018-01-24 16:20": 24 and 16 stay two numbers
+                    lines.append(line)
+                    offsets.append(offset)
                 continue
             kept.append(ascii_form(char))
             lines.append(line)
@@ -75,14 +79,34 @@ def ascii_form(char: str) -> str:
 
 
 def compact(text: str) -> str:
-    """`text` as an Article holds it: no spaces or line breaks, digits as ASCII."""
-    return "".join(ascii_form(c) for c in text if c not in SPACES)
+    """`text` as an Article holds it: no spaces or line breaks, digits as ASCII
+    (one space kept where spaces on a line part two digits)."""
+    kept: list[str] = []
+    for offset, char in enumerate(text):
+        if char not in SPACES:
+            kept.append(ascii_form(char))
+        elif _parts_digits(text, offset, kept):
+            kept.append(" ")
+    return "".join(kept)
+
+
+def _parts_digits(text: str, offset: int, kept: list[str]) -> bool:
+    """True if the space at `offset` is the first of spaces on one line
+    between two digits: they are kept apart (one space), never read as one number."""
+    if text[offset] == "\n" or not kept or not kept[-1].isdigit() or not kept[-1].isascii():
+        return False
+    rest = offset
+    while rest < len(text) and text[rest] in SPACES and text[rest] != "\n":
+        rest += 1
+    return (
+        rest < len(text) and ascii_form(text[rest]).isdigit() and ascii_form(text[rest]).isascii()
+    )
 
 
 def stated_places(fact: Fact, article: Article) -> set[int]:
     """The places of `article` where `fact` states its figure: inside each
     place its quote stands (none for a text fact)."""
-    places = list(_find_all(compact(fact.quote), article.text))
+    places = list(_find_all(compact(_reading(fact.quote)), article.text))
     return set(_covered_by(fact, places, article.text))
 
 
@@ -91,7 +115,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
     problems: list[Problem] = []
     covered: set[int] = set()
     for fact in dataset.facts:
-        places = list(_find_all(compact(fact.quote), article.text))
+        places = list(_find_all(compact(_reading(fact.quote)), article.text))
         if not places:
             where = fact.location.of("quote") if fact.location else None
             problems.append(
@@ -104,7 +128,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
             continue
         covered.update(_covered_by(fact, places, article.text))
     for figure, quote, where in dataset.not_figures:
-        places = list(_find_all(compact(quote), article.text))
+        places = list(_find_all(compact(_reading(quote)), article.text))
         if not places:
             problems.append(
                 Problem(
@@ -112,7 +136,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
                 )
             )
         for start in places:
-            covered.update(start + n for n in _figure_places(figure, compact(quote)))
+            covered.update(start + n for n in _figure_places(figure, compact(_reading(quote))))
     for start, figure in figures(article.text, _written_quantities(dataset.facts)):
         if start not in covered:
             clause = article.clause(start)
@@ -141,16 +165,23 @@ def figures(text: str, quantities: Sequence[str] = ()) -> Iterator[tuple[int, st
 
 def _written_quantities(facts: Sequence[Fact]) -> list[str]:
     """The Chinese-numeral quantities the facts state: the figure as written and its unit."""
-    return sorted({f"{f.written}{f.unit or ''}" for f in facts if f.written is not None})
+    return sorted({_reading(f"{f.written}{f.unit or ''}") for f in facts if f.written is not None})
+
+
+def _reading(text: str) -> str:
+    """`text` as the article is read: traditional characters as simplified."""
+    from gaoxin_cli.simplified import simplified
+
+    return simplified(text)
 
 
 def _covered_by(fact: Fact, places: list[int], text: str) -> Iterator[int]:
     """Positions of `text` that `fact` states: its figure inside each place its quote stands."""
-    quote = compact(fact.quote)
+    quote = compact(_reading(fact.quote))
     if fact.is_text:
         return  # words state no figure, whatever numbers their quote holds
     if fact.written is not None:
-        inside = list(_find_all(f"{fact.written}{fact.unit or ''}", quote))
+        inside = list(_find_all(_reading(f"{fact.written}{fact.unit or ''}"), quote))
     else:
         inside = _figure_places(fact.figure, quote)
     for start in places:

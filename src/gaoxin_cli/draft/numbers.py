@@ -16,8 +16,11 @@ from gaoxin_cli.lexicon import (
     DATE_AFTER,
     DIGITS,
     MULTIPLIERS,
+    NAMED_COUNTS,
     PHRASE_END,
     SET_PHRASES,
+    TIME_AFTER,
+    YEARS_SPAN,
 )
 from gaoxin_cli.model import units
 
@@ -31,6 +34,21 @@ _UNIT = re.compile(
     + ")"
 )
 _RANGE = re.compile("[至到\\-—~\uff5e][0-9]+[月日号]")
+#: A date written with hyphens or slashes: 2018-01-24, 2024/2/2.
+_ISO_DATE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}([-/])[0-9]{1,2}\1[0-9]{1,2}(?![0-9])")
+#: A time of day: 16:20, 09:47:22.
+_CLOCK = re.compile(
+    r"(?<![0-9.:：])(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9.:：\ufe30])"
+)
+#: A unit no table lists: a scale word alone, or up to four Chinese characters,
+#: that ends its phrase ("2.3亿标准箱,", "1398头,", "超2000亿。").
+_ANY_UNIT = re.compile(
+    "("
+    + "|".join(word for word, _ in units.SCALES)
+    + ")?([\u4e00-\u9fff]{0,4}?)(?=["
+    + re.escape("".join(sorted(PHRASE_END)))
+    + "]|$)"
+)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
@@ -130,8 +148,17 @@ def _read_chinese(number: Number, text: str) -> None:
     after = text[number.unit_end : number.unit_end + 4]
     phrase = next((p for p in SET_PHRASES if _around(text, number.start, p)), None)
     quoted = _in_quotation(text, number.start)
+    named = next((n for n in NAMED_COUNTS if text.startswith(n, number.unit_end)), None)
     if before == "第":
         _not_figure(number, "an ordinal", text[number.start - 1 : number.unit_end])
+    elif named is not None and counter in ("项", "届", "次", "中"):
+        _not_figure(number, "part of a name", written + named)
+    elif counter == "届" and after[:1] not in PHRASE_END:
+        _not_figure(number, "an ordinal", written)
+    elif counter == "年" and _spans_years(text, number.start):
+        _not_figure(
+            number, "a span of years, not a count", text[number.start - 2 : number.unit_end]
+        )
     elif quoted is not None:
         _not_figure(number, "part of a name in quotation marks", quoted)
     elif phrase is not None:
@@ -153,7 +180,15 @@ def _read_arabic(number: Number, text: str) -> None:
     if named is not None:
         _not_figure(number, *named)
         return
+    sign_before = text[start - 2 : start - 1]
+    if text[start - 1 : start] in ("-", "−") and not (
+        sign_before.isascii() and sign_before.isalnum()
+    ):
+        number.value = -number.value if isinstance(number.value, int | float) else number.value
     _read_unit(number, text)
+    if number.unit is None and text.startswith("年", end) and _spans_years(text, start):
+        _not_figure(number, "a span of years, not a count", text[start - 2 : end + 1])
+        return
     hotline = text.startswith(("热线", "市民热线", "服务热线", "政务服务热线"), end)
     if hotline or (number.unit is None and number.written.isdigit() and len(number.written) >= 7):
         _not_figure(number, "a telephone or code number", text[start : end + 4])
@@ -166,6 +201,9 @@ def _name_or_date(number: Number, text: str) -> tuple[str, str] | None:
     after = text[end : end + 1]
     if isinstance(number.value, str) and "/" not in number.value:
         return "too many digits to be a figure", written
+    dated = _date_or_time(number, text)
+    if dated is not None:
+        return dated
     if _latin(before) or _latin(after) or (before == "." and _latin(text[start - 2 : start - 1])):
         return "part of a name (letters and digits)", _token(text, start, end)
     if "+" in (before, after):
@@ -203,6 +241,10 @@ def _read_unit(number: Number, text: str) -> None:
             unit = read_unit(text, shared.end())[0]
             unit_end = end
             number.shared = unit is not None
+    if unit is None and not number.shared:  # a counter no table lists, as written
+        other = _ANY_UNIT.match(text, end)
+        if other is not None and other.group():
+            unit, unit_end = other.group(), other.end()
     number.unit = unit
     number.unit_end = unit_end
     rest = text[unit_end:]
@@ -223,6 +265,25 @@ def read_unit(text: str, at: int) -> tuple[str | None, int, str]:
     if (before and after) or (after and not scale) or (scale and base in units.UNSCALED):
         return None, at, ""
     return (scale or "") + base, found.end(), before or after or ""
+
+
+def _date_or_time(number: Number, text: str) -> tuple[str, str] | None:
+    """(why, the short quote) if the number is part of a date or a time of
+    day as a dateline writes them ("2018-01-24 16:20", "上午9时")."""
+    start, end = number.start, number.end
+    for pattern, why in ((_ISO_DATE, "a date"), (_CLOCK, "a time of day")):
+        for found in pattern.finditer(text, max(0, start - 12), min(len(text), end + 12)):
+            if found.start() <= start and end <= found.end():
+                return why, found.group()
+    if text[end : end + 1] in TIME_AFTER:
+        return "a time of day", number.written + text[end]
+    return None
+
+
+def _spans_years(text: str, start: int) -> bool:
+    """True if "N年" at `start` is a span of time ("今后三年", "过去的四年")."""
+    lead = text[max(0, start - 4) : start]
+    return any(word in lead for word in YEARS_SPAN)
 
 
 def _not_figure(number: Number, reason: str, quote: str) -> None:

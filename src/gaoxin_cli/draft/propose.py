@@ -157,7 +157,7 @@ def _proposal(run: _Run, number: Number, sentence: int) -> Proposal:
     estimate = estimate_before(review, number.start)
     if estimate is not None:
         start = min(start, estimate)
-    proposal.quote_start, end = bounded(start, end, number)
+    proposal.quote_start, end = bounded(start, end, number, estimate)
     proposal.quote = review.verbatim(proposal.quote_start, end)
     _read_hedges(proposal, heading)
     _explain(proposal, measure, section)

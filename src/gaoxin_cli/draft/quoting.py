@@ -8,14 +8,19 @@ reading the quote, finds the hedge the draft proposes.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from gaoxin_cli.draft.article import Review
 from gaoxin_cli.draft.numbers import Number, item_end
+from gaoxin_cli.lexicon import STATUS_LEADS
 
 #: The most characters a quote holds before and after its figure: a clause
 #: the page layout or a list runs on for pages is cut around the figure.
 QUOTE_REACH = 80
+#: How far back a quote reaches to the word that gives its figure a status
+#: (预计 before a list of a work report's targets), so that the quote holds it.
+STATUS_REACH = 2 * QUOTE_REACH
 
 
 def item_start(
@@ -33,9 +38,13 @@ def item_start(
     return start, own_end if own_end is not None else end
 
 
-def bounded(start: int, end: int, number: Number) -> tuple[int, int]:
-    """(start, end) cut to at most QUOTE_REACH characters either side of the figure."""
-    return max(start, number.start - QUOTE_REACH), min(end, number.unit_end + QUOTE_REACH)
+def bounded(start: int, end: int, number: Number, status_at: int | None = None) -> tuple[int, int]:
+    """(start, end) cut to at most QUOTE_REACH characters either side of the
+    figure; back to `status_at` (a 预计 whose scope holds it) within STATUS_REACH."""
+    low = number.start - QUOTE_REACH
+    if status_at is not None and status_at >= number.start - STATUS_REACH:
+        low = min(low, status_at)
+    return max(start, low), min(end, number.unit_end + QUOTE_REACH)
 
 
 def estimate_before(review: Review, position: int) -> int | None:
@@ -50,7 +59,13 @@ def estimate_before(review: Review, position: int) -> int | None:
     if start < review.block_of(position)[0]:
         return None
     word_end = review.estimate_ends[at - 1]
-    whole = review.text[word_end : word_end + 1] in ",，:："
+    # It leads the whole sentence when a comma, a colon, a verb or "目标是：" follows it.
+    after = review.text[word_end : word_end + 8]
+    whole = (
+        after[:1] in ",，:："
+        or after.startswith(STATUS_LEADS)
+        or bool(re.match(r"[^，,；;]{0,6}[:：]", after))
+    )
     if review.stops_between(start, position, semicolons=not whole):
         return None
     return start
