@@ -36,6 +36,9 @@ NOT_IN_HEADING = frozenset(CLAUSE_STOPS + "：:、()（）%")
 #: line-break rules; the half-width ones too.
 NO_LINE_START = frozenset("，。、；：！？）」』】》〉”’%％…‥·・,.;:!?)]}〕〗〙〛")  # noqa: RUF001
 NO_LINE_END = frozenset("（「『【《〈“‘([{〔〖〘〚")  # noqa: RUF001
+#: What parts the terms of a ratio ("1.2:75.1:23.7"): colons of both widths,
+#: the vertical two-dot leader and the ratio sign.
+RATIO_MARKS = ":：\ufe30\u2236"
 #: What joins the items of a list ("0.9和0.4个百分点", "全市、全省").
 LIST_JOINERS = "、和及与"
 

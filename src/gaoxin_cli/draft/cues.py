@@ -12,6 +12,7 @@ import re
 
 from gaoxin_cli.lexicon import (
     COMPARE,
+    COMPARE_AFTER,
     CONNECTIVES,
     CONTINUING,
     DECLINE_WORDS,
@@ -22,6 +23,7 @@ from gaoxin_cli.lexicon import (
     LIST_JOINERS,
     NARROW,
     RATE,
+    RATIO_MARKS,
     SHARE,
     TARGETS,
     TRAILING,
@@ -84,7 +86,39 @@ def measure_of(
     return Measure("level", "")
 
 
+#: "比全市…高" before a figure in points: the target, and the word of its sign.
+_COMPARED = re.compile(f"比({_TARGETS})[^，,；;]{{0,12}}?({'|'.join(COMPARE_AFTER)})出?$")
+#: A target that starts an item of a list of comparisons: "…、全省".
+_OWN_TARGET = re.compile(f"[{LIST_JOINERS}，,]({_TARGETS})$")
+
+#: The parts of a ratio: "1.2:75.1:23.7" (any of the lexicon's ratio marks).
+_RATIO = re.compile(f"[0-9.]+(?:[{RATIO_MARKS}][0-9.]+)+")
+
+
+def ratio_measure(text: str, start: int, end: int) -> Measure | None:
+    """The measure of a figure that is a part of a ratio ("三次产业结构为
+    5.6:56.6:37.8"): a share, or the ratio before or after an adjustment
+    ("由2.7:54.8:42.5调整为2.7:56.0:41.3"); None for no ratio."""
+    low = start
+    while low > 0 and (text[low - 1].isdigit() or text[low - 1] in "." + RATIO_MARKS):
+        low -= 1
+    found = _RATIO.match(text, low)
+    if found is None or not (found.start() <= start and end <= found.end()):
+        return None
+    lead = text[max(0, found.start() - 6) : found.start()]
+    if lead.endswith(("由", "从")):
+        return Measure("before", "由…")
+    changed = _CHANGE_TO.search(lead)
+    if changed is not None and changed.end() == len(lead):
+        return Measure("after", changed.group())
+    return Measure("share", "比例")
+
+
 def _points(lead: str, index: int) -> Measure:
+    compared = _COMPARED.search(lead)  # "比全市高1个百分点"
+    if compared is not None:
+        target, word = compared.group(1), compared.group(2)
+        return Measure(TARGETS[target], f"比{target}{word}", sign=COMPARE_AFTER[word])
     found = max(((lead.rfind(w), w) for w in COMPARE), default=(-1, ""))
     if found[0] == -1:
         change = max(((lead.rfind(w), w) for w in (*GROWTH, *NARROW, *WIDEN)), default=(-1, ""))
@@ -93,6 +127,9 @@ def _points(lead: str, index: int) -> Measure:
             return Measure("change", word, sign=-1 if word in DECLINE else 1)
         return Measure("vs_city", "个百分点", weak=True)
     word = found[1]
+    own = _OWN_TARGET.search(lead)  # "高于全国1.0个百分点、全省1.9个百分点"
+    if own is not None and own.start() > found[0]:
+        return Measure(TARGETS[own.group(1)], word + own.group(1), sign=COMPARE[word])
     targets = _TARGET_LIST.match(lead, found[0] + len(word))
     names = re.findall("全市|全省|全国", targets.group()) if targets else []
     if not names:

@@ -134,6 +134,9 @@ def _proposal(run: _Run, number: Number, sentence: int) -> Proposal:
         ranked=text[number.start - 1 : number.start] == "第",
         threshold=number.noun_after,
     )
+    ratio = cues.ratio_measure(text, number.start, number.end)
+    if ratio is not None:
+        measure = ratio
     heading = review.heading_at(number.start)
     section = heading.section if heading else LEAD_SECTION
     indicator = _indicator_for(run, number, own_lead, measure, clause, lead)
