@@ -93,7 +93,7 @@ def _break(text: str, old: str, new: str) -> str:
             19,
             "fact 'qualifier' is 'roughly', not one of",
         ),
-        ('unit = "亿元"', 'unit = "亿英镑"', 12, "unknown unit '亿英镑'"),
+        ('unit = "亿元"', 'unit = "亿英镑"', 12, "the quote writes 85亿元, not 85亿英镑"),
         (
             'quote = "固定资产投资完成85亿元"\n',
             'quote = "固定资产投资完成58亿元"\n',

@@ -4,7 +4,10 @@ The core raises these; only the CLI turns them into stderr lines and exit
 codes.
 """
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from gaoxin_cli.model import FactBook
 
 
 class ExitCode:
@@ -75,8 +78,11 @@ class GaoxinError(Exception):
 class FactsError(GaoxinError):
     """The fact files have problems; each is reported on its own line."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], book: "FactBook | None" = None) -> None:
         self.problems = sorted(set(problems))  # a folder named twice reports once
+        #: What could be read despite the problems, for checks that go on
+        #: (validate lists every problem in one run); None when nothing was.
+        self.book = book
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:

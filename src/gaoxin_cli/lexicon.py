@@ -61,6 +61,12 @@ DIGITS = {
 MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
 #: Every character of a number written in Chinese numerals.
 NUMERAL_CHARS = "".join(DIGITS) + "".join(MULTIPLIERS)
+#: The decimal point of Chinese numerals ("六百七十四点七九"), and the words
+#: that write a percentage ("百分之十九点八").
+NUMERAL_POINT = "点"
+PERCENT_WORDS = "百分之"
+#: Words before 第N that make it a standing ("全市第一", "居全省第三", "排名第二").
+RANK_LEADS = ("全市", "全省", "全国", "全区", "居", "排名", "位列", "排在", "列")
 #: Counters after which Chinese numerals are a quantity (两次, 三个, 四级): the
 #: article's counting units, and 条 and 届.
 COUNTERS = (
@@ -334,6 +340,16 @@ CONTINUING = (*GROWTH, *SHARE, *COMPARE, *LEVEL, "实际", "同比", "覆盖", "
 CONNECTIVES = ("与", "和", "及", "对", "向", "的", "等")
 
 # --- headings, and numbers that are no figures ------------------------------
+
+#: Words that end the name of an area a review is about, longest first; and
+#: characters no such name holds ("的浦东新区" is 浦东新区, "全县" no name).
+AREA_WORDS = ("高新区", "开发区", "新区", "县", "区", "市")
+AREA_NOT_IN = frozenset(
+    "的在是和与对全本该各及从向为将地年季度月日实现带领表记者示范城市县区省"
+    "验景园社街片贸保业一二三四五六七八九十"
+)
+#: Characters after an area word that make it part of another word (市场, 区域, 县级).
+AREA_NOT_AFTER = frozenset("场民级委域间属内外长政")
 
 #: Sections of the fact-file format, by words their headings use, in the order
 #: tried (the first word found in a heading decides).

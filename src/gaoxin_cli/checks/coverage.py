@@ -20,7 +20,17 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from gaoxin_cli.errors import Problem
-from gaoxin_cli.lexicon import COUNTERS, FIGURE_CLAUSE_END, NUMERAL_CHARS, SPACES
+from gaoxin_cli.lexicon import (
+    COUNTERS,
+    DIGITS,
+    FIGURE_CLAUSE_END,
+    NUMERAL_CHARS,
+    NUMERAL_POINT,
+    PERCENT_WORDS,
+    RANK_LEADS,
+    SCALES,
+    SPACES,
+)
 from gaoxin_cli.model import Dataset, Fact
 
 #: An Arabic number: digits, thousands commas, decimals, or a fraction.
@@ -29,6 +39,15 @@ NUMBER = re.compile(
 )
 #: A quantity in Chinese numerals.
 CHINESE = re.compile(f"[{NUMERAL_CHARS}]+(?:{'|'.join(COUNTERS)})")
+_POINT = f"(?:{NUMERAL_POINT}[{''.join(DIGITS)}]+)?"
+#: An amount in Chinese numerals before a scale word ("千亿元", "六百七十四点七九亿元").
+CHINESE_AMOUNT = re.compile(
+    f"[{NUMERAL_CHARS}]+{_POINT}(?=(?:{'|'.join(word for word, _ in SCALES)}))"
+)
+#: A percentage in words: "百分之十九点八".
+CHINESE_PERCENT = re.compile(f"{PERCENT_WORDS}[{NUMERAL_CHARS}]+{_POINT}")
+#: A standing in Chinese numerals ("全市第一"), read as one where RANK_LEADS lead it.
+CHINESE_RANK = re.compile(f"第[{''.join(DIGITS)}十]+(?![{NUMERAL_CHARS}])")
 
 
 class Article:
@@ -158,6 +177,16 @@ def figures(text: str, quantities: Sequence[str] = ()) -> Iterator[tuple[int, st
     for match in NUMBER.finditer(text):
         yield match.start(), match.group()
     found = {match.start(): match.group() for match in CHINESE.finditer(text)}
+    for pattern in (CHINESE_AMOUNT, CHINESE_PERCENT):
+        found.update(
+            {m.start(): m.group() for m in pattern.finditer(text) if m.start() not in found}
+        )
+    for match in CHINESE_RANK.finditer(text):
+        lead = text[max(0, match.start() - 6) : match.start()]
+        after = text[match.end() : match.end() + 1]
+        ends = not after or after in "位名" or after in FIGURE_CLAUSE_END + "、"
+        if ends and any(word in lead for word in RANK_LEADS):
+            found[match.start()] = match.group()
     for quantity in quantities:
         found.update(dict.fromkeys(_find_all(quantity, text), quantity))
     yield from sorted(found.items())
@@ -165,7 +194,17 @@ def figures(text: str, quantities: Sequence[str] = ()) -> Iterator[tuple[int, st
 
 def _written_quantities(facts: Sequence[Fact]) -> list[str]:
     """The Chinese-numeral quantities the facts state: the figure as written and its unit."""
-    return sorted({_reading(f"{f.written}{f.unit or ''}") for f in facts if f.written is not None})
+    return sorted({_reading(stated_as(f)) for f in facts if f.written is not None})
+
+
+def stated_as(fact: Fact) -> str:
+    """How a fact whose figure is written in words stands in its quote: the
+    figure and its unit ("两次", "六百七十四点七九亿元"), a percentage in words
+    alone ("百分之十九点八")."""
+    written = fact.written or fact.figure
+    if written.startswith(PERCENT_WORDS):
+        return written
+    return f"{written}{fact.unit or ''}"
 
 
 def _reading(text: str) -> str:
@@ -181,7 +220,7 @@ def _covered_by(fact: Fact, places: list[int], text: str) -> Iterator[int]:
     if fact.is_text:
         return  # words state no figure, whatever numbers their quote holds
     if fact.written is not None:
-        inside = list(_find_all(_reading(f"{fact.written}{fact.unit or ''}"), quote))
+        inside = list(_find_all(_reading(stated_as(fact)), quote))
     else:
         inside = _figure_places(fact.figure, quote)
     for start in places:

@@ -14,6 +14,7 @@ from gaoxin_cli.lexicon import (
     INSIDE_HEDGES,
     LIST_JOINERS,
     NOT_HEDGES,
+    PERCENT_WORDS,
     PHRASE_END,
     STATUS_WORDS,
 )
@@ -92,13 +93,14 @@ def read(fact: Fact) -> list[Reading]:
     writes it)."""
     from gaoxin_cli.simplified import simplified, simplified_word
 
-    figure, written = fact.figure, fact.quote
+    figure, written = simplified(fact.figure), fact.quote
     quote = simplified(written)
     unit = simplified_word(fact.unit) if fact.unit else None
     readings = []
     for start in _places(figure, quote, whole=fact.written is None):
         end = start + len(figure)
-        unit_end = _unit_end(quote, end, unit) if unit else end
+        in_words = figure.startswith(PERCENT_WORDS) and unit == "%"  # 百分之十九点八
+        unit_end = _unit_end(quote, end, unit) if unit and not in_words else end
         hedges: set[str] = set()
         before = quote[:start]
         before_word = _before_hedge(before)

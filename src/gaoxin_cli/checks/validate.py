@@ -45,8 +45,6 @@ def check_factbook(book: FactBook) -> list[Problem]:
             if ref not in known
         )
         for fact in dataset.facts:
-            if fact.unit is not None and not units.is_known_unit(fact.unit):
-                _unknown_unit(fact)
             problems.extend(
                 Problem(*_where(fact.location, key), f"fact {fact.id}: {message}")
                 for key, message in check_fact(fact)
@@ -84,7 +82,7 @@ def _fact_problems(fact: Fact) -> Iterator[tuple[str, str]]:
         yield "value", f"measure '{fact.measure}' needs a number (or a fraction such as \"1/6\")"
     if is_number and fact.value_en is not None:
         yield "value_en", f"value_en is the English of a text value; {fact.figure} is a number"
-    if is_number and not is_fraction and fact.unit is None:
+    if is_number and not is_fraction and fact.unit is None and fact.measure != "rank":
         yield "value", "a number needs a unit (亿元, 家, %, 个百分点 …)"
     if fact.unit is not None and not is_number:
         yield "unit", f"a text value takes no unit, but unit is {fact.unit!r}"
@@ -137,20 +135,24 @@ def _check_reading(fact: Fact) -> Iterator[tuple[str, str]]:
         yield "status", f"status {fact.status!r} needs {words} before {figure} in the quote"
 
 
-def _unknown_unit(fact: Fact) -> None:
-    """Say, as a warning, that a unit is in no table: it is kept and
-    normalized as written (a counter such as 班次 or 万标箱), not refused."""
+def warn_unknown_units(book: FactBook) -> None:
+    """Say, as warnings, which units are in no table: they are kept and
+    normalized as written (a counter such as 艘次 or 万标箱), not refused."""
     import warnings
 
     from gaoxin_cli.errors import GaoxinWarning
 
-    path, line = _where(fact.location, "unit")
-    warnings.warn(
-        f"{path}:{line}: fact {fact.id}: unit {fact.unit!r} is in no unit table;"
-        " it normalizes to itself, as written",
-        GaoxinWarning,
-        stacklevel=2,
-    )
+    for dataset in book.datasets:
+        for fact in dataset.facts:
+            if fact.unit is None or units.is_known_unit(fact.unit):
+                continue
+            path, line = _where(fact.location, "unit")
+            warnings.warn(
+                f"{path}:{line}: fact {fact.id}: unit {fact.unit!r} is in no unit table;"
+                " it normalizes to itself, as written",
+                GaoxinWarning,
+                stacklevel=2,
+            )
 
 
 def _reading(text: str) -> str:

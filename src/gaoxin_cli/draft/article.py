@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from gaoxin_cli.checks.coverage import Article, ascii_form, compact
 from gaoxin_cli.lexicon import (
+    AREA_NOT_AFTER,
+    AREA_NOT_IN,
+    AREA_WORDS,
     CLAUSE_END,
     NOT_IN_HEADING,
     SECTION_CUES,
@@ -94,6 +98,7 @@ class Review:
         #: Where a status word (预计, 初步核算 …) starts, and its length.
         status = "|".join(word for word, _ in STATUS_WORDS)
         self.estimates = [m.start() for m in re.finditer(status, self.text)]
+        self.masthead.guess_from(self.text)
         self.estimate_ends = [m.end() for m in re.finditer(status, self.text)]
 
     @property
@@ -256,7 +261,7 @@ def _is_heading(line: str) -> bool:
 class Masthead:
     """What the title block says: title, subtitle, byline, authors, period, area."""
 
-    __slots__ = ("area", "authors", "byline", "period", "source_title", "title")
+    __slots__ = ("area", "authors", "byline", "guessed", "period", "source_title", "title")
 
     def __init__(self, lines: list[str]) -> None:
         kept = [line.strip() for line in lines if line.strip()]
@@ -274,6 +279,46 @@ class Masthead:
         year = re.search(r"(?:19|20)[0-9]{2}", self.title)
         self.period = year.group() if year else ""
         self.area = self.title[: year.start()] if year else ""
+        #: The fields guessed from the running text, not read from the title.
+        self.guessed: list[str] = []
+
+    def guess_from(self, text: str) -> None:
+        """Period and area the title does not state, from the running text:
+        the year it reports on (the year named most, the later on a tie) and
+        the zone, county or city named most, if named more than once."""
+        if not self.period:
+            years = Counter(m.group(1) for m in _REPORTED_YEAR.finditer(text))
+            if years:
+                self.period = max(years, key=lambda y: (years[y], y))
+                self.guessed.append("period")
+        if not self.area:
+            names: Counter[str] = Counter()
+            for found in _AREA.finditer(text):
+                word, end = found.group(1), found.start(1)
+                if text[found.end() : found.end() + 1] in AREA_NOT_AFTER:
+                    continue
+                for size in (2, 3):
+                    prefix = text[max(0, end - size) : end]
+                    if len(prefix) == size and _names_area(prefix):
+                        names[prefix + word] += 1
+            # the longer name where it is as frequent ("哈尔滨市", not "尔滨市");
+            # a name the text gives once is no guess
+            best = max(names, key=lambda n: (names[n], len(n)), default="")
+            if best and names[best] > 1:
+                self.area = best
+                self.guessed.append("area")
+
+
+#: A year the text names: "2019年".
+_REPORTED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+#: A word that ends the name of a place ("新区" of 浦东新区).
+_AREA = re.compile(f"({'|'.join(AREA_WORDS)})")
+
+
+def _names_area(prefix: str) -> bool:
+    """True if `prefix` may start the name of a place: Chinese characters, not
+    "全" (全县), "地" (地区) or a word of the sentence around it."""
+    return all("\u4e00" <= c <= "\u9fff" and c not in AREA_NOT_IN for c in prefix)
 
 
 def _is_byline(line: str) -> bool:

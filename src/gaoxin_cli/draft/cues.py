@@ -128,7 +128,8 @@ def _points(lead: str, index: int) -> Measure:
         return Measure("vs_city", "个百分点", weak=True)
     word = found[1]
     own = _OWN_TARGET.search(lead)  # "高于全国1.0个百分点、全省1.9个百分点"
-    if own is not None and own.start() > found[0]:
+    listed = own is not None and re.search("[0-9]", lead[found[0] : own.start()]) is not None
+    if own is not None and listed:
         return Measure(TARGETS[own.group(1)], word + own.group(1), sign=COMPARE[word])
     targets = _TARGET_LIST.match(lead, found[0] + len(word))
     names = re.findall("全市|全省|全国", targets.group()) if targets else []

@@ -15,8 +15,11 @@ from gaoxin_cli.lexicon import (
     COUNTERS,
     DATE_AFTER,
     DIGITS,
+    INSIDE_HEDGES,
     MULTIPLIERS,
     NAMED_COUNTS,
+    NUMERAL_POINT,
+    PERCENT_WORDS,
     PHRASE_END,
     SET_PHRASES,
     TIME_AFTER,
@@ -60,6 +63,7 @@ class Number:
         "end",
         "nf_quote",
         "noun_after",
+        "rank",
         "reason",
         "shared",
         "start",
@@ -81,6 +85,8 @@ class Number:
         self.shared = False
         #: True when 以上 or 以下 after the unit belongs to a noun ("亿元以上项目"): a threshold.
         self.noun_after = False
+        #: True for a standing written 第N ("全市第一").
+        self.rank = False
         #: Why the number is not a figure (a year, a name …), or None for a figure.
         self.reason: str | None = None
         #: For a non-figure: the short text it is listed with ("2019年", "第20届").
@@ -110,6 +116,10 @@ def numbers(text: str) -> list[Number]:
 MAX_DIGITS = 16
 
 
+#: The last characters of counters: a quantity in Chinese numerals ends in one.
+COUNTERS_LAST = frozenset(counter[-1] for counter in COUNTERS)
+
+
 def _value(written: str) -> int | float | str:
     if sum(c.isdigit() for c in written) > MAX_DIGITS:
         return written
@@ -133,8 +143,40 @@ def chinese_value(numeral: str) -> int:
     return total + digit
 
 
+def chinese_decimal(numeral: str) -> int | float:
+    """The value of Chinese numerals with a decimal point: 六百七十四点七九 is 674.79."""
+    whole, point, fraction = numeral.partition(NUMERAL_POINT)
+    if not point:
+        return chinese_value(whole)
+    return float(f"{chinese_value(whole)}.{''.join(str(DIGITS[c]) for c in fraction)}")
+
+
+def _read_words(number: Number, text: str) -> bool:
+    """A percentage in words (百分之十九点八), an amount before a scale word
+    (六百七十四点七九亿元, 千亿元) or a standing (全市第一); False for a counted quantity."""
+    written = number.written
+    if written.startswith(PERCENT_WORDS):
+        number.value = chinese_decimal(written.removeprefix(PERCENT_WORDS))
+        number.unit = "%"
+        return True
+    if written.startswith("第"):
+        number.value = chinese_value(written[1:])
+        number.rank = True
+        after = text[number.end : number.end + 1]
+        if after in ("位", "名"):
+            number.unit, number.unit_end = after, number.end + 1
+        return True
+    if written[-1:] in COUNTERS_LAST:
+        return False
+    number.value = chinese_decimal(written)
+    _read_unit(number, text)
+    return True
+
+
 def _read_chinese(number: Number, text: str) -> None:
     """A quantity in Chinese numerals: its counter is its unit."""
+    if _read_words(number, text):
+        return
     written = number.written
     numeral = written.rstrip("".join(sorted(set("".join(COUNTERS)))))
     counter = written[len(numeral) :]
@@ -243,8 +285,13 @@ def _read_unit(number: Number, text: str) -> None:
             number.shared = unit is not None
     if unit is None and not number.shared:  # a counter no table lists, as written
         other = _ANY_UNIT.match(text, end)
-        if other is not None and other.group():
-            unit, unit_end = other.group(), other.end()
+        written = other.group() if other is not None else ""
+        for word in AFTER_UNIT_HEDGES:  # "1200根以上": 以上 is a hedge, not the unit's
+            written = written.removesuffix(word)
+        if written[:1] in INSIDE_HEDGES:
+            written = ""
+        if written:
+            unit, unit_end = written, end + len(written)
     number.unit = unit
     number.unit_end = unit_end
     rest = text[unit_end:]

@@ -104,6 +104,8 @@ def _in_own_script(draft: Draft) -> None:
         for proposal in indicator.facts:
             if proposal.number.unit:
                 proposal.number.unit = review.written(proposal.number.unit, proposal.number.end)
+            if proposal.written:
+                proposal.written = review.written(proposal.written, proposal.number.start)
     for heading in review.headings:
         heading.text = review.written(heading.text)
     for not_figure in draft.not_figures:
@@ -111,6 +113,7 @@ def _in_own_script(draft: Draft) -> None:
         not_figure.figure = review.written(not_figure.figure)
     head = review.masthead
     head.title, head.area = review.written(head.title), review.written(head.area)
+    head.source_title = review.written(head.source_title)
 
 
 def _proposal(run: _Run, number: Number, sentence: int) -> Proposal:
@@ -131,7 +134,7 @@ def _proposal(run: _Run, number: Number, sentence: int) -> Proposal:
         number.unit,
         after,
         index=_index_in_shared_unit(run, number, clause[0]),
-        ranked=text[number.start - 1 : number.start] == "第",
+        ranked=number.rank or text[number.start - 1 : number.start] == "第",
         threshold=number.noun_after,
     )
     ratio = cues.ratio_measure(text, number.start, number.end)

@@ -43,14 +43,16 @@ def dataset_file(draft: Draft, dataset_id: str, article: str) -> str:
     lines = [
         _HEADER.format(article=toml_string(article)),
         f"id = {toml_string(dataset_id)}",
-        _written("period", head.period, "the year or period reviewed"),
+        _written("period", head.period, "the year or period reviewed")
+        + (_GUESSED if "period" in head.guessed else ""),
         "",
         "[title]",
         _written("zh", head.title, "the title"),
         f'en = ""{_TO_WRITE} title',
         "",
         "[area]",
-        _written("zh", head.area, "the area reviewed"),
+        _written("zh", head.area, "the area reviewed")
+        + (_GUESSED if "area" in head.guessed else ""),
         f'en = ""{_TO_WRITE} name of the area',
         "",
         "[source]",
@@ -75,6 +77,10 @@ def dataset_file(draft: Draft, dataset_id: str, article: str) -> str:
             f"note = {toml_string(item.reason.capitalize() + f' (line {item.line}).')}",
         ]
     return "\n".join(lines) + "\n"
+
+
+#: The comment on a field the draft guessed from the running text.
+_GUESSED = "  # check: guessed from the text (named most often)"
 
 
 def _written(key: str, value: str, what: str) -> str:

@@ -241,10 +241,12 @@ def _section_indicators(
     for i, raw in enumerate(top.get("indicator", [])):
         where: TomlPath = ("indicator", i)
         ind = file.table(where, raw, INDICATOR_KEYS, "indicator", _named(raw))
-        if not {"id", "zh", "en"} <= ind.keys():
+        if "id" not in ind:
             continue
         ind_heading = _label(ind["heading"]) if "heading" in ind else heading
-        label = Label(ind["zh"], ind["en"])
+        # A label left to write is a problem already; its facts are still read,
+        # so that the same run checks them too (the book is then never served).
+        label = Label(ind.get("zh", ""), ind.get("en", ""))
         aliases = tuple(ind.get("aliases", ()))
         facts: list[Fact] = []
         for j, raw_fact in enumerate(ind.get("fact", [])):
@@ -361,5 +363,5 @@ def load_factbook(*roots: Path) -> FactBook:
     book = FactBook(tuple(datasets))
     problems.extend(check_factbook(book))
     if problems:
-        raise FactsError(problems)
+        raise FactsError(problems, book)
     return book
