@@ -138,3 +138,20 @@ def test_a_drafted_folder_s_first_validation_is_the_whole_to_do_list(gaoxin, tmp
     assert any(
         "9516.9億元 is not stated" in line or "9516.9亿元 is not stated" in line for line in lines
     )
+
+
+def test_a_misprinted_unit_is_kept_as_written_with_a_note(gaoxin, make_dataset) -> None:
+    """ "8.41个百多点" is recorded as written; with a note, its measure is not held to 个百分点."""
+    section = TRADITIONAL_SECTION.split("[[indicator.fact]]", maxsplit=1)[0] + (
+        '[[indicator.fact]]\nmeasure = "vs_city"\nvalue = 8.41\nunit = "个百多点"\n'
+        'quote = "高于全市8.41个百多点"\nnote = "个百多点: a misprint of 个百分点 in the source"\n'
+    )
+    folder = _dataset(make_dataset, section)
+    result = gaoxin("validate", str(folder))
+    assert result.exit_code == 0
+    assert "unit '个百多点' is in no unit table" in result.stderr
+    without_note = section.replace('note = "个百多点: a misprint of 个百分点 in the source"\n', "")
+    folder = _dataset(make_dataset, without_note)
+    refused = gaoxin("validate", str(folder))
+    assert refused.exit_code == 2
+    assert "measure 'vs_city' is in 个百分点, not 个百多点" in refused.stderr

@@ -54,6 +54,8 @@ def unit_problem(fact: Fact) -> str | None:
     kind = MEASURE_UNITS.get(fact.measure)
     if kind is None or fact.is_text:
         return None
+    if fact.unit and fact.note and not units.is_known_unit(fact.unit):
+        return None  # a misprint kept as written ("8.41个百多点"), its note says so
     split = units.split_unit(fact.unit) if fact.unit else None
     base = split[1] if split else None
     if kind == "percent" and base is not None and base not in PERCENT:
@@ -108,7 +110,7 @@ def read(fact: Fact) -> list[Reading]:
             hedges.add(BEFORE[before_word])
         hedges.update(q for word, q in SCOPED.items() if word in before)
         inside = quote[end : unit_end if unit_end is not None else end]
-        hedges.update(AFTER[c] for c in inside if c in INSIDE_HEDGES)
+        hedges.update(AFTER[c] for c in inside if c in INSIDE_HEDGES and c not in (unit or ""))
         after = quote[unit_end if unit_end is not None else end :]
         if after[:1] in INSIDE_HEDGES and after[:1]:
             hedges.add(AFTER[after[0]])
