@@ -368,9 +368,14 @@ SET_PHRASES = (
 )
 #: Nouns after a count in Chinese numerals that make it part of a name: "十项重点任务",
 #: "十七届人大", "三次会议", "四中全会".
-NAMED_COUNTS = ("重点任务", "任务", "会议", "全会", "中全会", "人大", "党代会", "代表大会", "政协")
+NAMED_COUNTS = (
+    *("重点任务", "任务", "会议", "全会", "中全会", "人大", "人代会", "党代会", "代表大会"),
+    "政协",
+)
 #: Words before "N年" that make it a span of time, not a count: "今后三年", "历经20年".
 YEARS_SPAN = ("今后", "过去", "未来", "历经", "经过")
+#: Words after "N年" that make it a span of time: "五年来", "十年来".
+YEARS_SINCE = ("来", "以来")
 #: What after a number makes it an hour of the day: "上午9时" (16:20 is read whole).
 TIME_AFTER = ("时",)
 #: What after a number makes it a date: 3月, 24日, 5号.

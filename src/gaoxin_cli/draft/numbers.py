@@ -23,6 +23,7 @@ from gaoxin_cli.lexicon import (
     PHRASE_END,
     SET_PHRASES,
     TIME_AFTER,
+    YEARS_SINCE,
     YEARS_SPAN,
 )
 from gaoxin_cli.model import units
@@ -193,11 +194,11 @@ def _read_chinese(number: Number, text: str) -> None:
     named = next((n for n in NAMED_COUNTS if text.startswith(n, number.unit_end)), None)
     if before == "第":
         _not_figure(number, "an ordinal", text[number.start - 1 : number.unit_end])
-    elif named is not None and counter in ("项", "届", "次", "中"):
+    elif named is not None and counter in ("项", "届", "次"):
         _not_figure(number, "part of a name", written + named)
     elif counter == "届" and after[:1] not in PHRASE_END:
         _not_figure(number, "an ordinal", written)
-    elif counter == "年" and _spans_years(text, number.start):
+    elif counter == "年" and _spans_years(text, number.start, number.unit_end):
         _not_figure(
             number, "a span of years, not a count", text[number.start - 2 : number.unit_end]
         )
@@ -228,8 +229,8 @@ def _read_arabic(number: Number, text: str) -> None:
     ):
         number.value = -number.value if isinstance(number.value, int | float) else number.value
     _read_unit(number, text)
-    if number.unit is None and text.startswith("年", end) and _spans_years(text, start):
-        _not_figure(number, "a span of years, not a count", text[start - 2 : end + 1])
+    if number.unit == "年" and _spans_years(text, start, number.unit_end):
+        _not_figure(number, "a span of years, not a count", text[start - 2 : number.unit_end + 1])
         return
     hotline = text.startswith(("热线", "市民热线", "服务热线", "政务服务热线"), end)
     if hotline or (number.unit is None and number.written.isdigit() and len(number.written) >= 7):
@@ -327,10 +328,11 @@ def _date_or_time(number: Number, text: str) -> tuple[str, str] | None:
     return None
 
 
-def _spans_years(text: str, start: int) -> bool:
-    """True if "N年" at `start` is a span of time ("今后三年", "过去的四年")."""
-    lead = text[max(0, start - 4) : start]
-    return any(word in lead for word in YEARS_SPAN)
+def _spans_years(text: str, start: int, end: int) -> bool:
+    """True if "N年" at `start` (ending at `end`) is a span of time ("今后三年",
+    "过去的四年", "五年来")."""
+    lead = text[max(0, start - 6) : start]
+    return any(word in lead for word in YEARS_SPAN) or text.startswith(YEARS_SINCE, end)
 
 
 def _not_figure(number: Number, reason: str, quote: str) -> None:
