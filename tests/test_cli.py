@@ -25,6 +25,7 @@ RECORD_KEYS = [
     "value",
     "unit",
     "qualifier",
+    "status",
     "normalized",
     "period",
     "area",
@@ -46,6 +47,7 @@ FLAT_COLUMNS = [
     "value",
     "unit",
     "qualifier",
+    "status",
     "normalized_value",
     "normalized_unit",
     "period",
@@ -69,6 +71,7 @@ DESIGN_EXAMPLE = {
     "value": 18.3,
     "unit": "%",
     "qualifier": None,
+    "status": None,
     "normalized": {"value": 18.3, "unit": "percent"},
     "period": "2019",
     "area": {"zh": "大连高新区", "en": "Dalian Hi-tech Zone"},
@@ -97,6 +100,21 @@ def test_export_json_keeps_chinese_unescaped(gaoxin) -> None:
     assert "\\u" not in result.stdout
 
 
+def test_record_has_status_after_qualifier(gaoxin) -> None:
+    """An estimate's record says so in `status`, right after `qualifier`; a final figure's is null."""
+    result = gaoxin("get", "gdp", "--json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    records = json.loads(result.stdout)
+    keys = list(records[0])
+    assert keys[keys.index("qualifier") + 1] == "status"
+    assert {r["id"]: (r["qualifier"], r["status"]) for r in records} == {
+        "gdp.growth": (None, "estimated"),
+        "gdp.vs_city": (None, "estimated"),
+    }
+    final = json.loads(gaoxin("get", "fixed-asset-investment.vs_city", "--json").stdout)
+    assert [(r["qualifier"], r["status"]) for r in final] == [("over", None)]
+
+
 def test_contract_example_record(gaoxin) -> None:
     """The DESIGN.md example record, field for field."""
     result = gaoxin("get", "fixed-asset-investment.growth", "--json")
@@ -123,6 +141,7 @@ def test_export_csv_parses_back(gaoxin, shipped: FactBook) -> None:
     by_id = {r["id"]: r for r in rows}
     assert by_id["fixed-asset-investment.level"]["normalized_value"] == "8500000000"
     assert by_id["visiting-delegations.level"]["qualifier"] == "over"
+    assert (by_id["gdp.growth"]["qualifier"], by_id["gdp.growth"]["status"]) == ("", "estimated")
 
 
 def test_json_flag_equals_format_json(gaoxin) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -38,7 +40,9 @@ def test_compare_growth_rates_change_in_points(gaoxin, two_datasets) -> None:
     (growth, above) = _rows(gaoxin, *two_datasets, "compare", "gdp")
     assert growth["key"] == "growth"
     assert growth["values"]["dalian-2019"]["value"] == 7.5
-    assert growth["values"]["dalian-2019"]["qualifier"] == "estimated"
+    assert growth["values"]["dalian-2019"]["qualifier"] is None
+    assert growth["values"]["dalian-2019"]["status"] == "estimated"
+    assert growth["values"]["synthetic-2020"]["status"] is None
     assert growth["values"]["synthetic-2020"]["value"] == 6.2
     assert growth["change"] == {
         "value": -1.3,
@@ -108,18 +112,24 @@ def test_compare_section_keeps_indicators_in_two_datasets(gaoxin, two_datasets) 
     assert "example-only" in table.stdout  # named in the footnote, not compared
 
 
-def test_compare_csv_has_three_columns_per_dataset(gaoxin, two_datasets) -> None:
-    """CSV gives each dataset three columns: its value, `_unit` and `_qualifier`."""
+def test_compare_csv_has_four_columns_per_dataset(gaoxin, two_datasets) -> None:
+    """CSV gives each dataset four columns: its value, `_unit`, `_qualifier` and `_status`."""
     result = gaoxin(*two_datasets, "compare", "gdp", "--format", "csv")
-    assert result.exit_code == 0
-    header = result.stdout.splitlines()[0].split(",")
-    assert header[5:11] == [
+    assert (result.exit_code, result.stderr) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0])[5:13] == [
         "dalian-2019",
         "dalian-2019_unit",
         "dalian-2019_qualifier",
+        "dalian-2019_status",
         "synthetic-2020",
         "synthetic-2020_unit",
         "synthetic-2020_qualifier",
+        "synthetic-2020_status",
+    ]
+    assert [(r["dalian-2019_status"], r["synthetic-2020_status"]) for r in rows] == [
+        ("estimated", ""),
+        ("estimated", ""),
     ]
 
 
@@ -180,20 +190,26 @@ def _bars(gaoxin, section: str) -> list[dict]:
 
 
 def test_chart_economy_derives_the_city_rates(gaoxin) -> None:
-    """City = zone growth − points above, marked derived, with the hedge carried over."""
+    """City = zone growth − points above, marked derived, with the hedge and status carried over."""
     derived = {
-        r["indicator"]: (r["value"], r["qualifier"], r["derived_from"])
+        r["indicator"]: (r["value"], r["qualifier"], r["status"], r["derived_from"])
         for r in _bars(gaoxin, "economy")
         if r["derived_from"]
     }
     assert derived == {
-        "gdp": (6.5, "estimated", ["gdp.growth", "gdp.vs_city"]),
+        "gdp": (6.5, None, "estimated", ["gdp.growth", "gdp.vs_city"]),
         "fixed-asset-investment": (
             -1.7,
             "under",
+            None,
             ["fixed-asset-investment.growth", "fixed-asset-investment.vs_city"],
         ),
-        "imports-exports": (-9.02, None, ["imports-exports.growth", "imports-exports.vs_city"]),
+        "imports-exports": (
+            -9.02,
+            None,
+            None,
+            ["imports-exports.growth", "imports-exports.vs_city"],
+        ),
     }
 
 

@@ -138,7 +138,7 @@ def _fact(book: FactBook, fact_id: str):
         ("fixed-asset-investment.level", 85, "亿元", None, "economy"),
         ("fixed-asset-investment.growth", 18.3, "%", None, "economy"),
         ("fixed-asset-investment.vs_city", 20, "个百分点", "over", "economy"),
-        ("gdp.growth", 7.5, "%", "estimated", "economy"),
+        ("gdp.growth", 7.5, "%", None, "economy"),
         ("general-public-budget-revenue.growth-adjusted", 16.3, "%", None, "economy"),
         ("foreign-investment.share_of_city", "1/6", None, None, "economy"),
         ("imports-exports.growth", 11.98, "%", None, "economy"),
@@ -187,6 +187,13 @@ def test_key_figures(
         qualifier,
         section,
     )
+
+
+def test_only_the_two_figures_after_yuji_are_estimated(shipped: FactBook) -> None:
+    """The article's 预计 makes gdp.growth and gdp.vs_city estimates; every other figure is final."""
+    statuses = {f.id: f.status for f in shipped.facts if f.status is not None}
+    assert statuses == {"gdp.growth": "estimated", "gdp.vs_city": "estimated"}
+    assert all("预计" in _fact(shipped, fact_id).quote for fact_id in statuses)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from frictionless import Package, validate
 
-from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, FactBook
+from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, STATUSES, FactBook
 from test_cli import FLAT_COLUMNS
 
 
@@ -122,15 +122,23 @@ def test_every_column_has_a_described_field_in_header_order(gaoxin, tmp_path: Pa
 
 
 def test_constraints_come_from_the_model(gaoxin, tmp_path: Path) -> None:
-    """id is required, and section, measure and qualifier take the model's vocabularies."""
+    """id is required, and section, measure, qualifier and status take the model's vocabularies."""
     package = _export(gaoxin, tmp_path / "package")
+    names = [f["name"] for f in package["resources"][0]["schema"]["fields"]]
+    assert names[names.index("qualifier") + 1] == "status"
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
     assert fields["id"]["constraints"]["required"] is True
     assert fields["section"]["constraints"]["enum"] == list(SECTIONS)
     assert fields["measure"]["constraints"]["enum"] == list(MEASURES)
     assert fields["qualifier"]["constraints"] == {"enum": list(QUALIFIERS)}
+    assert fields["status"]["constraints"] == {"enum": ["estimated", "preliminary"]}
+    assert list(STATUSES) == ["estimated", "preliminary"]
+    assert fields["status"]["type"] == "string"
     for name in QUALIFIERS:
         assert name in fields["qualifier"]["description"]
+    assert "estimated" not in fields["qualifier"]["description"]
+    for name, (words, _mark) in STATUSES.items():
+        assert f"{name} ({words})" in fields["status"]["description"]
     for name, (zh, _en) in MEASURES.items():
         assert f"{name} ({zh}" in fields["measure"]["description"]
     assert "亿 = 10^8" in fields["normalized_value"]["description"]

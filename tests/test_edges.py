@@ -25,7 +25,9 @@ en = "An indicator"
 """
 
 
-def fact(measure: str, value: object, unit: str | None, quote: str, qualifier: str = "") -> str:
+def fact(
+    measure: str, value: object, unit: str | None, quote: str, qualifier: str = "", status: str = ""
+) -> str:
     lines = [
         "",
         "[[indicator.fact]]",
@@ -36,6 +38,8 @@ def fact(measure: str, value: object, unit: str | None, quote: str, qualifier: s
         lines.append(f'unit = "{unit}"')
     if qualifier:
         lines.append(f'qualifier = "{qualifier}"')
+    if status:
+        lines.append(f'status = "{status}"')
     lines.append(f"quote = {json.dumps(quote)}")  # \uXXXX escapes: TOML reads them too
     return "\n".join(lines) + "\n"
 
@@ -125,18 +129,60 @@ def test_a_huge_rate_charts_quickly(gaoxin, tmp_path: Path) -> None:
 
 
 def test_derived_rate_keeps_the_estimate_and_the_bound(gaoxin, tmp_path: Path) -> None:
-    """预计 6.2 % growth, over 0.5 points above the city: the city's is 预计 <5.7 %."""
+    """预计 6.2 % growth, over 0.5 points above the city: the city's is 预计 <5.7 % (est. in en)."""
     facts = two_periods(
         tmp_path,
-        fact("growth", 6.2, "%", "预计增长6.2%", "estimated")
+        fact("growth", 6.2, "%", "预计增长6.2%", status="estimated")
         + fact("vs_city", 0.5, "个百分点", "高于全市0.5个百分点以上", "over"),
         fact("growth", 1, "%", "增长1%"),
     )
     rows = json.loads(gaoxin(*facts, "-d", "d2019", "chart", "--json").stdout)
     city = next(r for r in rows if r["derived_from"])
-    assert (city["value"], city["qualifier"]) == (5.7, "estimated under")
+    assert (city["value"], city["qualifier"], city["status"]) == (5.7, "under", "estimated")
     table = gaoxin(*facts, "-d", "d2019", "chart", "--format", "table", env={"COLUMNS": "80"})
     assert "预计 <5.7%" in table.stdout
+    english = gaoxin(
+        *facts, "-d", "d2019", "chart", "-f", "table", "-l", "en", env={"COLUMNS": "80"}
+    )
+    assert "est. <5.7%" in english.stdout
+
+
+def test_a_preliminary_figure_makes_the_derived_rate_preliminary(gaoxin, tmp_path: Path) -> None:
+    """初步核算 growth of 6.2 %, 0.5 points above the city: the city's is 初步 5.7 %."""
+    facts = two_periods(
+        tmp_path,
+        fact("growth", 6.2, "%", "初步核算，增长6.2%", status="preliminary")
+        + fact("vs_city", 0.5, "个百分点", "高于全市0.5个百分点"),
+        fact("growth", 1, "%", "增长1%"),
+    )
+    rows = json.loads(gaoxin(*facts, "-d", "d2019", "chart", "--json").stdout)
+    city = next(r for r in rows if r["derived_from"])
+    assert (city["value"], city["qualifier"], city["status"]) == (5.7, None, "preliminary")
+    table = gaoxin(*facts, "-d", "d2019", "chart", "--format", "table", env={"COLUMNS": "80"})
+    assert "初步 5.7%" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "figure"), [("zh", "预计 ~4.5%"), ("en", "est. ~4.5%")], ids=["zh", "en"]
+)
+def test_an_estimate_with_a_bound_shows_both_marks(
+    gaoxin, tmp_path: Path, lang: str, figure: str
+) -> None:
+    """预计…增长4.5%左右 is estimated and about: tables, search and get show both marks."""
+    facts = two_periods(
+        tmp_path,
+        fact("growth", 4.5, "%", "预计增长4.5%左右", "about", "estimated"),
+        fact("growth", 1, "%", "增长1%"),
+    )
+    for command in (["economy"], ["search", "4.5"], ["get", "x.growth"]):
+        result = gaoxin(
+            *facts, "-d", "d2019", *command, "-f", "table", "-l", lang, env={"COLUMNS": "80"}
+        )
+        assert (result.exit_code, result.stderr) == (0, ""), command
+        assert figure in result.stdout, command
+    markdown = gaoxin(*facts, "-d", "d2019", "economy", "-f", "markdown", "-l", lang)
+    escaped = figure.replace("~", "\\~")  # Markdown would strike through ~…~
+    assert f"| {escaped} |" in markdown.stdout
 
 
 def test_compare_names_the_section_an_indicator_is_in(gaoxin, two_datasets) -> None:

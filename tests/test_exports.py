@@ -35,6 +35,13 @@ def test_sqlite_export_has_datasets_and_typed_facts(gaoxin, two_datasets, tmp_pa
         "SELECT value, typeof(value) FROM facts WHERE id = 'gdp.growth' ORDER BY dataset"
     ).fetchall()
     assert growth == [(7.5, "real"), (6.2, "real")]
+    statuses = db.execute(
+        "SELECT dataset, id, qualifier, status FROM facts WHERE status IS NOT NULL"
+    ).fetchall()
+    assert statuses == [
+        ("dalian-2019", "gdp.growth", None, "estimated"),
+        ("dalian-2019", "gdp.vs_city", None, "estimated"),
+    ]
     text = db.execute(
         "SELECT typeof(value), normalized_value FROM facts WHERE measure = 'text' LIMIT 1"
     ).fetchone()

@@ -68,6 +68,13 @@ def test_get_detail(shipped: FactBook) -> None:
     check("get-fixed-asset-investment-80.txt", render(lambda _w: detail(items, datasets, "zh"), 80))
 
 
+def test_get_detail_of_estimates(shipped: FactBook) -> None:
+    """`get` of an estimated indicator: 预计 before each figure, and a row naming the status."""
+    items = query.lookup(shipped, ["gdp"])
+    datasets = {d.id: d for d in shipped.datasets}
+    check("get-gdp-80.txt", render(lambda _w: detail(items, datasets, "zh"), 80))
+
+
 def test_search_table(shipped: FactBook) -> None:
     """Search results with ids, labels, figures and quotes."""
     hits = query.search(shipped, "专利")

@@ -351,6 +351,6 @@ def test_names_from_files_stay_on_one_line(gaoxin, make_dataset) -> None:
     result = gaoxin("--facts", str(folder), "validate")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"{folder / 'economy.toml'}:12: unknown key 'evil\\nkey\\u202e' in fact (allowed: key, measure, value, unit, qualifier, written, quote, note, value_en, zh, en)",
+        f"{folder / 'economy.toml'}:12: unknown key 'evil\\nkey\\u202e' in fact (allowed: key, measure, value, unit, qualifier, status, written, quote, note, value_en, zh, en)",
         "gaoxin: 1 problem found",
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -217,6 +218,39 @@ def test_new_tool_or_schema_version_rebuilds_everything(
         reads.clear()
         assert gaoxin("--facts", str(editable), "get", "gdp.growth", "--value").stdout == "7.5\n"
         assert len(reads) == len([p for p in editable.iterdir() if p.is_dir()])
+
+
+def test_an_index_from_before_statuses_is_built_anew(
+    gaoxin, cache: Path, reads: list[Path]
+) -> None:
+    """An index of the layout before facts had a status (schema 13, no status column, its
+    checksums intact) is never trusted: it is built anew, and the estimates keep their status."""
+    assert gaoxin("get", "gdp.growth", "--value").stdout == "7.5\n"
+    (path,) = cache.glob("*.sqlite3")
+    old = [column for column in schema.FACT_COLUMNS if column != "status"]
+    with sqlite3.connect(path) as db:
+        rows = db.execute(f"SELECT {', '.join(old)} FROM facts").fetchall()  # noqa: S608
+        db.execute("DROP TABLE facts")
+        db.execute(f"CREATE TABLE facts({', '.join(old)}, crc INTEGER NOT NULL)")
+        db.executemany(
+            f"INSERT INTO facts VALUES ({', '.join('?' * (len(old) + 1))})",  # noqa: S608
+            [(*row, schema.checksum(dict(zip(old, row, strict=True)), old)) for row in rows],
+        )
+        db.execute("UPDATE meta SET value = '13' WHERE key = 'schema'")
+    db.close()
+    reads.clear()
+    result = gaoxin("get", "gdp", "--json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [(r["id"], r["status"]) for r in json.loads(result.stdout)] == [
+        ("gdp.growth", "estimated"),
+        ("gdp.vs_city", "estimated"),
+    ]
+    assert len(reads) == 1  # the shipped dataset, read from its files again
+    with sqlite3.connect(path) as db:
+        assert dict(db.execute("SELECT key, value FROM meta"))["schema"] == schema.SCHEMA_VERSION
+        assert "status" in [row[1] for row in db.execute("PRAGMA table_info(facts)")]
+    db.close()
+    assert schema.SCHEMA_VERSION != "13"
 
 
 def test_facts_with_problems_are_never_indexed(gaoxin, cache: Path, editable: Path) -> None:

@@ -30,6 +30,7 @@ FACT_KEYS = [
     "value",
     "unit",
     "qualifier",
+    "status",
     "normalized",
     "period",
     "area",
@@ -79,6 +80,7 @@ def test_chart_keys(gaoxin) -> None:
             "value",
             "unit",
             "qualifier",
+            "status",
             "derived_from",
         ]
         assert list(bar["label"]) == ["zh", "en"]
@@ -96,6 +98,7 @@ def test_compare_keys(gaoxin, two_datasets) -> None:
         "value",
         "unit",
         "qualifier",
+        "status",
         "normalized",
         "period",
         "quote",
@@ -157,6 +160,7 @@ def test_chart_json_nests_and_tsv_stays_flat(gaoxin) -> None:
         "value",
         "unit",
         "qualifier",
+        "status",
         "derived_from",
     ]
     assert derived.split("\t")[5:7] == ["全市（推算）", "City (derived)"]
@@ -232,7 +236,7 @@ def test_compare_keeps_the_column_of_a_dataset_that_lacks_the_indicator(
     assert header.split() == ["指标", "度量", "2019", "2020", "变化"]
     assert line.split() == ["仅见于示例的指标", "数值", "—", "12个"]
     csv = gaoxin(*two_datasets, "compare", "example-only", "--format", "csv")
-    assert "dalian-2019,dalian-2019_unit,dalian-2019_qualifier" in csv.stdout
+    assert "dalian-2019,dalian-2019_unit,dalian-2019_qualifier,dalian-2019_status" in csv.stdout
 
 
 @pytest.mark.parametrize("cached", [True, False], ids=["index", "files"])

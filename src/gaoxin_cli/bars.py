@@ -38,7 +38,16 @@ CITY = Label("全市（推算）", "City (derived)")
 class Bar:
     """One bar: a stated figure, or a rate derived from two of them."""
 
-    __slots__ = ("derived_from", "fact", "indicator", "label", "qualifier", "sub", "value")
+    __slots__ = (
+        "derived_from",
+        "fact",
+        "indicator",
+        "label",
+        "qualifier",
+        "status",
+        "sub",
+        "value",
+    )
 
     def __init__(
         self,
@@ -47,6 +56,7 @@ class Bar:
         value: Decimal,
         qualifier: str | None,
         *,
+        status: str | None = None,
         fact: Fact | None = None,
         derived_from: tuple[Fact, ...] = (),
         sub: bool = False,
@@ -54,10 +64,11 @@ class Bar:
         self.indicator = indicator
         self.label = label
         self.value = value  # percent
-        #: A qualifier name; for a derived rate "under", "over" or "nearly" for a
-        #: bound, after "estimated" when a figure it comes from is estimated
-        #: ("estimated under").
+        #: A qualifier name; for a derived rate "under", "over" or "nearly" for a bound.
         self.qualifier = qualifier
+        #: A status name; for a derived rate the least final of the figures it
+        #: comes from ("estimated" before "preliminary").
+        self.status = status
         self.fact = fact
         self.derived_from = derived_from
         self.sub = sub  # drawn under the bar before it, as part of its indicator
@@ -114,7 +125,7 @@ def _share_bars(indicator: Indicator, kind: str) -> list[Bar]:
         if value is None or _MEASURE_KIND.get(fact.measure) != kind:
             continue
         label = fact.label if fact.label != indicator.label else indicator.label
-        bars.append(Bar(indicator, label, value, fact.qualifier, fact=fact))
+        bars.append(Bar(indicator, label, value, fact.qualifier, status=fact.status, fact=fact))
     return bars
 
 
@@ -125,7 +136,17 @@ def _growth_bars(indicator: Indicator, bars: list[Bar], notes: list[Label]) -> N
     for n, fact in enumerate(growth):
         value = _percent(fact)
         assert value is not None  # noqa: S101 - filtered above
-        bars.append(Bar(indicator, fact.label, value, fact.qualifier, fact=fact, sub=n > 0))
+        bars.append(
+            Bar(
+                indicator,
+                fact.label,
+                value,
+                fact.qualifier,
+                status=fact.status,
+                fact=fact,
+                sub=n > 0,
+            )
+        )
     above = [f for f in indicator.facts if f.measure == "vs_city"]
     points = [f for f in above if f.normalized and f.normalized.unit == "percentage_points"]
     if len(points) != 1:
@@ -152,6 +173,7 @@ def _growth_bars(indicator: Indicator, bars: list[Bar], notes: list[Label]) -> N
             CITY,
             zone_value - points_value,
             _derived_qualifier(zone.qualifier, vs_city.qualifier),
+            status=_derived_status(zone.status, vs_city.status),
             derived_from=(zone, vs_city),
             sub=True,
         )
@@ -159,25 +181,28 @@ def _growth_bars(indicator: Indicator, bars: list[Bar], notes: list[Label]) -> N
 
 
 def _derived_qualifier(growth: str | None, above: str | None) -> str | None:
-    """How sure the derived city rate (growth − points above) is.
+    """How far the derived city rate (growth − points above) is bounded.
 
     "Over 20 points above" puts the city *under* growth − 20; "growth over
-    x" puts it over; anything else hedged is approximate; an estimate stays
-    an estimate, before the bound ("estimated under").
+    x" puts it over; anything else hedged is approximate.
     """
-    estimated = "estimated" in (growth, above)
-    hedges = {growth, above} - {None, "estimated"}
-    if not hedges:
-        bound = None
-    elif growth in (None, "estimated") and above in ("over", "at_least"):
-        bound = "under"
-    elif (above in (None, "estimated") and growth in ("over", "at_least")) or (
-        growth in (None, "estimated") and above == "at_most"
+    if growth is None and above is None:
+        return None
+    if growth is None and above in ("over", "at_least"):
+        return "under"
+    if (above is None and growth in ("over", "at_least")) or (
+        growth is None and above == "at_most"
     ):
-        bound = "over"
-    elif above in (None, "estimated") and growth == "at_most":
-        bound = "under"
-    else:
-        bound = "nearly"
-    words = [word for word in ("estimated" if estimated else None, bound) if word]
-    return " ".join(words) or None
+        return "over"
+    if above is None and growth == "at_most":
+        return "under"
+    return "nearly"
+
+
+def _derived_status(growth: str | None, above: str | None) -> str | None:
+    """What the derived city rate is yet: an estimate when a figure it comes
+    from is one, else preliminary when one is, else final (None)."""
+    for status in ("estimated", "preliminary"):
+        if status in (growth, above):
+            return status
+    return None

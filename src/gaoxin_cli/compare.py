@@ -32,7 +32,7 @@ class Change:
         self.absolute = absolute  # in the normalized unit
         self.unit = unit
         self.relative = relative  # percent, one decimal; None for rates
-        self.approximate = approximate  # a figure was hedged (余, 近, 预计 …)
+        self.approximate = approximate  # a figure was hedged (余, 近 …) or not final (预计 …)
 
 
 class Row:
@@ -226,5 +226,5 @@ def _change(
     relative = None
     if before.unit not in _RATES and start != 0:
         relative = (absolute / abs(start) * 100).quantize(Decimal("0.1"))
-    approximate = old.qualifier is not None or new.qualifier is not None
+    approximate = any(f.qualifier is not None or f.status is not None for f in (old, new))
     return Change(absolute, _RATES.get(before.unit, before.unit), relative, approximate), None

@@ -242,6 +242,7 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
                 "value": fact.value,
                 "unit": fact.unit,
                 "qualifier": fact.qualifier,
+                "status": fact.status,
                 "quote": fact.quote,
                 "written": fact.written,
                 "note": fact.note,

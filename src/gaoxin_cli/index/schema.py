@@ -1,7 +1,7 @@
 """The index's tables, their version, and where the index file of a facts folder lives.
 
 Facts are stored in columns named after the keys of a `[[indicator.fact]]`
-table (key, measure, value, unit, qualifier, quote, written, note, zh, en),
+table (key, measure, value, unit, qualifier, status, quote, written, note, zh, en),
 so that a stored row and a TOML table make a fact through the same code.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 from gaoxin_cli.version import __version__
 
 #: Bump when the tables below change.
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,7 +50,7 @@ CREATE TABLE facts(
     dir TEXT NOT NULL, ind_seq INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
     key TEXT, measure TEXT NOT NULL,
     value, -- no type, so no affinity: 33.0 stays a float and "85" stays text
-    unit TEXT, qualifier TEXT, quote TEXT NOT NULL, written TEXT, note TEXT,
+    unit TEXT, qualifier TEXT, status TEXT, quote TEXT NOT NULL, written TEXT, note TEXT,
     zh TEXT, en TEXT, line INTEGER, value_en TEXT, crc INTEGER NOT NULL);
 -- One row per indicator: everything a search word can match in it or its facts.
 -- detail=none keeps the index small; candidates are checked again in Python.
@@ -115,6 +115,7 @@ FACT_COLUMNS = (
     "value",
     "unit",
     "qualifier",
+    "status",
     "quote",
     "written",
     "note",

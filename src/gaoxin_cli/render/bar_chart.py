@@ -15,10 +15,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from gaoxin_cli.bars import Bar, Chart
-from gaoxin_cli.model import QUALIFIERS, SECTIONS
+from gaoxin_cli.model import SECTIONS
 from gaoxin_cli.model.decimals import plain
 from gaoxin_cli.render.cells import FittedTable, data
-from gaoxin_cli.render.figure_text import format_figure
+from gaoxin_cli.render.figure_text import format_figure, qualifier_mark, status_mark
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _SOLID, _DERIVED = "█", "░"
@@ -33,11 +33,8 @@ def bar_figure(bar: Bar, lang: str) -> str:
         if bar.fact.unit is None:  # a fraction: say what share it is
             figure += f" (≈{_round(bar.value, 1)}%)"
         return figure
-    marks = {"under": "<", **{name: mark for name, (_, mark) in QUALIFIERS.items()}}
-    if lang == "en":
-        marks["estimated"] = "est. "
-    mark = "".join(marks[word] for word in (bar.qualifier or "").split())
-    return f"{mark}{plain(bar.value)}%"
+    bound = "<" if bar.qualifier == "under" else qualifier_mark(bar.qualifier)
+    return f"{status_mark(bar.status, lang)}{bound}{plain(bar.value)}%"
 
 
 def _round(value: Decimal, places: int) -> str:

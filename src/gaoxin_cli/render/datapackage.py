@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset
+from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, STATUSES, Dataset
 from gaoxin_cli.model.units import BASE_UNITS, SCALES
 from gaoxin_cli.render.rows import FLAT_COLUMNS
 
@@ -87,6 +87,11 @@ FIELDS: dict[str, tuple[str, str]] = {
         "How the article hedges the figure, by the words of its quote; empty if it"
         f" does not: {_listed(QUALIFIERS, both=False)}.",
     ),
+    "status": (
+        "string",
+        "What the figure is yet, apart from its hedge, by the words of its quote;"
+        f" empty if final: {_listed(STATUSES, both=False)}.",
+    ),
     "normalized_value": ("number", "The value in the base unit `normalized_unit`." + _NORMALIZED),
     "normalized_unit": (
         "string",
@@ -105,9 +110,9 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 
 #: Columns every fact has a non-empty cell in (the loader requires them): all
-#: but the unit, hedge and normalized value of text facts and the optional notes.
+#: but the unit, hedge, status and normalized value of text facts and the optional notes.
 OPTIONAL = frozenset(
-    {"unit", "qualifier", "normalized_value", "normalized_unit", "note", "value_en"}
+    {"unit", "qualifier", "status", "normalized_value", "normalized_unit", "note", "value_en"}
 )
 REQUIRED = frozenset(FLAT_COLUMNS) - OPTIONAL
 
@@ -116,6 +121,7 @@ _ENUMS: dict[str, Mapping[str, object]] = {
     "section": SECTIONS,
     "measure": MEASURES,
     "qualifier": QUALIFIERS,
+    "status": STATUSES,
 }
 
 _RESOURCE_DESCRIPTION = (
@@ -195,7 +201,7 @@ def _description(datasets: Sequence[Dataset], count: int) -> str:
     held = f"{count} fact{'' if count == 1 else 's'}"
     return (
         f"{reviews} {DATA} holds {held}, one a row: a figure the article states, with"
-        " its unit, hedge, normalized value and the clause it is quoted from."
+        " its unit, hedge, status, normalized value and the clause it is quoted from."
     ).strip()
 
 

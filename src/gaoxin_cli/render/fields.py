@@ -141,6 +141,7 @@ _WHOLE = frozenset(
         "measure",
         "unit",
         "qualifier",
+        "status",
         "normalized",
         "period",
     }

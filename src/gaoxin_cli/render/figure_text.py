@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from gaoxin_cli.model import MEASURES, QUALIFIERS, Dataset, Fact, format_value, fraction_of
+from gaoxin_cli.model import (
+    MEASURES,
+    QUALIFIERS,
+    STATUSES,
+    Dataset,
+    Fact,
+    format_value,
+    fraction_of,
+)
 from gaoxin_cli.model.decimals import exact, number, plain
 from gaoxin_cli.render.labels import word
 
@@ -35,16 +43,30 @@ _COUNTS = frozenset(
 )
 
 
-def qualifier_mark(fact: Fact) -> str:
-    """The qualifier as a mark before the figure: ">", "≈", "≥", "预计 "."""
-    if fact.qualifier is None:
+#: A status's mark in English tables (zh: its mark in model.STATUSES).
+_EN_STATUS_MARKS = {"estimated": "est. ", "preliminary": "prelim. "}
+
+
+def status_mark(status: str | None, lang: str) -> str:
+    """A status as a mark before the figure: "预计 ", "初步 " (en: "est. ", "prelim. ")."""
+    if status is None:
         return ""
-    return QUALIFIERS[fact.qualifier][1]
+    if lang == "en":
+        return _EN_STATUS_MARKS[status]
+    return STATUSES[status][1]
+
+
+def qualifier_mark(qualifier: str | None) -> str:
+    """A qualifier as a mark before the figure: ">", "≈", "~", "≥", "≤"."""
+    if qualifier is None:
+        return ""
+    return QUALIFIERS[qualifier][1]
 
 
 def format_figure(fact: Fact, lang: str) -> str:
-    """The fact's value for a table cell, with qualifier mark and unit."""
-    mark = qualifier_mark(fact)
+    """The fact's value for a table cell: its status mark, its qualifier
+    mark, the figure and its unit ("预计 ~4.5%", "est. ~4.5%")."""
+    mark = status_mark(fact.status, lang) + qualifier_mark(fact.qualifier)
     if fact.is_text:
         text = fact.value_en if lang == "en" and fact.value_en else format_value(fact.value)
         return f"{mark}{text}"
@@ -55,8 +77,6 @@ def format_figure(fact: Fact, lang: str) -> str:
     normalized = fact.normalized
     if normalized is None:
         return f"{mark}{format_value(fact.value)} {fact.unit or ''}".rstrip()
-    if mark == "预计 ":
-        mark = "est. "
     return f"{mark}{english_amount(normalized.value, normalized.unit)}"
 
 

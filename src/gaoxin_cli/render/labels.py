@@ -29,6 +29,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "size": ("大小（字节）", "Size (bytes)"),
     "source": ("来源", "Source"),
     "state": ("状态", "State"),
+    "status": ("数据状态", "Status"),
     "title": ("标题", "Title"),
     "unit": ("单位", "Unit"),
     # What `gaoxin cache` says of an index.

@@ -24,6 +24,7 @@ RECORD_KEYS = (
     "value",
     "unit",
     "qualifier",
+    "status",
     "normalized",
     "period",
     "area",
@@ -34,7 +35,7 @@ RECORD_KEYS = (
 )
 
 #: The keys of a fact's record that a comparison shows for each dataset.
-COMPARED_KEYS = ("id", "value", "unit", "qualifier", "normalized", "period", "quote")
+COMPARED_KEYS = ("id", "value", "unit", "qualifier", "status", "normalized", "period", "quote")
 
 
 def fact_record(fact: Fact) -> dict[str, Any]:
@@ -51,6 +52,7 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "value": fact.value,
         "unit": fact.unit,
         "qualifier": fact.qualifier,
+        "status": fact.status,
         "normalized": (
             {"value": normalized.value, "unit": normalized.unit} if normalized else None
         ),

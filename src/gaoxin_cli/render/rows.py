@@ -25,6 +25,7 @@ FLAT_COLUMNS = (
     "value",
     "unit",
     "qualifier",
+    "status",
     "normalized_value",
     "normalized_unit",
     "period",
@@ -65,10 +66,10 @@ def dataset_row(dataset: Dataset, facts: int | None = None) -> dict[str, Any]:
 
 
 def comparison_columns(comparison: "Comparison") -> list[str]:
-    """Columns of the flat form of a comparison: three per dataset."""
-    per_dataset = [
-        f"{d.id}{suffix}" for d in comparison.datasets for suffix in ("", "_unit", "_qualifier")
-    ]
+    """Columns of the flat form of a comparison: four per dataset (value, unit,
+    qualifier, status)."""
+    suffixes = ("", "_unit", "_qualifier", "_status")
+    per_dataset = [f"{d.id}{suffix}" for d in comparison.datasets for suffix in suffixes]
     return [
         "indicator",
         "key",
@@ -100,6 +101,7 @@ def comparison_rows(comparison: "Comparison", lang: str) -> list[dict[str, Any]]
             row[dataset_id] = value.get("value")
             row[f"{dataset_id}_unit"] = value.get("unit")
             row[f"{dataset_id}_qualifier"] = value.get("qualifier")
+            row[f"{dataset_id}_status"] = value.get("status")
         change = record["change"] or {}
         row["change"] = change.get("value")
         row["change_unit"] = change.get("unit")
@@ -114,7 +116,7 @@ def readable_rows(
     facts: "Sequence[Fact]", lang: str
 ) -> tuple[list[str], list[str], list[dict[str, Any]]]:
     """Columns, headings and rows of facts for people (Markdown): id, label,
-    measure, figure with its qualifier and unit, quote; the dataset when
+    measure, figure with its status, qualifier and unit, quote; the dataset when
     there are several."""
     from gaoxin_cli.model import MEASURES
     from gaoxin_cli.render.figure_text import format_figure
@@ -150,6 +152,7 @@ BAR_COLUMNS = (
     "value",
     "unit",
     "qualifier",
+    "status",
     "derived_from",
 )
 

@@ -22,6 +22,7 @@ BAR_KEYS = (
     "value",
     "unit",
     "qualifier",
+    "status",
     "derived_from",
 )
 
@@ -45,6 +46,7 @@ def bar_records(items: "Sequence[Chart]") -> list[dict[str, Any]]:
             "value": number(bar.value),
             "unit": "percent",
             "qualifier": bar.qualifier,
+            "status": bar.status,
             "derived_from": [f.id for f in bar.derived_from],
         }
         for item in items

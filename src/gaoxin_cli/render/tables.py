@@ -16,7 +16,16 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, Dataset, Fact, Indicator, Label
+from gaoxin_cli.model import (
+    MEASURES,
+    QUALIFIERS,
+    SECTIONS,
+    STATUSES,
+    Dataset,
+    Fact,
+    Indicator,
+    Label,
+)
 from gaoxin_cli.query import Hit, SectionView
 from gaoxin_cli.render.cells import FittedTable, TableOrStack, data, plain_table
 from gaoxin_cli.render.figure_text import english_amount, format_figure
@@ -183,6 +192,8 @@ def _fact_grid(fact: Fact, lang: str, indicator_label: Label) -> Group:
         rows.append(("normalized", f"{normalized.value} {normalized.unit}  ({amount})"))
     if fact.qualifier:
         rows.append(("qualifier", f"{fact.qualifier} ({QUALIFIERS[fact.qualifier][0]})"))
+    if fact.status:
+        rows.append(("status", f"{fact.status} ({STATUSES[fact.status][0]})"))
     rows.append(("quote", f"“{fact.quote}”"))
     if fact.note:
         rows.append(("note", fact.note))
