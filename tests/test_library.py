@@ -70,9 +70,29 @@ def test_search_and_filter_answer_as_the_commands(gaoxin) -> None:
     book = gaoxin_cli.load()
     found = json.loads(gaoxin("search", "专利", "-m", "level", "--json").stdout)
     assert [f.id for f in book.search("专利", measure="level")] == [r["id"] for r in found]
-    listed = json.loads(gaoxin("economy", "-m", "growth", "-q", "estimated", "--json").stdout)
-    chosen = book.filter(section="economy", measure="growth", qualifier="estimated")
+    listed = json.loads(gaoxin("economy", "-m", "growth", "-q", "none", "--json").stdout)
+    chosen = book.filter(section="economy", measure="growth", qualifier="none")
     assert [f.id for f in chosen] == [r["id"] for r in listed]
+    for status in ("estimated", "none", "any"):
+        listed = json.loads(gaoxin("export", "--status", status, "--json").stdout)
+        assert [f.id for f in book.filter(status=status)] == [r["id"] for r in listed]
+    searched = json.loads(gaoxin("search", "地区生产总值", "--status", "none", "--json").stdout)
+    assert [f.id for f in book.search("地区生产总值", status="none")] == [r["id"] for r in searched]
+
+
+def test_filter_and_search_take_statuses() -> None:
+    """`status=` takes one status or several, `any` and `none`; records carry `status`."""
+    book = gaoxin_cli.load()
+    estimates = ["gdp.growth", "gdp.vs_city"]
+    assert [f.id for f in book.filter(status="estimated")] == estimates
+    assert [f.id for f in book.filter(status=["estimated", "preliminary"])] == estimates
+    assert [f.id for f in book.filter(status="any")] == estimates
+    assert book.filter(status="preliminary") == []
+    assert len(book.filter(status="none")) == len(book.facts) - 2
+    assert [f.id for f in book.search("预计")][:2] == estimates
+    assert [f.id for f in book.search("gdp", status="none")] == []
+    (record,) = book.records([book.get("gdp.growth")])
+    assert (record["qualifier"], record["status"]) == (None, "estimated")
 
 
 def test_unknown_ids_and_values_raise_without_naming_a_command() -> None:
@@ -84,6 +104,17 @@ def test_unknown_ids_and_values_raise_without_naming_a_command() -> None:
     with pytest.raises(UsageError) as measure:
         book.filter(measure="speed")
     assert str(measure.value).startswith("unknown measure 'speed'; one of: level, ")
+    with pytest.raises(UsageError) as qualifier:
+        book.filter(qualifier="estimated")
+    assert str(qualifier.value) == (
+        "unknown qualifier 'estimated'; one of: over, nearly, about, at_least, at_most, any,"
+        " none (estimated is a status: status='estimated')"
+    )
+    with pytest.raises(UsageError) as status:
+        book.search("gdp", status="final")
+    assert str(status.value) == (
+        "unknown status 'final'; one of: estimated, preliminary, any, none"
+    )
     with pytest.raises(UsageError) as dataset:
         gaoxin_cli.load(datasets=["dalian-2091"])
     assert "gaoxin" not in str(dataset.value)

@@ -1,4 +1,5 @@
-"""Filters (--measure, --qualifier, --unit), fields, sort, limit and headers of every listing."""
+"""Filters (--measure, --qualifier, --status, --unit), fields, sort, limit and headers of every
+listing."""
 
 import csv
 import io
@@ -52,19 +53,82 @@ def test_measure_repeats(gaoxin, cache, extra, listing) -> None:
 @pytest.mark.parametrize(
     ("qualifiers", "allowed"),
     [
-        (["estimated"], {"estimated"}),
-        (["over", "estimated"], {"over", "estimated"}),
-        (["any"], {"over", "nearly", "about", "at_least", "estimated"}),
+        (["nearly"], {"nearly"}),
+        (["over", "nearly"], {"over", "nearly"}),
+        (["any"], {"over", "nearly", "about", "at_least", "at_most"}),
         (["none"], {None}),
     ],
 )
 def test_qualifier_filters_hedges(gaoxin, cache, extra, qualifiers, allowed) -> None:
-    """--qualifier keeps facts with that hedge; `any` every hedged one, `none` the plain ones."""
+    """--qualifier keeps facts with that hedge; `any` every bounded one, `none` the plain ones."""
     options = [o for q in qualifiers for o in ("--qualifier", q)]
     found = records(gaoxin("export", *options, "--json", *extra))
     everything = records(gaoxin("export", "--json", *extra))
     assert found == [r for r in everything if r["qualifier"] in allowed]
     assert found
+
+
+@BOTH
+@KIND
+@pytest.mark.parametrize(
+    "statuses", [["estimated"], ["any"], ["estimated", "preliminary"]], ids="-".join
+)
+def test_status_estimated_keeps_the_two_estimates(gaoxin, cache, extra, listing, statuses) -> None:
+    """--status estimated (or any, or estimated and preliminary) keeps the two 预计 figures of
+    the economy section, in every listing."""
+    options = [o for s in statuses for o in ("--status", s)]
+    found = records(gaoxin(*listing, *options, "--json", *extra))
+    assert [(r["id"], r["status"]) for r in found] == [
+        ("gdp.growth", "estimated"),
+        ("gdp.vs_city", "estimated"),
+    ]
+
+
+@BOTH
+@KIND
+def test_status_none_keeps_the_final_figures(gaoxin, cache, extra, listing) -> None:
+    """--status none keeps every figure without a status, and only those."""
+    found = records(gaoxin(*listing, "--status", "none", "--json", *extra))
+    everything = records(gaoxin(*listing, "--json", *extra))
+    assert found == [r for r in everything if r["status"] is None]
+    assert len(found) == len(everything) - 2
+
+
+@BOTH
+def test_status_and_qualifier_are_apart(gaoxin, cache, extra) -> None:
+    """A bound is no status and a status no bound: --qualifier any keeps no estimate, and an
+    estimate passes --qualifier none."""
+    bounded = records(gaoxin("export", "--qualifier", "any", "--json", *extra))
+    assert bounded
+    assert all(r["status"] is None for r in bounded)
+    both = records(gaoxin("export", "-q", "none", "--status", "estimated", "--json", *extra))
+    assert [r["id"] for r in both] == ["gdp.growth", "gdp.vs_city"]
+
+
+@BOTH
+def test_a_status_nothing_has_is_exit_1(gaoxin, cache, extra) -> None:
+    """--status preliminary keeps nothing of the economy section: exit 1, one line."""
+    result = gaoxin("economy", "--status", "preliminary", *extra)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "gaoxin: no facts in section 'economy' match\n"
+
+
+@BOTH
+def test_status_sorts_and_is_a_field(gaoxin, cache, extra) -> None:
+    """--sort status puts the estimates first (empty last), --fields status shows the column."""
+    result = gaoxin(
+        "export", "--sort", "status", "--fields", "id,qualifier,status", "-f", "csv", *extra
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[:3] == [
+        ["id", "qualifier", "status"],
+        ["gdp.growth", "", "estimated"],
+        ["gdp.vs_city", "", "estimated"],
+    ]
+    assert all(row[2] == "" for row in rows[3:])
+    descending = gaoxin("export", "--sort", "-status", "--fields", "id", "-f", "tsv", *extra)
+    assert descending.stdout.splitlines()[1:3] == ["gdp.growth", "gdp.vs_city"]
 
 
 @BOTH
@@ -103,6 +167,16 @@ def test_nothing_left_is_exit_1(gaoxin, cache, extra) -> None:
     [
         (["--measure", "speed"], "gaoxin: unknown measure 'speed'; one of: level, increase,"),
         (["--qualifier", "maybe"], "gaoxin: unknown qualifier 'maybe'; one of: over, nearly,"),
+        (
+            ["--qualifier", "estimated"],
+            "gaoxin: unknown qualifier 'estimated'; one of: over, nearly, about, at_least,"
+            " at_most, any, none (estimated is a status: --status estimated)",
+        ),
+        (
+            ["--status", "maybe"],
+            "gaoxin: unknown status 'maybe'; one of: estimated, preliminary, any, none",
+        ),
+        (["--status", "over"], "gaoxin: unknown status 'over'; one of: estimated,"),
         (
             ["--fields", "id,valeu"],
             "gaoxin: --fields: unknown field 'valeu' (did you mean 'value'?); fields: id, dataset,",
@@ -237,12 +311,17 @@ def test_fields_table_keeps_every_character(gaoxin, cache) -> None:
 
 @BOTH
 def test_completion_offers_fields_measures_and_qualifiers(extra) -> None:
-    """Shell completion names fields (after a comma too), measures, qualifiers and units."""
+    """Shell completion names fields (after a comma too), measures, qualifiers, statuses and
+    units."""
     from gaoxin_cli.cli import listing
 
     assert "id,label.en" in listing.complete_field_names("id,label.")
+    assert "id,status" in listing.complete_field_names("id,st")
     assert listing.complete_measures("sh") == ["share_of_city", "share"]
     assert listing.complete_qualifiers("n") == ["nearly", "none"]
+    assert listing.complete_qualifiers("e") == []
+    assert listing.complete_statuses("") == ["estimated", "preliminary", "any", "none"]
+    assert listing.complete_statuses("p") == ["preliminary"]
     assert "亿元" in listing.complete_units("亿")
     assert "-normalized_value" in listing.complete_sort("-normalized_v")
 

@@ -117,8 +117,6 @@ def test_a_single_letter_matches_no_word_part(gaoxin, cache, extra) -> None:
 @pytest.mark.parametrize(
     ("query", "wanted"),
     [
-        ("estimated", {"gdp.growth", "gdp.vs_city"}),
-        ("预计", {"gdp.growth", "gdp.vs_city"}),
         ("nearly", {"haichuang-week-investment.level"}),
         ("近", {"haichuang-week-investment.level"}),
     ],
@@ -127,6 +125,56 @@ def test_hedge_words_find_hedged_figures_first(gaoxin, cache, extra, query, want
     """A hedge's word, in either language, finds the figures with that hedge first."""
     found = ids_of(gaoxin("search", query, "--json", *extra))
     assert set(found[: len(wanted)]) == wanted
+
+
+@BOTH
+@pytest.mark.parametrize(
+    "query", ["estimated", "estimate", "expected", "projected", "forecast", "预计", "预期"]
+)
+def test_status_words_find_the_estimates_first(gaoxin, cache, extra, query) -> None:
+    """A status's word, in either language, finds the two estimated GDP figures first."""
+    found = ids_of(gaoxin("search", query, "--json", *extra))
+    assert set(found[:2]) == {"gdp.growth", "gdp.vs_city"}
+
+
+PRELIMINARY = """\
+section = "economy"
+heading = { zh = "经济指标", en = "Economy" }
+
+[[indicator]]
+id = "gdp"
+zh = "地区生产总值"
+en = "Gross regional product"
+
+[[indicator.fact]]
+measure = "growth"
+value = 6.1
+unit = "%"
+status = "preliminary"
+quote = "经初步核算，地区生产总值增长6.1%"
+
+[[indicator]]
+id = "fixed-asset-investment"
+zh = "固定资产投资"
+en = "Fixed-asset investment"
+
+[[indicator.fact]]
+measure = "growth"
+value = 5
+unit = "%"
+quote = "固定资产投资增长5%"
+"""
+
+
+@BOTH
+@pytest.mark.parametrize("query", ["preliminary", "初步", "初步核算", "初步统计", "provisional"])
+def test_status_words_find_preliminary_figures(gaoxin, cache, make_dataset, extra, query) -> None:
+    """初步, 初步核算 (its own word or the other) and preliminary find a preliminary figure,
+    and only it."""
+    folder = make_dataset({"economy.toml": PRELIMINARY})
+    assert ids_of(gaoxin("--facts", str(folder), "search", query, "--json", *extra)) == [
+        "gdp.growth"
+    ]
 
 
 @BOTH

@@ -136,6 +136,14 @@ def facts_of(items: Iterable[Indicator | Fact]) -> list[Fact]:
     return out
 
 
+def _wanted(name: str | None, wanted: frozenset[str]) -> bool:
+    """True if a fact's qualifier or status `name` is one of `wanted`, which may
+    also hold "any" (any name at all) and "none" (no name)."""
+    if name is None:
+        return "none" in wanted
+    return name in wanted or "any" in wanted
+
+
 def check_section(section: str | None) -> None:
     """A usage error unless `section` is None or a section's name."""
     if section is not None and section not in SECTIONS:
@@ -143,13 +151,14 @@ def check_section(section: str | None) -> None:
 
 
 class FactFilter:
-    """Which facts a listing keeps: by measure, hedge and unit (each None: any).
+    """Which facts a listing keeps: by measure, hedge, status and unit (each None: any).
 
-    `qualifiers` may hold "any" (hedged at all) and "none" (not hedged); a
-    unit matches as written (亿元) or normalized (CNY).
+    `qualifiers` may hold "any" (has a bound) and "none" (no bound), and
+    `statuses` "any" (has a status: not final) and "none" (final); a unit
+    matches as written (亿元) or normalized (CNY).
     """
 
-    __slots__ = ("measures", "qualifiers", "section", "unit")
+    __slots__ = ("measures", "qualifiers", "section", "statuses", "unit")
 
     def __init__(
         self,
@@ -157,11 +166,13 @@ class FactFilter:
         qualifiers: Sequence[str] | None = None,
         unit: str | None = None,
         section: str | None = None,
+        statuses: Sequence[str] | None = None,
     ) -> None:
         self.measures = frozenset(measures) if measures else None
         self.qualifiers = frozenset(qualifiers) if qualifiers else None
         self.unit = unit
         self.section = section
+        self.statuses = frozenset(statuses) if statuses else None
 
     @classmethod
     def checked(
@@ -170,10 +181,11 @@ class FactFilter:
         qualifiers: Sequence[str] | None = None,
         unit: str | None = None,
         section: str | None = None,
+        statuses: Sequence[str] | None = None,
     ) -> "FactFilter":
         """The filter, after a usage error for any value that is not a measure,
-        a hedge (or any, none), a unit or a section."""
-        from gaoxin_cli.model import MEASURES, QUALIFIERS
+        a hedge (or any, none), a status (or any, none), a unit or a section."""
+        from gaoxin_cli.model import MEASURES, QUALIFIERS, STATUSES
 
         for measure in measures or ():
             if measure not in MEASURES:
@@ -181,7 +193,17 @@ class FactFilter:
         allowed = (*QUALIFIERS, "any", "none")
         for qualifier in qualifiers or ():
             if qualifier not in allowed:
-                raise UsageError(f"unknown qualifier {qualifier!r}; one of: {', '.join(allowed)}")
+                message = f"unknown qualifier {qualifier!r}; one of: {', '.join(allowed)}"
+                if qualifier in STATUSES:  # a qualifier of earlier versions
+                    raise UsageError(
+                        f"{message} ({qualifier} is a status: status={qualifier!r})",
+                        cli=f"{message} ({qualifier} is a status: --status {qualifier})",
+                    )
+                raise UsageError(message)
+        allowed = (*STATUSES, "any", "none")
+        for status in statuses or ():
+            if status not in allowed:
+                raise UsageError(f"unknown status {status!r}; one of: {', '.join(allowed)}")
         if unit is not None:
             from gaoxin_cli.model.units import BASE_UNITS, is_known_unit
 
@@ -191,12 +213,12 @@ class FactFilter:
                     f" ({', '.join(dict.fromkeys(BASE_UNITS.values()))})"
                 )
         check_section(section)
-        return cls(measures, qualifiers, unit, section)
+        return cls(measures, qualifiers, unit, section, statuses)
 
     @property
     def active(self) -> bool:
         """True if it drops anything at all."""
-        parts = (self.measures, self.qualifiers, self.unit, self.section)
+        parts = (self.measures, self.qualifiers, self.statuses, self.unit, self.section)
         return any(part is not None for part in parts)
 
     def keep(self, fact: Fact) -> bool:
@@ -205,15 +227,10 @@ class FactFilter:
             return False
         if self.measures is not None and fact.measure not in self.measures:
             return False
-        if self.qualifiers is not None:
-            wanted = self.qualifiers
-            hedged = fact.qualifier is not None
-            if not (
-                fact.qualifier in wanted
-                or ("any" in wanted and hedged)
-                or ("none" in wanted and not hedged)
-            ):
-                return False
+        if self.qualifiers is not None and not _wanted(fact.qualifier, self.qualifiers):
+            return False
+        if self.statuses is not None and not _wanted(fact.status, self.statuses):
+            return False
         if self.unit is not None and fact.unit != self.unit:
             normalized = fact.normalized
             return normalized is not None and normalized.unit == self.unit

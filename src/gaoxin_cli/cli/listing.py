@@ -1,5 +1,5 @@
 """The options every listing shares (sections, search, get, export): filters
-(--measure, --qualifier, --unit) and shape (--fields, --sort, --limit,
+(--measure, --qualifier, --status, --unit) and shape (--fields, --sort, --limit,
 --no-headers), and the one way a listing writes its facts.
 
 No `from __future__ import annotations`: Typer reads these annotations at
@@ -33,6 +33,13 @@ def complete_qualifiers(incomplete: str) -> list[str]:
     from gaoxin_cli.model import QUALIFIERS
 
     return [name for name in (*QUALIFIERS, "any", "none") if name.startswith(incomplete)]
+
+
+def complete_statuses(incomplete: str) -> list[str]:
+    """Shell completion for statuses, and `any` and `none`."""
+    from gaoxin_cli.model import STATUSES
+
+    return [name for name in (*STATUSES, "any", "none") if name.startswith(incomplete)]
 
 
 def complete_units(incomplete: str) -> list[str]:
@@ -78,8 +85,19 @@ QualifierOption = Annotated[
         "-q",
         metavar="QUALIFIER",
         autocompletion=complete_qualifiers,
-        help="Only facts with this hedge (over, nearly, about, at_least, estimated;"
-        " any: hedged at all; none: not hedged); repeatable.",
+        help="Only facts with this hedge (over, nearly, about, at_least, at_most;"
+        " any: has a bound; none: has none); repeatable.",
+        show_default=False,
+    ),
+]
+StatusOption = Annotated[
+    list[str] | None,
+    option(
+        "--status",
+        metavar="STATUS",
+        autocompletion=complete_statuses,
+        help="Only facts with this status (estimated, preliminary;"
+        " any: not final; none: final); repeatable.",
         show_default=False,
     ),
 ]
@@ -129,11 +147,13 @@ def fact_filter(
     qualifiers: list[str] | None,
     unit: str | None,
     section: str | None = None,
+    statuses: list[str] | None = None,
 ) -> "FactFilter":
-    """The filter of --measure, --qualifier and --unit; a usage error names an unknown value."""
+    """The filter of --measure, --qualifier, --status and --unit; a usage error
+    names an unknown value."""
     from gaoxin_cli.query import FactFilter
 
-    return FactFilter.checked(measures, qualifiers, unit, section)
+    return FactFilter.checked(measures, qualifiers, unit, section, statuses)
 
 
 class Shape:

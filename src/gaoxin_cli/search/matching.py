@@ -13,11 +13,11 @@ A query is read into terms (see `parse`):
 
 Every term must match the fact somewhere. Each term scores by the best place
 it matches (`WEIGHTS`): a number by the fact's own figure first; a word by the
-label, an alias, what the fact is (its measure or its hedge: "growth",
-"增长", "estimated", "预计"), its id, its text value, its quote, its heading,
-its note. A query that is a whole label or alias scores `EXACT` more, and a
-label mostly covered by the query a little more (`COVERAGE`). Ties keep the
-datasets' order.
+label, an alias, what the fact is (its measure, its hedge or its status:
+"growth", "增长", "over", "以上", "estimated", "预计"), its id, its text
+value, its quote, its heading, its note. A query that is a whole label or
+alias scores `EXACT` more, and a label mostly covered by the query a little
+more (`COVERAGE`). Ties keep the datasets' order.
 
 The index does not score: `needles` gives, for each term, texts of which a
 matching fact's search text holds at least one, so the index can pick
@@ -29,11 +29,12 @@ import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from gaoxin_cli.model import MEASURES, QUALIFIERS, Fact
+from gaoxin_cli.model import MEASURES, QUALIFIERS, STATUSES, Fact
 from gaoxin_cli.search.words import (
     MEASURE_WORDS,
     QUALIFIER_WORDS,
     SCALE_WORDS,
+    STATUS_WORDS,
     STOP_WORDS,
     UNIT_WORDS,
 )
@@ -239,13 +240,14 @@ def search_words(fact: Fact) -> list[str]:
 
 
 def kind_words(fact: Fact) -> tuple[str, ...]:
-    """Words for what the fact is: its measure's and its hedge's, in both languages."""
+    """Words for what the fact is: its measure's, hedge's and status's, in both languages."""
     words = list(MEASURES.get(fact.measure, ()))
     words.append(fact.measure.replace("_", " "))
     words += MEASURE_WORDS.get(fact.measure, ())
-    if fact.qualifier:
-        words += QUALIFIERS[fact.qualifier][0].split("/")
-        words += QUALIFIER_WORDS.get(fact.qualifier, ())
+    kinds = ((fact.qualifier, QUALIFIERS, QUALIFIER_WORDS), (fact.status, STATUSES, STATUS_WORDS))
+    for name, own, more in kinds:
+        if name:
+            words += [*own[name][0].split("/"), *more.get(name, ())]
     return tuple(words)
 
 

@@ -1,7 +1,7 @@
 """The words search knows beyond the fact files: small English words it
 skips, scale and unit words of numbers, and the words for each measure and
-hedge (besides the table headers of model.MEASURES and the article's own
-hedge words of model.QUALIFIERS)."""
+hedge and status (besides the table headers of model.MEASURES and the
+article's own words of model.QUALIFIERS and model.STATUSES)."""
 
 from gaoxin_cli.model.units import BASE_UNITS
 
@@ -57,7 +57,12 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
     "about": ("about", "approximately", "around", "roughly", "hedged"),
     "at_least": ("at least", "no less than", "hedged"),
     "at_most": ("at most", "no more than", "within", "hedged"),
-    "estimated": ("estimated", "estimate", "expected", "projected", "forecast", "hedged"),
+}
+#: Words for each status beyond the article's own (model.STATUSES); "初步"
+#: finds 初步核算 and 初步统计 as any run of Chinese finds its longer words.
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "estimated": ("estimated", "estimate", "expected", "projected", "forecast"),
+    "preliminary": ("preliminary", "provisional"),
 }
 
 #: Scale words a number may carry, as people write them.

@@ -33,6 +33,7 @@ from gaoxin_cli.cli.listing import (
     QualifierOption,
     Shape,
     SortOption,
+    StatusOption,
     UnitOption,
     fact_filter,
 )
@@ -87,6 +88,7 @@ def export(
     section: SectionOption = None,
     measure: MeasureOption = None,
     qualifier: QualifierOption = None,
+    status: StatusOption = None,
     unit: UnitOption = None,
     fields: FieldsOption = None,
     sort: SortOption = None,
@@ -140,7 +142,7 @@ def export(
         raise UsageError("export writes data: use --format json, jsonl, csv, tsv or markdown")
     if bom and (sqlite or fmt not in ("csv", "tsv")):
         raise UsageError(f"--bom goes with --format csv or tsv, not {output_format or fmt}")
-    keep = fact_filter(measure, qualifier, unit, section)
+    keep = fact_filter(measure, qualifier, unit, section, status)
     shape = Shape(fields, sort, limit, no_headers)
     if sqlite and (shape.fields is not None or not shape.headers):
         raise UsageError("--fields and --no-headers go with json, jsonl, csv, tsv or markdown")

@@ -28,6 +28,7 @@ from gaoxin_cli.cli.listing import (
     QualifierOption,
     Shape,
     SortOption,
+    StatusOption,
     UnitOption,
     fact_filter,
     write_facts,
@@ -55,6 +56,7 @@ def get(
     section: SectionOption = None,
     measure: MeasureOption = None,
     qualifier: QualifierOption = None,
+    status: StatusOption = None,
     unit: UnitOption = None,
     fields: FieldsOption = None,
     sort: SortOption = None,
@@ -79,7 +81,7 @@ def get(
       gaoxin get gdp fixed-asset-investment --measure growth --value
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
-    chosen = fact_filter(measure, qualifier, unit, section)
+    chosen = fact_filter(measure, qualifier, unit, section, status)
     shape = Shape(fields, sort, limit, no_headers)
     stdout = environment(ctx).stdout
     book, items = opts.source().answer(

@@ -25,6 +25,7 @@ from gaoxin_cli.cli.listing import (
     QualifierOption,
     Shape,
     SortOption,
+    StatusOption,
     UnitOption,
     fact_filter,
     write_facts,
@@ -45,6 +46,7 @@ def search(
     section: SectionOption = None,
     measure: MeasureOption = None,
     qualifier: QualifierOption = None,
+    status: StatusOption = None,
     unit: UnitOption = None,
     fields: FieldsOption = None,
     sort: SortOption = None,
@@ -73,7 +75,7 @@ def search(
       gaoxin search FDI --fields id,value,unit,quote
     """
     opts = settings(ctx, facts, lang, debug, no_cache, dataset)
-    chosen = fact_filter(measure, qualifier, unit, section)  # checked before any reading
+    chosen = fact_filter(measure, qualifier, unit, section, status)  # checked before any reading
     # Ranked hits are cut to --limit; with --sort, every hit is sorted, then cut.
     shape = Shape(fields, sort, limit if sort is not None else None, no_headers)
     text = " ".join(words)

@@ -24,6 +24,7 @@ from gaoxin_cli.cli.listing import (
     QualifierOption,
     Shape,
     SortOption,
+    StatusOption,
     UnitOption,
     fact_filter,
     write_facts,
@@ -44,6 +45,7 @@ def section_command(section: str) -> Any:
         json: JsonOption = False,
         measure: MeasureOption = None,
         qualifier: QualifierOption = None,
+        status: StatusOption = None,
         unit: UnitOption = None,
         fields: FieldsOption = None,
         sort: SortOption = None,
@@ -56,7 +58,7 @@ def section_command(section: str) -> Any:
         no_cache: NoCacheOption = False,
     ) -> None:
         opts = settings(ctx, facts, lang, debug, no_cache, dataset)
-        chosen = fact_filter(measure, qualifier, unit)
+        chosen = fact_filter(measure, qualifier, unit, statuses=status)
         shape = Shape(fields, sort, limit, no_headers)
         book = opts.source().book(Selection(section=section))
         fmt = choose_format(ctx, output_format, json)
