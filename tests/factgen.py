@@ -17,7 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from gaoxin_cli.model import QUALIFIERS, format_value
+from gaoxin_cli.model import QUALIFIERS, STATUSES, format_value
 
 NUMBER_MEASURES = ("level", "increase", "growth", "vs_city", "share", "rate", "threshold")
 UNITS = ("亿元", "万元", "亿美元", "家", "%", "个百分点", "件", "名", "个", "万人")
@@ -39,8 +39,9 @@ HEDGE_WORDS = {
     "about": "约",
     "at_least": "至少",
     "at_most": "不超过",
-    "estimated": "预计",
 }
+#: A word before the figure that says its status.
+STATUS_WORDS = {"estimated": "预计", "preliminary": "初步核算"}
 
 ids = st.from_regex(r"\A[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,6}){0,2}\Z")
 # Words people write in fact files: Chinese, Latin, digits, punctuation, and now
@@ -122,16 +123,19 @@ def facts(draw: st.DrawFn) -> dict[str, Any]:
     )
     unit = draw(st.sampled_from(UNITS_OF[measure]))
     fact: dict[str, Any] = {"measure": measure, "value": value, "unit": unit}
-    hedge = ""
+    hedge = status = ""
     if draw(st.booleans()):
         fact["qualifier"] = draw(st.sampled_from(list(QUALIFIERS)))
         hedge = HEDGE_WORDS[fact["qualifier"]]
-    # After the figure's clause, words that state no other figure and no hedge.
+    if draw(st.integers(0, 3)) == 0:
+        fact["status"] = draw(st.sampled_from(list(STATUSES)))
+        status = STATUS_WORDS[fact["status"]]
+    # After the figure's clause, words that state no other figure, no hedge, no status.
     after = draw(
-        words.filter(lambda w: not any(c.isdigit() or c in "余多以左近约超逾预至" for c in w))
+        words.filter(lambda w: not any(c.isdigit() or c in "余多以左近约超逾预至初" for c in w))
     )
     before = draw(st.sampled_from(["增长", "完成", "达到"]))
-    fact["quote"] = f"{before}{hedge}{format_value(value)}{unit}\uff0c{after}"  # a Chinese comma
+    fact["quote"] = f"{status}{before}{hedge}{format_value(value)}{unit}\uff0c{after}"
     return fact
 
 

@@ -17,7 +17,7 @@ from conftest import REPO, SECTION_TOML
 from factgen import datasets, value_mutations, write_dataset
 from gaoxin_cli.factfiles import keys, loader
 from gaoxin_cli.factfiles.folders import default_facts_dir
-from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, units
+from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, STATUSES, units
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -84,10 +84,11 @@ def test_source_keys_are_the_loaders() -> None:
 
 
 def test_vocabularies_are_the_models() -> None:
-    """The schema's sections, measures, qualifiers and id pattern are the model's."""
+    """The schema's sections, measures, qualifiers, statuses and id pattern are the model's."""
     assert DEFS["section_file"]["properties"]["section"]["enum"] == list(SECTIONS)
     assert DEFS["fact"]["properties"]["measure"]["enum"] == list(MEASURES)
     assert DEFS["fact"]["properties"]["qualifier"]["enum"] == list(QUALIFIERS)
+    assert DEFS["fact"]["properties"]["status"]["enum"] == list(STATUSES)
     assert DEFS["id"]["pattern"] == keys.ID_PATTERN.pattern
 
 
@@ -130,6 +131,9 @@ def _section(change: tuple[str, str]) -> str:
         ('measure = "level"', 'measure = "text"'),
         ("value = 85", 'value = "八十五"'),
         ('section = "economy"\n', ""),
+        ("value = 85\n", 'value = 85\nqualifier = "estimated"\n'),
+        ("value = 85\n", 'value = 85\nstatus = "final"\n'),
+        ("value = 85\n", 'value = 85\nstatus = "over"\n'),
     ],
 )
 def test_the_schema_rejects_what_the_loader_rejects(change: tuple[str, str], make_dataset) -> None:
