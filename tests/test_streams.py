@@ -262,10 +262,13 @@ def test_usage_errors_are_one_line(args: list[str], message: str) -> None:
 
 
 def test_shell_completion_of_fields_measures_and_qualifiers() -> None:
-    """Completion offers field names (after a comma too), measures, hedges and sort fields."""
+    """Completion offers field names (after a comma too), measures, hedges, statuses and sort
+    fields."""
     assert _complete("gaoxin export --fields id,label.", 3) == ["id,label.zh", "id,label.en"]
     assert _complete("gaoxin economy --measure share", 3) == ["share_of_city", "share"]
     assert _complete("gaoxin search x --qualifier n", 4) == ["nearly", "none"]
+    assert _complete("gaoxin get gdp --status e", 4) == ["estimated"]
+    assert _complete("gaoxin export --status ", 3) == ["estimated", "preliminary", "any", "none"]
     assert _complete("gaoxin export --sort normalized_v", 3) == ["normalized_value"]
 
 
