@@ -58,13 +58,29 @@ def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(
     text: str, width: int
 ) -> None:
     """Where a fold has no space, the next line starts with no closing mark and the line before
-    ends with no opening one."""
+    ends with no opening one, unless the word the marks hold is itself too wide for a line."""
     spans = fold_spans(text, width)
     for (_, end), (start, _) in itertools.pairwise(spans):
-        narrow = not (_wide(text[end - 1]) or _wide(text[start])) if end == start else False
-        if end == start and not narrow:  # a fold inside a narrow word is a cut too wide a word
-            assert text[start] not in NO_LINE_START, (text, spans)
-            assert text[end - 1] not in NO_LINE_END, (text, spans)
+        if end != start:
+            continue
+        low, high = end, start
+        held = NO_LINE_START | NO_LINE_END
+        while (
+            low > 0
+            and not text[low - 1].isspace()
+            and (not _wide(text[low - 1]) or text[low - 1] in held)
+        ):
+            low -= 1
+        while (
+            high < len(text)
+            and not text[high].isspace()
+            and (not _wide(text[high]) or text[high] in held)
+        ):
+            high += 1
+        if cell_len(text[low:high]) + 2 > width:
+            continue  # too wide a piece: its word stays whole, a mark gives way
+        assert text[start] not in NO_LINE_START, (text, spans)
+        assert text[end - 1] not in NO_LINE_END, (text, spans)
 
 
 def test_a_chinese_sentence_folds_between_characters_by_the_rules() -> None:
@@ -84,3 +100,12 @@ def test_a_word_wider_than_the_line_is_cut_but_kept() -> None:
 def test_an_indent_is_kept() -> None:
     """Leading spaces (an example's indent) stay on the first line."""
     assert fold("  gaoxin get gdp", 12) == ["  gaoxin get", "gdp"]
+
+
+def test_a_piece_too_wide_is_cut_between_its_marks_and_its_word() -> None:
+    """A word held by marks is cut from its marks before it is cut itself; closing marks stay
+    with it where they fit."""
+    text = "（fixed-asset-investment.growth，，"
+    assert fold(text, 34) == ["（", "fixed-asset-investment.growth，，"]
+    assert fold(text, 31) == ["（", "fixed-asset-investment.growth", "，，"]
+    assert fold("18.3%18.3%3288，，", 16) == ["18.3%18.3%3288", "，，"]

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATASET_TOML, SECTION_TOML
-from gaoxin_cli.search import matching
+from gaoxin_cli.search import matching, terms
 
 BOTH = pytest.mark.parametrize("extra", [[], ["--no-cache"]], ids=["index", "files"])
 
@@ -36,7 +36,7 @@ def ids_of(result) -> list[str]:
 )
 def test_stems_fold_plurals_and_endings(word: str, stem: str) -> None:
     """Plural, -ing and -ed endings fold to one stem; short words, -ss and -us stay."""
-    assert matching.stem(word) == stem
+    assert terms.stem(word) == stem
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_stems_fold_plurals_and_endings(word: str, stem: str) -> None:
 )
 def test_numbers_are_read_with_their_scale_and_unit(query, value, scale, unit) -> None:
     """A number term keeps its value, scale word and unit word, in any notation."""
-    (term,) = matching.parse(query)
+    (term,) = terms.parse(query)
     assert (term.kind, str(term.number), term.scale, term.unit) == ("number", value, scale, unit)
 
 

@@ -252,7 +252,7 @@ def test_every_hedge_word_is_read_by_validate_and_draft_and_found_by_search() ->
     from gaoxin_cli.lexicon import HEDGE_WORDS
     from gaoxin_cli.model import Fact, Label
     from gaoxin_cli.model.vocabulary import QUALIFIERS
-    from gaoxin_cli.search import matching
+    from gaoxin_cli.search import matching, terms
 
     for word, qualifier, place in HEDGE_WORDS:
         assert word in QUALIFIERS[qualifier][0].split("/")
@@ -270,4 +270,4 @@ def test_every_hedge_word_is_read_by_validate_and_draft_and_found_by_search() ->
         )  # fmt: skip
         assert list(check_fact(fact)) == [], word
         assert list(check_fact(fact._replace(qualifier=None))) != [], word
-        assert matching.score(fact, matching.parse(word), matching.phrase_of(word)), word
+        assert matching.score(fact, terms.parse(word), terms.phrase_of(word)), word

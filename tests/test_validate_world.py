@@ -56,14 +56,14 @@ def test_a_traditional_dataset_passes_against_its_traditional_article(gaoxin, ma
 
 
 def test_a_traditional_unit_normalizes_as_its_simplified_form(gaoxin, make_dataset) -> None:
-    """億元 normalizes to CNY like 亿元; `search 亿元` and `search 億元` both find it."""
+    """億元 normalizes to CNY like 亿元; `search 亿元` and `search 億元` both find its facts."""
     folder = _dataset(make_dataset, TRADITIONAL_SECTION)
     result = gaoxin("--facts", str(folder.parent), "get", "gdp.level", "--json")
     assert (result.exit_code, result.stderr) == (0, "")
     assert json.loads(result.stdout)[0]["normalized"] == {"value": 951690000000, "unit": "CNY"}
     for word in ("亿元", "億元"):
         found = gaoxin("--facts", str(folder.parent), "search", word, "--json")
-        assert [r["id"] for r in json.loads(found.stdout)] == ["gdp.level"], word
+        assert [r["id"] for r in json.loads(found.stdout)] == ["gdp.level", "gdp.growth"], word
 
 
 def test_a_figure_missing_from_a_traditional_article_is_reported(gaoxin, make_dataset) -> None:

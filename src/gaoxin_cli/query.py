@@ -256,11 +256,12 @@ class FactFilter:
 def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hit]:
     """Facts matching every term of `query`, best first (see gaoxin_cli.search.matching)."""
     from gaoxin_cli.search import matching
+    from gaoxin_cli.search import terms as reading
 
-    terms = matching.parse(query)
+    terms = reading.parse(query)
     if not terms:
         return []
-    phrase = matching.phrase_of(query)
+    phrase = reading.phrase_of(query)
     hits: list[Hit] = []
     for fact in book.facts:
         if section is not None and fact.section != section:

@@ -41,3 +41,23 @@ def _one(converter: Any, char: str) -> str:
 def simplified_word(word: str) -> str:
     """`simplified` for short words read again and again (units, search words)."""
     return simplified(word)
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> tuple[Any, ...]:
+    import opencc
+
+    return tuple(opencc.OpenCC(config) for config in ("s2t", "s2hk", "s2tw"))
+
+
+@lru_cache(maxsize=1024)
+def both_scripts(word: str) -> tuple[str, ...]:
+    """`word` as each script writes it: as given, in simplified characters, and
+    in the traditional characters of OpenCC's standard, Hong Kong and Taiwan
+    tables ("亿元" -> 亿元, 億元), without repeats. For matching a search word
+    against text in either script."""
+    if word.isascii():
+        return (word,)
+    plain = simplified(word)
+    forms = [word, plain, *(str(c.convert(plain)) for c in _to_traditional())]
+    return tuple(dict.fromkeys(forms))

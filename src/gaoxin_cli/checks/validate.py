@@ -86,6 +86,9 @@ def _fact_problems(fact: Fact) -> Iterator[tuple[str, str]]:
         yield "value", "a number needs a unit (亿元, 家, %, 个百分点 …)"
     if fact.unit is not None and not is_number:
         yield "unit", f"a text value takes no unit, but unit is {fact.unit!r}"
+    if fact.unit is not None and units.scaled_unscaled(fact.unit):
+        unscaled = ", ".join(sorted(units.UNSCALED))
+        yield "unit", f"no scale word (万, 亿, 万亿) goes before {unscaled}: {fact.unit!r}"
     if is_number and not is_fraction and _negative(fact) and not _declines(_reading(fact.quote)):
         yield (
             "value",

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from gaoxin_cli.checks import coverage, quotes
+from gaoxin_cli.draft.names import around, in_quotation, name_or_date, years_span
 from gaoxin_cli.lexicon import (
     AFTER_UNIT_HEDGES,
     COUNTERS,
-    DATE_AFTER,
     DIGITS,
     INSIDE_HEDGES,
     MULTIPLIERS,
@@ -22,9 +22,6 @@ from gaoxin_cli.lexicon import (
     PERCENT_WORDS,
     PHRASE_END,
     SET_PHRASES,
-    TIME_AFTER,
-    YEARS_SINCE,
-    YEARS_SPAN,
 )
 from gaoxin_cli.model import units
 
@@ -37,13 +34,6 @@ _UNIT = re.compile(
     + "|".join(re.escape(b) for b in sorted(units.BASE_UNITS, key=len, reverse=True))
     + ")"
 )
-_RANGE = re.compile("[至到\\-—~\uff5e][0-9]+[月日号]")
-#: A date written with hyphens or slashes: 2018-01-24, 2024/2/2.
-_ISO_DATE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}([-/])[0-9]{1,2}\1[0-9]{1,2}(?![0-9])")
-#: A time of day: 16:20, 09:47:22.
-_CLOCK = re.compile(
-    r"(?<![0-9.:：])(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9.:：\ufe30])"
-)
 #: A unit no table lists: a scale word alone, or up to four Chinese characters,
 #: that ends its phrase ("2.3亿标准箱,", "1398头,", "超2000亿。").
 _ANY_UNIT = re.compile(
@@ -53,7 +43,6 @@ _ANY_UNIT = re.compile(
     + re.escape("".join(sorted(PHRASE_END)))
     + "]|$)"
 )
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 class Number:
@@ -189,8 +178,9 @@ def _read_chinese(number: Number, text: str) -> None:
     number.unit_end = number.start + len(written)
     before = text[max(0, number.start - 1) : number.start]
     after = text[number.unit_end : number.unit_end + 4]
-    phrase = next((p for p in SET_PHRASES if _around(text, number.start, p)), None)
-    quoted = _in_quotation(text, number.start)
+    phrase = next((p for p in SET_PHRASES if around(text, number.start, p)), None)
+    quoted = in_quotation(text, number.start)
+    span = years_span(text, number.start, number.unit_end) if counter == "年" else None
     named = next((n for n in NAMED_COUNTS if text.startswith(n, number.unit_end)), None)
     if before == "第":
         _not_figure(number, "an ordinal", text[number.start - 1 : number.unit_end])
@@ -198,10 +188,8 @@ def _read_chinese(number: Number, text: str) -> None:
         _not_figure(number, "part of a name", written + named)
     elif counter == "届" and after[:1] not in PHRASE_END:
         _not_figure(number, "an ordinal", written)
-    elif counter == "年" and _spans_years(text, number.start, number.unit_end):
-        _not_figure(
-            number, "a span of years, not a count", text[number.start - 2 : number.unit_end]
-        )
+    elif counter == "年" and span is not None:
+        _not_figure(number, "a span of years, not a count", span)
     elif quoted is not None:
         _not_figure(number, "part of a name in quotation marks", quoted)
     elif phrase is not None:
@@ -219,7 +207,7 @@ def _read_arabic(number: Number, text: str) -> None:
     if text[start - 1 : start] == "第" and _ranked(text, start):
         _read_unit(number, text)  # 居全省第3位: a rank
         return
-    named = _name_or_date(number, text)
+    named = name_or_date(number, text)
     if named is not None:
         _not_figure(number, *named)
         return
@@ -229,45 +217,13 @@ def _read_arabic(number: Number, text: str) -> None:
     ):
         number.value = -number.value if isinstance(number.value, int | float) else number.value
     _read_unit(number, text)
-    if number.unit == "年" and _spans_years(text, start, number.unit_end):
-        _not_figure(number, "a span of years, not a count", text[start - 2 : number.unit_end + 1])
+    span = years_span(text, start, number.unit_end) if number.unit == "年" else None
+    if span is not None:
+        _not_figure(number, "a span of years, not a count", span)
         return
     hotline = text.startswith(("热线", "市民热线", "服务热线", "政务服务热线"), end)
     if hotline or (number.unit is None and number.written.isdigit() and len(number.written) >= 7):
         _not_figure(number, "a telephone or code number", text[start : end + 4])
-
-
-def _name_or_date(number: Number, text: str) -> tuple[str, str] | None:
-    """(why, the short quote) if the number names, orders or dates something."""
-    start, end, written = number.start, number.end, number.written
-    before = text[max(0, start - 1) : start]
-    after = text[end : end + 1]
-    if isinstance(number.value, str) and "/" not in number.value:
-        return "too many digits to be a figure", written
-    dated = _date_or_time(number, text)
-    if dated is not None:
-        return dated
-    if _latin(before) or _latin(after) or (before == "." and _latin(text[start - 2 : start - 1])):
-        return "part of a name (letters and digits)", _token(text, start, end)
-    if "+" in (before, after):
-        return "part of a name such as “1+5”", _plus_name(text, start, end)
-    if before == "第":
-        return "an ordinal", text[start - 1 : end + 1]
-    quoted = _in_quotation(text, start)
-    if quoted is not None:
-        return "part of a name in quotation marks", quoted
-    if _YEAR.fullmatch(written) and text.startswith("年", end):
-        return "a year", written + "年"
-    if after in DATE_AFTER:
-        return "a date", written + after
-    span = _RANGE.match(text, end)
-    if span is not None:
-        return "a date range", text[start : span.end()]
-    if after == "强":
-        return "the name of a ranking list", written + after
-    if after == "版" or text.startswith("版本", end):
-        return "a version", written + after
-    return None
 
 
 def _read_unit(number: Number, text: str) -> None:
@@ -315,68 +271,9 @@ def read_unit(text: str, at: int) -> tuple[str | None, int, str]:
     return (scale or "") + base, found.end(), before or after or ""
 
 
-def _date_or_time(number: Number, text: str) -> tuple[str, str] | None:
-    """(why, the short quote) if the number is part of a date or a time of
-    day as a dateline writes them ("2018-01-24 16:20", "上午9时")."""
-    start, end = number.start, number.end
-    for pattern, why in ((_ISO_DATE, "a date"), (_CLOCK, "a time of day")):
-        for found in pattern.finditer(text, max(0, start - 12), min(len(text), end + 12)):
-            if found.start() <= start and end <= found.end():
-                return why, found.group()
-    if text[end : end + 1] in TIME_AFTER:
-        return "a time of day", number.written + text[end]
-    return None
-
-
-def _spans_years(text: str, start: int, end: int) -> bool:
-    """True if "N年" at `start` (ending at `end`) is a span of time ("今后三年",
-    "过去的四年", "五年来")."""
-    lead = text[max(0, start - 6) : start]
-    return any(word in lead for word in YEARS_SPAN) or text.startswith(YEARS_SINCE, end)
-
-
 def _not_figure(number: Number, reason: str, quote: str) -> None:
     number.reason = reason
     number.nf_quote = quote
-
-
-def _latin(char: str) -> bool:
-    return char.isascii() and char.isalpha()
-
-
-def _token(text: str, start: int, end: int) -> str:
-    low, high = start, end
-    while (
-        low > 0 and text[low - 1].isascii() and (text[low - 1].isalnum() or text[low - 1] in ".-")
-    ):
-        low -= 1
-    while (
-        high < len(text) and text[high].isascii() and (text[high].isalnum() or text[high] in ".-")
-    ):
-        high += 1
-    return text[low:high]
-
-
-def _plus_name(text: str, start: int, end: int) -> str:
-    low, high = start, end
-    while low > 0 and (text[low - 1].isdigit() or text[low - 1] == "+"):
-        low -= 1
-    while high < len(text) and (text[high].isdigit() or text[high] == "+"):
-        high += 1
-    if text[low - 1 : low] == "“" and text[high : high + 1] == "”":
-        low, high = low - 1, high + 1
-    return text[low:high]
-
-
-def _in_quotation(text: str, position: int) -> str | None:
-    """The “…” around `position`, quotation marks included, if it is a short name."""
-    opening = text.rfind("“", 0, position)
-    if opening == -1 or "”" in text[opening:position]:
-        return None
-    closing = text.find("”", position)
-    if closing == -1 or closing - opening > 24:
-        return None
-    return text[opening : closing + 1]
 
 
 def _ranked(text: str, start: int) -> bool:
@@ -384,14 +281,6 @@ def _ranked(text: str, start: int) -> bool:
     lead = text[max(0, start - 8) : start]
     return any(word in lead for word in ("居", "位列", "排名", "排在", "列")) and (
         text[start:].lstrip("0123456789")[:1] in ("位", "名")
-    )
-
-
-def _around(text: str, position: int, phrase: str) -> bool:
-    low = max(0, position - len(phrase))
-    return any(
-        text.startswith(phrase, at) and at <= position < at + len(phrase)
-        for at in range(low, position + 1)
     )
 
 

@@ -264,7 +264,8 @@ def search_text(indicator: Indicator) -> str:
     aliases, headings, text values, quotes, notes, and each fact's kind words
     and figures (matching.search_words).
     """
-    from gaoxin_cli.search.matching import fold, search_words
+    from gaoxin_cli.search.matching import search_words
+    from gaoxin_cli.search.terms import fold
 
     parts = [indicator.id, indicator.label.zh, indicator.label.en, *indicator.aliases]
     parts += [indicator.heading.zh, indicator.heading.en]

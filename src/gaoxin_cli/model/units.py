@@ -78,6 +78,11 @@ def split_any(unit: str) -> tuple[int, str]:
     return 1, unit
 
 
+def scaled_unscaled(unit: str) -> bool:
+    """True for a scale word before a unit no scale word may precede ("亿%")."""
+    return any(unit.removeprefix(word) in UNSCALED for word, _ in SCALES if unit.startswith(word))
+
+
 def is_known_unit(unit: str) -> bool:
     """True if `unit` is a base unit, with or without a scale word."""
     return split_unit(unit) is not None

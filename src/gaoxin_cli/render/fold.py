@@ -72,16 +72,41 @@ def fold_spans(text: str, width: int) -> list[tuple[int, int]]:
         if start is not None and end > start:
             lines.append((start, end))
         start, pending = p_start, 0
-        while cell_len(text[start:p_end]) > width:  # a word wider than a line
-            cut = start + 1
-            while cut < p_end and cell_len(text[start : cut + 1]) <= width:
-                cut += 1
+        while cell_len(text[start:p_end]) > width:  # a piece wider than a line
+            cut = _forced_cut(text, start, p_end, width)
             lines.append((start, cut))
             start = cut
         end, used = p_end, cell_len(text[start:p_end])
     if start is not None and end > start and text[start:end].strip():
         lines.append((start, end))
     return lines or [(0, 0)]
+
+
+def _forced_cut(text: str, start: int, end: int, width: int) -> int:
+    """Where a piece too wide for a line (`text[start:end]`) is cut: between a
+    held mark and its word if that fits ("（" | "fixed-asset…"; words stay whole
+    before the line-break rules), else at the width, not before a closing mark
+    nor after an opening one where it can."""
+    fits = start + 1
+    while fits < end and cell_len(text[start : fits + 1]) <= width:
+        fits += 1
+    seams = [
+        at
+        for at in range(start + 1, fits + 1)
+        if at < end and _wide(text[at - 1]) != _wide(text[at])
+    ]
+    kept = [at for at in seams if text[at] not in NO_LINE_START and text[at - 1] not in NO_LINE_END]
+    closed = [at for at in seams if text[at] not in NO_LINE_START]
+    if seams:  # a word whole first, by the line-break rules as far as they allow it
+        return (kept or closed or seams)[-1]
+    cut = fits
+    while (
+        cut - start > 1
+        and cut < end
+        and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END)
+    ):
+        cut -= 1  # a mark stays with what it closes or opens
+    return cut
 
 
 def fold(text: str, width: int) -> list[str]:

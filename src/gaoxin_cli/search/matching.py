@@ -25,15 +25,14 @@ candidates that this module then scores, as it does without the index.
 """
 
 import re
-import unicodedata
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, STATUSES, Fact
+from gaoxin_cli.search.terms import Term, fold, latin_words, parse
 from gaoxin_cli.search.words import (
     MEASURE_WORDS,
     QUALIFIER_WORDS,
-    SCALE_WORDS,
     STATUS_WORDS,
     STOP_WORDS,
     UNIT_WORDS,
@@ -57,112 +56,6 @@ WEIGHTS = {
 EXACT = 100
 #: At most this much is added by how much of the label (or alias) the query covers.
 COVERAGE = 10
-
-
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_NUMBER = re.compile(
-    r"(?<![0-9a-z.])(?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-    rf"(?:\s*(?P<scale>{_alternation(list(SCALE_WORDS))}))?"
-    rf"(?:\s*(?P<unit>{_alternation(list(UNIT_WORDS))}))?"
-    r"(?![0-9a-z])"
-)
-_LATIN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
-
-
-def fold(text: str) -> str:
-    """`text` as search compares it: NFKC (full-width digits and letters become
-    ASCII, composed and decomposed accents agree), then case-folded. Only for
-    matching: text is shown as written."""
-    if text.isascii():
-        return text.casefold()
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-
-
-def stem(word: str) -> str:
-    """An English word with a plural, -ing or -ed ending folded: patents and
-    patent, companies and company, planned and plan, listing and list."""
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    for ending, keep in (("ies", "y"), ("ied", "y"), ("sses", "ss")):
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            return word[: -len(ending)] + keep
-    for ending in ("ing", "ed"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            base = word[: -len(ending)]
-            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiouls":
-                base = base[:-1]  # planned -> plan, but not called -> cal
-            return base
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def latin_words(text: str) -> list[str]:
-    """The stems of the English words (and numbers, ids' parts) of folded `text`."""
-    return [stem(word) for word in _LATIN.findall(text.replace("-", " ").replace("_", " "))]
-
-
-class Term:
-    """One part of a query: a number, an English word or a Chinese run."""
-
-    __slots__ = ("kind", "number", "scale", "text", "unit")
-
-    def __init__(
-        self,
-        kind: str,
-        text: str,
-        number: Decimal | None = None,
-        scale: str | None = None,
-        unit: str | None = None,
-    ) -> None:
-        self.kind = kind  # "number", "word" or "han"
-        self.text = text  # folded: the stem of a word, the characters of a Chinese run
-        self.number = number
-        self.scale = scale
-        self.unit = unit
-
-    def values(self) -> list[Decimal]:
-        """The figures a number term may mean: as typed, and with its scale applied."""
-        number = self.number if self.number is not None else Decimal(0)
-        if self.scale is None:
-            return [number]
-        return [number * SCALE_WORDS[self.scale]]
-
-
-def parse(query: str) -> list[Term]:
-    """The terms of `query` (see the module's docstring)."""
-    text = fold(query)
-    terms: list[Term] = []
-    rest = []
-    last = 0
-    for match in _NUMBER.finditer(text):
-        rest.append(text[last : match.start()])
-        last = match.end()
-        try:
-            number = Decimal(match["number"].replace(",", ""))
-        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-            continue
-        terms.append(Term("number", match.group(), number, match["scale"], match["unit"]))
-    rest.append(text[last:])
-    words: list[Term] = []
-    for chunk in rest:
-        for token in re.findall(r"[a-z0-9]+(?:[.][0-9a-z]+)*|[^\W\da-z_]+", chunk):
-            if token.isascii():
-                words.extend(Term("word", part) for part in _split_word(token))
-            else:
-                words.append(Term("han", token))
-    meaningful = [t for t in words if not (t.kind == "word" and t.text in STOP_WORDS)]
-    return terms + (meaningful or words)
-
-
-def _split_word(token: str) -> list[str]:
-    """A query word: an id (gdp.growth) stays whole, else its stem."""
-    if "." in token and not token.replace(".", "").isdigit():
-        return [token]
-    return [stem(token)]
 
 
 def canonical(number: Decimal | float | int) -> str:
@@ -223,7 +116,7 @@ def needles(query: str) -> list[list[str]]:
             long_y = len(term.text) > 1 and term.text.endswith("y")
             alternatives = [term.text[:-1] if long_y else term.text]
         else:
-            alternatives = [term.text]
+            alternatives = list(term.forms)
         out.append([a.lstrip("+-") for a in dict.fromkeys(alternatives) if a.strip("+-\n")])
     return out
 
@@ -314,7 +207,7 @@ def _term_score(fact: Fact, texts: Folded, term: Term) -> int:
         if term.kind == "word":
             found = term.text in texts.words(place)
         else:
-            found = any(term.text in text for text in texts.texts(place))
+            found = any(form in text for form in term.forms for text in texts.texts(place))
         if found:
             best = WEIGHTS[place]
     return best
@@ -380,7 +273,7 @@ def _coverage(terms: Sequence[Term], texts: Folded) -> int:
     """Up to COVERAGE: the largest share of one label's or alias's words (or
     characters) that the query's words name."""
     wanted = {t.text for t in terms if t.kind == "word"}
-    han = [t.text for t in terms if t.kind == "han"]
+    han = [t.forms for t in terms if t.kind == "han"]
     best = 0.0
     for name in texts.texts("label") + texts.texts("alias"):
         if name.isascii():
@@ -388,11 +281,6 @@ def _coverage(terms: Sequence[Term], texts: Folded) -> int:
             if words and wanted:
                 best = max(best, sum(w in wanted for w in words) / len(words))
         elif han:
-            covered = sum(len(h) for h in han if h in name)
+            covered = sum(len(forms[0]) for forms in han if any(f in name for f in forms))
             best = max(best, min(covered / len(name), 1.0))
     return round(COVERAGE * best)
-
-
-def phrase_of(query: str) -> str:
-    """The folded query as a whole, spaces made single."""
-    return " ".join(fold(query).split())

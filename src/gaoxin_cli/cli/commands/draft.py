@@ -69,12 +69,14 @@ def draft(
 ) -> None:
     """Propose every fact of a review from its plain text.
 
-    Each figure gets its value and unit as written, its hedge (余 多 以上 超过
-    逾 突破 → over, 近 → nearly, 约 左右 → about, 预计 → estimated, 至少 不少于 →
-    at_least, 不超过 以内 → at_most), its measure from the words around it,
+    Each figure gets its value and unit as written (any counter), its bound
+    (余 多 以上 超过 超 逾 突破 → over, 近 → nearly, 约 左右 → about, 至少 不少于
+    → at_least, 不超过 以内 → at_most), its status (预计 预期 → estimated,
+    初步核算 初步统计 → preliminary), its measure from the words around it,
     the clause that states it as its quote, a Chinese label, and the section
-    of its heading. Numbers that are no figures (years, 第20届, “1+5”, a
-    hotline) become not_figure tables.
+    of its heading. A text in traditional characters is read as simplified
+    and written back as it is. Numbers that are no figures (years, dates,
+    times, 第20届, “1+5”, a hotline) become not_figure tables.
 
     With --output, write a dataset folder with a copy of the article (its
     dataset.toml names it): `gaoxin validate DIR` then lists what a person

@@ -1,0 +1,128 @@
+"""Reading a search query into terms: numbers (with scale word and unit),
+English words (stemmed), and Chinese runs in either script; and how text is
+folded before it is compared (`fold`).
+"""
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from gaoxin_cli.search.words import SCALE_WORDS, STOP_WORDS, UNIT_WORDS
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = re.compile(
+    r"(?<![0-9a-z.])(?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    rf"(?:\s*(?P<scale>{_alternation(list(SCALE_WORDS))}))?"
+    rf"(?:\s*(?P<unit>{_alternation(list(UNIT_WORDS))}))?"
+    r"(?![0-9a-z])"
+)
+_LATIN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+
+
+def fold(text: str) -> str:
+    """`text` as search compares it: NFKC (full-width digits and letters become
+    ASCII, composed and decomposed accents agree), then case-folded. Only for
+    matching: text is shown as written."""
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def stem(word: str) -> str:
+    """An English word with a plural, -ing or -ed ending folded: patents and
+    patent, companies and company, planned and plan, listing and list."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for ending, keep in (("ies", "y"), ("ied", "y"), ("sses", "ss")):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + keep
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+                base = base[:-1]  # planned -> plan, but not called -> cal
+            return base
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def latin_words(text: str) -> list[str]:
+    """The stems of the English words (and numbers, ids' parts) of folded `text`."""
+    return [stem(word) for word in _LATIN.findall(text.replace("-", " ").replace("_", " "))]
+
+
+class Term:
+    """One part of a query: a number, an English word or a Chinese run."""
+
+    __slots__ = ("forms", "kind", "number", "scale", "text", "unit")
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        number: Decimal | None = None,
+        scale: str | None = None,
+        unit: str | None = None,
+    ) -> None:
+        self.kind = kind  # "number", "word" or "han"
+        self.text = text  # folded: the stem of a word, the characters of a Chinese run
+        self.number = number
+        self.scale = scale
+        self.unit = unit
+        #: A Chinese run as either script writes it (亿元, 億元): any of them matches.
+        self.forms: tuple[str, ...] = (text,)
+
+    def values(self) -> list[Decimal]:
+        """The figures a number term may mean: as typed, and with its scale applied."""
+        number = self.number if self.number is not None else Decimal(0)
+        if self.scale is None:
+            return [number]
+        return [number * SCALE_WORDS[self.scale]]
+
+
+def parse(query: str) -> list[Term]:
+    """The terms of `query` (see the module's docstring)."""
+    text = fold(query)
+    terms: list[Term] = []
+    rest = []
+    last = 0
+    for match in _NUMBER.finditer(text):
+        rest.append(text[last : match.start()])
+        last = match.end()
+        try:
+            number = Decimal(match["number"].replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+            continue
+        terms.append(Term("number", match.group(), number, match["scale"], match["unit"]))
+    rest.append(text[last:])
+    words: list[Term] = []
+    for chunk in rest:
+        for token in re.findall(r"[a-z0-9]+(?:[.][0-9a-z]+)*|[^\W\da-z_]+", chunk):
+            if token.isascii():
+                words.extend(Term("word", part) for part in _split_word(token))
+            else:
+                from gaoxin_cli.simplified import both_scripts  # only for Chinese queries
+
+                han = Term("han", token)
+                han.forms = tuple(fold(form) for form in both_scripts(token))
+                words.append(han)
+    meaningful = [t for t in words if not (t.kind == "word" and t.text in STOP_WORDS)]
+    return terms + (meaningful or words)
+
+
+def _split_word(token: str) -> list[str]:
+    """A query word: an id (gdp.growth) stays whole, else its stem."""
+    if "." in token and not token.replace(".", "").isdigit():
+        return [token]
+    return [stem(token)]
+
+
+def phrase_of(query: str) -> str:
+    """The folded query as a whole, spaces made single."""
+    return " ".join(fold(query).split())
