@@ -84,17 +84,24 @@ def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(
 
 
 def test_a_chinese_sentence_folds_between_characters_by_the_rules() -> None:
-    """A sentence folds before 长, keeps “18.3%” whole and its comma on the line before."""
+    """A sentence folds between characters, keeps “85亿元” and “18.3%” whole with their units,
+    and each comma on the line before."""
     assert fold("固定资产投资突破85亿元，同比增长18.3%（全市第一）。", 20) == [
-        "固定资产投资突破85亿",
-        "元，同比增长18.3%",
-        "（全市第一）。",
+        "固定资产投资突破",
+        "85亿元，同比增长",
+        "18.3%（全市第一）。",
     ]
 
 
 def test_a_word_wider_than_the_line_is_cut_but_kept() -> None:
-    """Only a word wider than the whole line is cut, at the width, every character kept."""
-    assert fold("fixed-asset-investment.growth", 10) == ["fixed-asse", "t-investme", "nt.growth"]
+    """Only a word wider than the whole line is cut: after a hyphen where it can, else at the
+    width, every character kept."""
+    assert fold("fixed-asset-investment.growth", 10) == [
+        "fixed-",
+        "asset-",
+        "investmen",
+        "t.growth",
+    ]
 
 
 def test_an_indent_is_kept() -> None:
@@ -109,3 +116,13 @@ def test_a_piece_too_wide_is_cut_between_its_marks_and_its_word() -> None:
     assert fold(text, 34) == ["（", "fixed-asset-investment.growth，，"]
     assert fold(text, 31) == ["（", "fixed-asset-investment.growth", "，，"]
     assert fold("18.3%18.3%3288，，", 16) == ["18.3%18.3%3288", "，，"]
+
+
+@settings(max_examples=300)
+@given(TEXTS, st.integers(min_value=8, max_value=60))
+def test_a_figure_and_its_unit_stay_whole(text: str, width: int) -> None:
+    """A figure with its Chinese unit ("85亿元") that fits on a line is never split across two."""
+    lines = fold(text, width)
+    for figure in re.findall(r"(?<![A-Za-z0-9_.%,-])[0-9][0-9.,%]*亿元", text):
+        if cell_len(figure) + 4 <= width:
+            assert any(figure in line for line in lines), (figure, lines)

@@ -14,7 +14,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from gaoxin_cli.render.folding import as_folding
 from gaoxin_cli.render.safe import clean_keep_lines
+from gaoxin_cli.render.widths import LineCounts, collapse, reduce_by
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, OverflowMethod, RenderableType, RenderResult
@@ -40,9 +42,33 @@ class FittedTable(Table):
     as each column's fixed `width` (Rich's public Column setting).
     """
 
-    def add_column(self, *args: Any, overflow: "OverflowMethod" = "fold", **kwargs: Any) -> None:
-        """Rich's add_column, but text that does not fit folds (never "…")."""
-        super().add_column(*args, overflow=overflow, **kwargs)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        #: Whether each column's cells are whole (figures), by column.
+        self.whole_columns: list[bool] = []
+        super().__init__(*args, **kwargs)
+
+    def add_column(
+        self,
+        header: "RenderableType" = "",
+        *args: Any,
+        overflow: "OverflowMethod" = "fold",
+        whole: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """Rich's add_column, but text folds by this tool's rules (never "…"):
+        the header's words whole; `whole` cells (figures) kept on their lines."""
+        super().add_column(as_folding(header, False), *args, overflow=overflow, **kwargs)
+        self.whole_columns.append(whole)
+
+    def add_row(self, *cells: "RenderableType | None", **kwargs: Any) -> None:
+        """Rich's add_row, each text cell of a column that wraps made Folding text."""
+        folded_cells = [
+            cell
+            if cell is None or self.columns[n].no_wrap
+            else as_folding(cell, n < len(self.whole_columns) and self.whole_columns[n])
+            for n, cell in enumerate(cells)
+        ]
+        super().add_row(*folded_cells, **kwargs)
 
     def __rich_console__(self, console: "Console", options: "ConsoleOptions") -> "RenderResult":
         if not self.columns:
@@ -125,6 +151,62 @@ class FittedTable(Table):
             None if column.max_width is None else column.max_width + pad,
         )
 
+    def _by_content(self, console: "Console", options: "ConsoleOptions") -> list[int] | None:
+        """Widths as a person would set them, where every column can have at
+        least its narrowest (words and figures whole, `min_width`): each
+        column that folds starts there, then the width left goes, a few cells
+        at a time, where it saves the most lines of the whole table; what no
+        column can use to save a line goes by how much text each column holds.
+        None if the narrowest widths do not fit."""
+        count = range(len(self.columns))
+        measured = [self._measure(console, options, n) for n in count]
+        folds = [not (c.no_wrap or c.width is not None) for c in self.columns]
+        widths = [
+            min(max(m.minimum, self._min_width(n)), max(m.maximum, self._min_width(n)))
+            if fold
+            else m.maximum
+            for n, (m, fold) in enumerate(zip(measured, folds, strict=True))
+        ]
+        left = options.max_width - sum(widths)
+        if left < 0:
+            return None
+        lines = LineCounts(self, console, options)
+        height = lines.height(widths)
+        while left > 0:
+            best: tuple[float, int, int, int] | None = None  # (lines saved a cell, n, step, height)
+            for n in count:
+                room = min(left, measured[n].maximum - widths[n]) if folds[n] else 0
+                for step in range(1, room + 1):
+                    widths[n] += step
+                    trial = lines.height(widths)
+                    widths[n] -= step
+                    if trial < height:
+                        saved = (height - trial) / step
+                        if best is None or saved > best[0]:
+                            best = (saved, n, step, trial)
+                        break
+            if best is None:
+                break
+            _, n, step, height = best
+            widths[n] += step
+            left -= step
+        content = [lines.content(n) if folds[n] else 0 for n in count]
+        while left > 0:  # what saves no line: by how much text each column holds
+            wanting = [n for n in count if folds[n] and widths[n] < measured[n].maximum]
+            if not wanting:
+                break
+            weight = sum(content[n] or 1 for n in wanting)
+            given = 0
+            for n in wanting:
+                share = max(1, left * (content[n] or 1) // weight)
+                share = min(share, measured[n].maximum - widths[n], left - given)
+                widths[n] += share
+                given += share
+            left -= given
+            if not given:
+                break
+        return widths
+
     def _rich_widths(self, console: "Console", options: "ConsoleOptions") -> list[int]:
         """The widths Rich itself gives the columns (not expanded, no ratios)."""
         max_width = options.max_width
@@ -132,9 +214,9 @@ class FittedTable(Table):
         widths = [self._measure(console, options, n).maximum or 1 for n in range(count)]
         if sum(widths) > max_width:
             wraps = [c.width is None and not c.no_wrap for c in self.columns]
-            widths = _collapse(widths, wraps, max_width)
+            widths = collapse(widths, wraps, max_width)
             if sum(widths) > max_width:  # last resort, reduce columns evenly
-                widths = _reduce(sum(widths) - max_width, [1] * count, widths, widths)
+                widths = reduce_by(sum(widths) - max_width, [1] * count, widths, widths)
             widths = [
                 self._measure(console, options.update_width(width), n).maximum or 0
                 for n, width in enumerate(widths)
@@ -143,6 +225,9 @@ class FittedTable(Table):
 
     def column_widths(self, console: "Console", options: "ConsoleOptions") -> list[int]:
         """Each column's width, padding included, within `options.max_width`."""
+        widths = self._by_content(console, options)
+        if widths is not None:
+            return widths
         widths = self._rich_widths(console, options)
         if self._acceptable(console, options, widths, self._fold_floor):
             return widths
@@ -205,46 +290,6 @@ class FittedTable(Table):
 
     def _fold_floor(self, index: int) -> int:
         return MIN_FOLD + self.padding_width(index)
-
-
-def _collapse(widths: list[int], wraps: list[bool], max_width: int) -> list[int]:
-    """Narrow the widest columns that wrap, together, until the total fits
-    (Rich's rule for a table too wide)."""
-    excess = sum(widths) - max_width
-    if not any(wraps):
-        return widths
-    while sum(widths) and excess > 0:
-        widest = max(w for w, wraps_ in zip(widths, wraps, strict=True) if wraps_)
-        second = max(
-            w if wraps_ and w != widest else 0 for w, wraps_ in zip(widths, wraps, strict=True)
-        )
-        ratios = [
-            1 if (w == widest and wraps_) else 0 for w, wraps_ in zip(widths, wraps, strict=True)
-        ]
-        if not any(ratios) or widest == second:
-            break
-        widths = _reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
-        excess = sum(widths) - max_width
-    return widths
-
-
-def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
-    """`values` less `total` in all, shared by `ratios`, each at most its maximum."""
-    ratios = [ratio if most else 0 for ratio, most in zip(ratios, maximums, strict=True)]
-    share = sum(ratios)
-    if not share:
-        return values[:]
-    left = total
-    result = []
-    for ratio, most, value in zip(ratios, maximums, values, strict=True):
-        if ratio and share > 0:
-            taken = min(most, round(ratio * left / share))
-            result.append(value - taken)
-            left -= taken
-            share -= ratio
-        else:
-            result.append(value)
-    return result
 
 
 def data(text: str, style: str = "") -> Text:

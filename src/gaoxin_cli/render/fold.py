@@ -10,11 +10,19 @@ every character is kept: joining the lines gives back the text, less the
 spaces at the folds.
 """
 
+import re
 import unicodedata
 
 from rich.cells import cell_len
 
-from gaoxin_cli.lexicon import NO_LINE_END, NO_LINE_START
+from gaoxin_cli.lexicon import BASE_UNITS, INSIDE_HEDGES, NO_LINE_END, NO_LINE_START, SCALES
+
+_UNITS = "|".join(re.escape(u) for u in sorted(BASE_UNITS, key=len, reverse=True))
+_SCALES = "|".join(word for word, _ in SCALES)
+#: A figure with its unit, never folded: "85亿元", "7000多人", "42.8万余件", "1个百分点".
+_FIGURE = re.compile(
+    f"[0-9][0-9.,/%]*[{INSIDE_HEDGES}]?(?:(?:{_SCALES})[{INSIDE_HEDGES}]?)?(?:{_UNITS})?[{INSIDE_HEDGES}]?"
+)
 
 
 def _wide(char: str) -> bool:
@@ -44,7 +52,25 @@ def _pieces(text: str) -> list[tuple[int, int, bool]]:
                 continue
         pieces.append([n, n + 1, kind])
         previous = kind
-    return [(start, end, kind == 0) for start, end, kind in pieces]
+    return _whole_figures(text, [(start, end, kind == 0) for start, end, kind in pieces])
+
+
+def _whole_figures(text: str, pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """`pieces` with those that a figure and its unit span joined into one."""
+    merged: list[tuple[int, int, bool]] = []
+    spans = [m.span() for m in _FIGURE.finditer(text) if m.end() - m.start() > 1]
+    for start, end, space in pieces:
+        inside = (
+            merged
+            and not space
+            and not merged[-1][2]
+            and any(low < start < high for low, high in spans)
+        )
+        if inside:
+            merged[-1] = (merged[-1][0], end, False)
+        else:
+            merged.append((start, end, space))
+    return merged
 
 
 def fold_spans(text: str, width: int) -> list[tuple[int, int]]:
@@ -85,8 +111,9 @@ def fold_spans(text: str, width: int) -> list[tuple[int, int]]:
 def _forced_cut(text: str, start: int, end: int, width: int) -> int:
     """Where a piece too wide for a line (`text[start:end]`) is cut: between a
     held mark and its word if that fits ("（" | "fixed-asset…"; words stay whole
-    before the line-break rules), else at the width, not before a closing mark
-    nor after an opening one where it can."""
+    before the line-break rules), else after a hyphen (fixed-asset-|investment),
+    else at the width, not before a closing mark nor after an opening one
+    where it can."""
     fits = start + 1
     while fits < end and cell_len(text[start : fits + 1]) <= width:
         fits += 1
@@ -99,6 +126,13 @@ def _forced_cut(text: str, start: int, end: int, width: int) -> int:
     closed = [at for at in seams if text[at] not in NO_LINE_START]
     if seams:  # a word whole first, by the line-break rules as far as they allow it
         return (kept or closed or seams)[-1]
+    hyphens = [
+        at
+        for at in range(start + 1, fits + 1)
+        if text[at - 1] == "-" and text[at - 2 : at - 1].isalpha()
+    ]
+    if hyphens:  # then after a hyphen: fixed-asset-|investment
+        return hyphens[-1]
     cut = fits
     while (
         cut - start > 1
@@ -112,3 +146,21 @@ def _forced_cut(text: str, start: int, end: int, width: int) -> int:
 def fold(text: str, width: int) -> list[str]:
     """`text` (one line) folded into lines of at most `width` cells."""
     return [text[start:end] for start, end in fold_spans(text, width)]
+
+
+def widest_piece(text: str) -> int:
+    """The cells of the widest piece of `text` no fold splits (a word, a
+    figure with its unit, a Chinese character with its marks; a hyphenated
+    word counts by its parts, as it may fold after a hyphen): the narrowest
+    a column can be without cutting one."""
+    widest = 0
+    for line in text.split("\n"):
+        for start, end, space in _pieces(line):
+            if not space:
+                parts = _HYPHENATED.split(line[start:end])
+                widest = max(widest, *(cell_len(part) for part in parts))
+    return widest
+
+
+#: Where a hyphenated word may fold: after a hyphen that follows a letter.
+_HYPHENATED = re.compile(r"(?<=[A-Za-z]-)")

@@ -33,7 +33,8 @@ from gaoxin_cli.render.labels import word
 
 #: Measures whose cells hold words; they wrap, figures never do.
 _WIDE_MEASURES = frozenset({"text", "rank"})
-_MIN_LABEL = 10
+#: A label column is never made narrower than its widest word, nor than this.
+_MIN_LABEL = 12
 _MIN_TEXT = 12
 
 
@@ -63,61 +64,87 @@ def section_tables(
     views: Iterable[SectionView], lang: str, width: int, *, show_dataset: bool
 ) -> Group:
     """One table per heading of each section view, one row per indicator."""
-    parts: list[RenderableType] = []
+    blocks: list[tuple[list[Indicator], str] | None] = []
     for n, view in enumerate(views):
         if n:
-            parts.append(Text(""))  # a line between datasets
+            blocks.append(None)  # a line between datasets
         for heading, group in groupby(view.indicators, key=lambda ind: ind.heading):
             title = heading.pick(lang)
             if show_dataset:
                 title = f"{view.dataset.title.pick(lang)} · {title}"
-            parts.append(indicator_block(list(group), title, lang, width))
+            blocks.append((list(group), title))
+    tables = [None if b is None else _indicator_table(b[0], b[1], lang) for b in blocks]
+    # One layout for the whole answer: tables if every one fits, else every block stacked.
+    fit = all(t is None or _fits(t, width) for t in tables)
+    parts: list[RenderableType] = []
+    for block, table in zip(blocks, tables, strict=True):
+        if block is None or table is None:
+            parts.append(Text(""))
+        else:
+            parts.append(table if fit else _stacked(block[0], block[1], lang))
     return Group(*parts)
+
+
+def _fits(table: FittedTable, width: int) -> bool:
+    """True if `table` fits `width` columns with every word and figure whole."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(file=StringIO(), width=max(width, 1))
+    return table.fits(console, console.options)
 
 
 def indicator_block(
     indicators: Sequence[Indicator], title: str | None, lang: str, width: int
 ) -> RenderableType:
-    """Indicators with a column per measure, or stacked when the width is too small.
+    """Indicators with a column per measure, each label over its id; stacked
+    (each indicator on its own lines) where the columns of figures do not fit
+    beside labels whose words stay whole.
 
-    Figures are never folded: when the columns of figures do not fit beside
-    a readable label, each indicator is listed on its own lines instead.
-    """
+    Columns take their width by content: figures are never folded, headers
+    and labels fold between words (`render.fold`)."""
+    table = _indicator_table(indicators, title, lang)
+    return TableOrStack(table, _stacked(indicators, title, lang))
+
+
+def _indicator_table(indicators: Sequence[Indicator], title: str | None, lang: str) -> FittedTable:
+    from gaoxin_cli.render.fold import widest_piece
+
     measures = [m for m in MEASURES if any(f.measure == m for i in indicators for f in i.facts)]
-    figures = 0
+    labels = [label.plain for i in indicators for label, _ in _rows(i, lang, with_id=False)]
+    table = plain_table(title)
+    table.add_column(word("indicator", lang), min_width=_floor(labels, _MIN_LABEL))
     for measure in measures:
-        if measure in _WIDE_MEASURES:
-            figures += _MIN_TEXT + 3
-            continue
+        wide = measure in _WIDE_MEASURES
         lines = [
             format_figure(f, lang) for i in indicators for f in i.facts if f.measure == measure
         ]
-        figures += max(cell_len(x) for x in [word_for_measure(measure, lang), *lines]) + 3
-    labels = max(
-        cell_len(label.plain) for i in indicators for label, _ in _rows(i, lang, with_id=False)
-    )
-    ids = max(len(i.id) for i in indicators)
-    if figures + max(labels, ids) <= width:
-        with_id, label_width = True, max(labels, ids)
-    elif figures + min(labels, _MIN_LABEL) <= width:
-        with_id, label_width = False, min(labels, max(_MIN_LABEL, width - figures))
-    else:
-        return _stacked(indicators, title, lang)
-    table = plain_table(title)
-    table.add_column(word("indicator", lang), overflow="fold", min_width=label_width)
-    for measure in measures:
-        wide = measure in _WIDE_MEASURES
+        header = word_for_measure(measure, lang)
+        # A Chinese heading stays whole; an English one may fold between words.
+        heading = widest_piece(header) if header.isascii() else cell_len(header)
         table.add_column(
-            word_for_measure(measure, lang),
-            overflow="fold",
+            header,
             justify="left" if wide else "right",
-            no_wrap=not wide,
-            min_width=_MIN_TEXT if wide else None,
+            whole=not wide,
+            min_width=max(
+                heading,
+                _floor(lines, _MIN_TEXT) if wide else max(map(cell_len, lines)),
+            ),
         )
     for indicator in indicators:
-        for label, cell_facts in _rows(indicator, lang, with_id=with_id):
+        for label, cell_facts in _rows(indicator, lang):
             table.add_row(label, *(_cell(cell_facts.get(m, []), lang) for m in measures))
-    return TableOrStack(table, _stacked(indicators, title, lang))
+    return table
+
+
+def _floor(texts: Sequence[str], least: int) -> int:
+    """The narrowest a column of `texts` that fold may be: `least` cells (or
+    its longest line, if shorter), and never less than its widest word."""
+    from gaoxin_cli.render.fold import widest_piece
+
+    longest = max((cell_len(line) for text in texts for line in text.split("\n")), default=0)
+    return max(min(longest, least), max(map(widest_piece, texts), default=0))
 
 
 def _stacked(indicators: Sequence[Indicator], title: str | None, lang: str) -> Group:
@@ -209,11 +236,15 @@ def search_table(hits: Sequence[Hit], lang: str) -> RenderableType:
     """Search results, best first: id, label, figure and quote."""
     several = len({hit.fact.dataset for hit in hits}) > 1
     numbers = [format_figure(hit.fact, lang) for hit in hits if not hit.fact.is_text]
+    words = [format_figure(hit.fact, lang) for hit in hits if hit.fact.is_text]
     table = plain_table(None)
     table.add_column(word("id", lang), no_wrap=True, style="cyan")
     table.add_column(word("indicator", lang), ratio=2, min_width=10)
     # Figures that are numbers never fold; words (a ranking, names) may.
-    table.add_column(word("figure", lang), min_width=max(map(cell_len, numbers), default=4))
+    table.add_column(
+        word("figure", lang),
+        min_width=max(*map(cell_len, numbers), *(min(cell_len(w), _MIN_TEXT) for w in words), 4),
+    )
     table.add_column(word("quote", lang), ratio=3, min_width=12)
     for hit in hits:
         fact = hit.fact
