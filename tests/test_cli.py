@@ -312,11 +312,49 @@ def test_search_chinese_english_and_number(gaoxin) -> None:
 
 
 def test_search_nothing_found_exits_1(gaoxin) -> None:
-    """No match is exit 1, an explanation on stderr, nothing on stdout."""
-    result = gaoxin("search", "火星")
+    """No match is exit 1 and one line on stderr; a table prints nothing on stdout."""
+    result = gaoxin("search", "火星", "--format", "table")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "gaoxin: nothing matches '火星'\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdout", "message"),
+    [
+        (["search", "火星", "--json"], "[]\n", "nothing matches '火星'"),
+        (["search", "火星", "--format", "jsonl"], "", "nothing matches '火星'"),
+        (
+            ["search", "火星", "--format", "csv", "--fields", "id,value"],
+            "id,value\n",
+            "nothing matches '火星'",
+        ),
+        (
+            ["search", "火星", "--format", "tsv", "--fields", "id,value"],
+            "id\tvalue\n",
+            "nothing matches '火星'",
+        ),
+        (["search", "火星", "--format", "tsv", "--no-headers"], "", "nothing matches '火星'"),
+        (
+            ["economy", "-m", "rank", "-q", "over", "--json"],
+            "[]\n",
+            "no facts in section 'economy' match",
+        ),
+        (["get", "gdp", "-m", "rank", "--json"], "[]\n", "no fact of gdp matches the filter"),
+        (["export", "-q", "nearly", "-u", "美元"], "[]\n", "no facts match"),
+        (
+            ["export", "-q", "nearly", "-u", "美元", "-f", "csv", "--fields", "id"],
+            "id\n",
+            "no facts match",
+        ),
+    ],
+)
+def test_an_empty_answer_is_exit_1_and_the_format_s_empty_form(
+    gaoxin, args, stdout, message
+) -> None:
+    """Nothing found is exit 1 everywhere; machine formats still print their empty form."""
+    result = gaoxin(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, stdout, f"gaoxin: {message}\n")
 
 
 def test_overview_json(gaoxin) -> None:

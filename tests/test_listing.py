@@ -108,8 +108,8 @@ def test_status_and_qualifier_are_apart(gaoxin, cache, extra) -> None:
 @BOTH
 def test_a_status_nothing_has_is_exit_1(gaoxin, cache, extra) -> None:
     """--status preliminary keeps nothing of the economy section: exit 1, one line."""
-    result = gaoxin("economy", "--status", "preliminary", *extra)
-    assert (result.exit_code, result.stdout) == (1, "")
+    result = gaoxin("economy", "--status", "preliminary", "--json", *extra)
+    assert (result.exit_code, result.stdout) == (1, "[]\n")
     assert result.stderr == "gaoxin: no facts in section 'economy' match\n"
 
 
@@ -157,8 +157,8 @@ def test_filters_combine_with_the_section_table(gaoxin, cache, extra) -> None:
 @BOTH
 def test_nothing_left_is_exit_1(gaoxin, cache, extra) -> None:
     """A filter that keeps nothing is exit 1 with one line, as a search that finds nothing."""
-    result = gaoxin("economy", "--qualifier", "at_least", *extra)
-    assert (result.exit_code, result.stdout) == (1, "")
+    result = gaoxin("economy", "--qualifier", "at_least", "--json", *extra)
+    assert (result.exit_code, result.stdout) == (1, "[]\n")
     assert result.stderr == "gaoxin: no facts in section 'economy' match\n"
 
 
@@ -332,7 +332,7 @@ def test_get_takes_a_section_too(gaoxin, cache, extra) -> None:
     ids = ["gdp", "high-tech-enterprises"]
     found = records(gaoxin("get", *ids, "--section", "innovation", "--json", *extra))
     assert {r["indicator"] for r in found} == {"high-tech-enterprises"}
-    result = gaoxin("get", "gdp", "--section", "party", *extra)
+    result = gaoxin("get", "gdp", "--section", "party", "--format", "table", *extra)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == "gaoxin: no fact of gdp matches the filter\n"
 

@@ -108,7 +108,7 @@ def test_english_words_match_whole_words(gaoxin, cache, extra, query: str, absen
 @BOTH
 def test_a_single_letter_matches_no_word_part(gaoxin, cache, extra) -> None:
     """`search x` finds nothing: no label has the word x; exit 1, one line."""
-    result = gaoxin("search", "x", *extra)
+    result = gaoxin("search", "x", "--format", "table", *extra)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == "gaoxin: nothing matches 'x'\n"
 

@@ -305,7 +305,7 @@ def test_help_keeps_choice_lists_whole(gaoxin, width: int) -> None:
         ("economy", "Label language: zh (default) or en."),
         (
             "export",
-            "json, jsonl, csv, tsv, markdown, sqlite (needs FILE), or datapackage (needs FILE, a folder",
+            "json, jsonl, csv, tsv, markdown, table (at the terminal, not into FILE), sqlite (needs FILE), or datapackage (needs FILE, a folder",
         ),
         ("validate", "text (default) or json:"),
         ("chart", "economy, innovation, services or governance."),

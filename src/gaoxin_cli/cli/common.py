@@ -49,7 +49,7 @@ _BLANK = dict(vars(_BLANK_INFO))
 #: not Enums: an Enum class costs start-up time, and Typer offers Literals as choices.)
 Format = Literal["table", "tsv", "csv", "json", "jsonl", "markdown"]
 #: What `gaoxin export` writes.
-ExportFormat = Literal["json", "jsonl", "csv", "tsv", "markdown", "sqlite", "datapackage"]
+ExportFormat = Literal["json", "jsonl", "csv", "tsv", "markdown", "table", "sqlite", "datapackage"]
 #: Label languages.
 Lang = Literal["zh", "en"]
 

@@ -6,7 +6,7 @@ No `from __future__ import annotations`: Typer reads these annotations at
 every start (see cli/common.py).
 """
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -193,6 +193,20 @@ class Shape:
         """A usage error for --no-headers with a format that has no header row."""
         if not self.headers and fmt not in ("csv", "tsv"):
             raise UsageError(f"--no-headers goes with --format csv or tsv, not {fmt}")
+
+
+def nothing_found(
+    ctx: typer.Context, fmt: str, opts: Settings, shape: Shape, message: str
+) -> NoReturn:
+    """The one rule for an empty answer: exit 1 with `message` on stderr, and
+    a machine format still writes its empty form to stdout (`[]` for JSON, the
+    header row of CSV, TSV or Markdown, nothing for JSONL), so a pipe never
+    reads garbage."""
+    from gaoxin_cli.errors import NotFoundError
+
+    if fmt != "table":
+        write_facts(ctx, [], None, fmt, opts, shape)
+    raise NotFoundError(message)
 
 
 def write_facts(

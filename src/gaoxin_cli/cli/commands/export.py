@@ -36,7 +36,9 @@ from gaoxin_cli.cli.listing import (
     StatusOption,
     UnitOption,
     fact_filter,
+    nothing_found,
 )
+from gaoxin_cli.cli.listing import write_facts as listing_facts
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
 from gaoxin_cli.model import Dataset
@@ -76,9 +78,10 @@ def export(
             "--format",
             "-f",
             help=(
-                "json, jsonl, csv, tsv, markdown, sqlite (needs FILE), or datapackage"
-                " (needs FILE, a folder for facts.csv and datapackage.json). Default: from"
-                " FILE's suffix (.json .jsonl .csv .tsv .md .db .sqlite), else json."
+                "json, jsonl, csv, tsv, markdown, table (at the terminal, not into FILE),"
+                " sqlite (needs FILE), or datapackage (needs FILE, a folder for facts.csv and"
+                " datapackage.json). Default: from FILE's suffix (.json .jsonl .csv .tsv .md"
+                " .db .sqlite), else json."
             ),
             case_sensitive=False,
             show_default=False,
@@ -138,10 +141,7 @@ def export(
     folder = _package_folder(file, json, bom, not no_headers) if package else None
     listing = None if output_format == "sqlite" else output_format
     fmt = "csv" if listing == "datapackage" else choose_format(ctx, listing, json, default="json")
-    if fmt == "table":
-        raise UsageError("export writes data: use --format json, jsonl, csv, tsv or markdown")
-    if bom and (sqlite or fmt not in ("csv", "tsv")):
-        raise UsageError(f"--bom goes with --format csv or tsv, not {output_format or fmt}")
+    _refuse_mismatches(file, output_format, fmt, bom)
     keep = fact_filter(measure, qualifier, unit, section, status)
     shape = Shape(fields, sort, limit, no_headers)
     if sqlite and (shape.fields is not None or not shape.headers):
@@ -151,6 +151,11 @@ def export(
     into = file is not None and not package and _check_target(file, force, output_format or fmt)
     book = opts.source().book(Selection(section=section))
     chosen = shape.apply(keep.facts(book.facts))
+    if not chosen and target is None and folder is None:
+        nothing_found(ctx, fmt, opts, shape, "no facts match" if keep.active else "no facts")
+    if fmt == "table":  # at a terminal, the list `get` shows
+        listing_facts(ctx, chosen, None, fmt, opts, Shape(fields, None, None, no_headers))
+        return
     view = render.facts(chosen) if shape.fields is None else render.fact_list(chosen, shape.fields)
     if folder is not None:
         _write_package(view, book.datasets, folder, lang=opts.lang)
@@ -203,6 +208,16 @@ def _write_file(
         return
     with replacing(target, new=new) as temp, temp.open("w", encoding="utf-8", newline="") as stream:
         render.write(view, fmt, stream, lang=lang, bom=bom, headers=headers)
+
+
+def _refuse_mismatches(file: str | None, output_format: str | None, fmt: str, bom: bool) -> None:
+    """A UsageError for options that do not go together: a table into a
+    file, --bom with anything but CSV or TSV."""
+    sqlite = output_format == "sqlite"
+    if fmt == "table" and (file is not None or output_format in ("sqlite", "datapackage")):
+        raise UsageError("a table is for the terminal: write FILE as json, csv, tsv or markdown")
+    if bom and (sqlite or fmt not in ("csv", "tsv")):
+        raise UsageError(f"--bom goes with --format csv or tsv, not {output_format or fmt}")
 
 
 def _package_folder(file: str | None, json: bool, bom: bool, headers: bool) -> str:

@@ -31,6 +31,7 @@ from gaoxin_cli.cli.listing import (
     StatusOption,
     UnitOption,
     fact_filter,
+    nothing_found,
     write_facts,
 )
 from gaoxin_cli.cli.params import PlainCommand
@@ -89,6 +90,9 @@ def get(
     )
     if chosen.active:
         items = [f for f in query.facts_of(items) if chosen.keep(f)]
+        if not items and not value:
+            fmt = choose_format(ctx, output_format, json)
+            nothing_found(ctx, fmt, opts, shape, f"no fact of {', '.join(ids)} matches the filter")
         if not items:
             from gaoxin_cli.errors import NotFoundError
 

@@ -28,10 +28,10 @@ from gaoxin_cli.cli.listing import (
     StatusOption,
     UnitOption,
     fact_filter,
+    nothing_found,
     write_facts,
 )
 from gaoxin_cli.cli.params import PlainCommand
-from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.source import Selection
 
 
@@ -84,7 +84,7 @@ def search(
     hits = [hit for hit in query.search(book, text, section=section) if chosen.keep(hit.fact)]
     hits = hits[:limit] if limit is not None and sort is None else hits
     if not hits:
-        raise NotFoundError(f"nothing matches {text!r}")
+        nothing_found(ctx, fmt, opts, shape, f"nothing matches {text!r}")
     write_facts(ctx, [hit.fact for hit in hits], render.hits(hits), fmt, opts, shape)
 
 

@@ -27,10 +27,10 @@ from gaoxin_cli.cli.listing import (
     StatusOption,
     UnitOption,
     fact_filter,
+    nothing_found,
     write_facts,
 )
 from gaoxin_cli.cli.params import PlainCommand
-from gaoxin_cli.errors import NotFoundError
 from gaoxin_cli.model import SECTIONS
 from gaoxin_cli.source import Selection
 
@@ -65,7 +65,8 @@ def section_command(section: str) -> Any:
         views = query.section_view(book, section)
         found = [v for v in (chosen.views(views) if chosen.active else views) if v.indicators]
         if not found:
-            raise NotFoundError(f"no facts in section '{section}'" + " match" * chosen.active)
+            message = f"no facts in section '{section}'" + " match" * chosen.active
+            nothing_found(ctx, fmt, opts, shape, message)
         view = render.sections(found)
         write_facts(ctx, [f for v in found for f in v.facts], view, fmt, opts, shape)
 
