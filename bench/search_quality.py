@@ -22,7 +22,7 @@ def main() -> None:
     facts = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "facts"
     book = load_factbook(facts)
     recall, mrr, misses = measure(
-        lambda text: [hit.fact.indicator for hit in query.search(book, text)]
+        lambda text: [hit.fact.indicator for hit in query.search_or_some(book, text)]
     )
     print(f"{len(QUERIES)} queries: recall@5 {recall:.1%}, MRR {mrr:.3f}")
     for text, top in misses:

@@ -110,6 +110,23 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("新增就业", ("urban-employment",)),
     ("专利 占全市", ("patent-applications", "patent-grants")),
     ("外资 增长", ("foreign-investment",)),
+    # Questions in plain words: question and stop words are ignored, a word no
+    # fact has leaves the facts with the most of the others, and "fastest",
+    # "highest", 最快 … order by value
+    ("how many high-tech enterprises", ("high-tech-enterprises",)),
+    ("how many patents were granted", ("patent-grants",)),
+    ("what was fixed asset investment growth", ("fixed-asset-investment",)),
+    ("what is the unemployment rate", ("registered-unemployment",)),
+    ("fastest growth", ("foreign-investment",)),
+    ("largest share of city", ("technology-contracts",)),
+    ("7000 people", ("talent-net-increase",)),
+    ("20 percentage points", ("fixed-asset-investment",)),
+    ("44.3 per cent", ("foreign-investment",)),
+    ("USD", ("foreign-investment",)),
+    ("高新技术企业有多少家", ("high-tech-enterprises",)),
+    ("增长最快", ("foreign-investment",)),
+    ("哪个指标占全市比重最高", ("technology-contracts",)),
+    ("专利授权量是多少", ("patent-grants",)),
 ]
 
 

@@ -350,3 +350,58 @@ def test_the_index_answers_as_the_files_for_short_hyphenated_and_stemmed_words(
         from_files.stdout,
         from_files.stderr,
     )
+
+
+def _ids(result) -> list[str]:
+    return [r["id"] for r in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("7000 people", "talent-net-increase.increase"),
+        ("7,000 people", "talent-net-increase.increase"),
+        ("20 percentage points", "fixed-asset-investment.vs_city"),
+        ("44.3 per cent", "foreign-investment.growth"),
+        ("USD", "foreign-investment.level"),
+    ],
+)
+def test_every_english_unit_the_tool_writes_is_a_word_search_reads(gaoxin, query, first) -> None:
+    """ "7000 people", "20 percentage points", "44.3 per cent" and "USD" find what `get --lang en` shows."""
+    result = gaoxin("search", *query.split(), "--json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert _ids(result)[0] == first
+
+
+def test_question_words_are_ignored(gaoxin) -> None:
+    """ "how many high-tech enterprises" and 高新技术企业有多少家 find the enterprises, quietly."""
+    for query in ("how many high-tech enterprises", "高新技术企业有多少家"):
+        result = gaoxin("search", *query.split(), "--json")
+        assert (result.exit_code, result.stderr) == (0, ""), query
+        assert {r["indicator"] for r in json.loads(result.stdout)} == {"high-tech-enterprises"}
+
+
+def test_a_word_no_fact_has_leaves_the_best_of_the_rest_and_says_so(gaoxin) -> None:
+    """With a word no fact has, the facts with the most words are the answer (exit 0), and one
+    warning names the word."""
+    result = gaoxin("search", "high-tech", "enterprises", "zzz", "--json")
+    assert result.exit_code == 0
+    assert {r["indicator"] for r in json.loads(result.stdout)} == {"high-tech-enterprises"}
+    assert result.stderr == (
+        "gaoxin: warning: no fact matches every word of 'high-tech enterprises zzz': these match"
+        " the most; no fact has 'zzz'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "values"),
+    [
+        ("fastest growth", [44.3, 41, 40.8]),
+        ("增长最快", [44.3, 41, 40.8]),
+        ("largest share of city", [54, 43, 40]),
+    ],
+)
+def test_superlatives_order_by_value(gaoxin, query, values) -> None:
+    """ "fastest", "largest" and 最快 put the largest values first."""
+    result = gaoxin("search", *query.split(), "--json")
+    assert [r["value"] for r in json.loads(result.stdout)][:3] == values

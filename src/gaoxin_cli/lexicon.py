@@ -351,6 +351,15 @@ AREA_NOT_IN = frozenset(
 #: Characters after an area word that make it part of another word (市场, 区域, 县级).
 AREA_NOT_AFTER = frozenset("场民级委域间属内外长政")
 
+#: Words of a question in Chinese that name nothing to find ("高新技术企业有多少家"):
+#: search drops them and looks for the words between, longest first.
+QUESTION_WORDS = (
+    *("是多少", "有多少", "多少", "哪一个", "哪个", "哪些", "哪里", "是什么", "什么"),
+    *("怎么样", "几个", "指标"),
+)
+#: Characters that end a question and name nothing ("…了吗").
+QUESTION_ENDS = "吗呢了"
+
 #: Sections of the fact-file format, by words their headings use, in the order
 #: tried (the first word found in a heading decides).
 SECTION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -60,11 +60,14 @@ class Book(FactBook):
     ) -> list[Fact]:
         """The facts that match every word of `query` (Chinese or English words,
         aliases, ids, hedges, statuses, a number in any notation), best first,
-        then filtered as `filter` does and cut to `limit`: `gaoxin search`."""
+        then filtered as `filter` does and cut to `limit`: `gaoxin search`.
+        Question words are ignored, "fastest" or 最高 order by value, and
+        where no fact matches every word, those with the most of them are
+        the answer, said in a GaoxinWarning."""
         from gaoxin_cli import query as queries
 
         keep = _filter(measure, qualifier, unit, section, status)
-        hits = [hit.fact for hit in queries.search(self, query, section=section)]
+        hits = [hit.fact for hit in queries.search_or_some(self, query, section=section)]
         chosen = [fact for fact in hits if keep.keep(fact)]
         return chosen[:limit] if limit is not None else chosen
 

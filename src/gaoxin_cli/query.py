@@ -270,4 +270,79 @@ def search(book: FactBook, query: str, *, section: str | None = None) -> list[Hi
         if score:
             hits.append(Hit(fact, score))
     hits.sort(key=lambda hit: -hit.score)  # stable: equal scores keep the book's order
+    return by_order_asked(hits, query)
+
+
+def by_order_asked(hits: list[Hit], query: str) -> list[Hit]:
+    """`hits` as `query` asks: largest value first for "fastest", "highest",
+    "最快" …, smallest first for "lowest" …; as they are otherwise. Facts
+    whose value is words come after the figures."""
+    from gaoxin_cli.search.terms import order_asked
+
+    order = order_asked(query)
+    if order is None or not hits:
+        return hits
+    best = max(hit.score for hit in hits)
+
+    def key(hit: Hit) -> tuple[bool, bool, float]:
+        # The facts that answer best ("增长" as a growth rate, not in a quote)
+        # first, in the order asked; figures before words.
+        number = hit.fact.normalized
+        weaker = hit.score < best * 0.8
+        if number is None:
+            return (weaker, True, 0.0)
+        return (weaker, False, order * float(number.value))
+
+    return sorted(hits, key=key)
+
+
+def search_or_some(book: FactBook, query: str, *, section: str | None = None) -> list[Hit]:
+    """`search`, and where no fact matches every word, `search_some`: the
+    facts with the most of them, said in a GaoxinWarning (with the words no
+    fact has), as `gaoxin search` answers a question in plain words."""
+    hits = search(book, query, section=section)
+    if hits:
+        return hits
+    hits, unmatched = search_some(book, query, section=section)
+    if hits:
+        import warnings
+
+        from gaoxin_cli.errors import GaoxinWarning
+
+        said = f"; no fact has {', '.join(map(repr, unmatched))}" if unmatched else ""
+        warnings.warn(
+            f"no fact matches every word of {query!r}: these match the most{said}",
+            GaoxinWarning,
+            stacklevel=2,
+        )
     return hits
+
+
+def search_some(
+    book: FactBook, query: str, *, section: str | None = None
+) -> tuple[list[Hit], list[str]]:
+    """For a query no fact answers whole: the facts that match the most of
+    its words, best first (as `search` orders them), and the words no fact
+    matches at all. ([], words) if no fact matches any word."""
+    from gaoxin_cli.search import matching
+    from gaoxin_cli.search import terms as reading
+
+    terms = reading.parse(query)
+    if not terms:
+        return [], []
+    scored: list[tuple[int, Hit]] = []
+    matched = [False] * len(terms)
+    for fact in book.facts:
+        if section is not None and fact.section != section:
+            continue
+        count, points, which = matching.partial_score(fact, terms)
+        if count:
+            scored.append((count, Hit(fact, points)))
+            matched = [a or b for a, b in zip(matched, which, strict=True)]
+    unmatched = [term.text for term, found in zip(terms, matched, strict=True) if not found]
+    if not scored:
+        return [], unmatched
+    most = max(count for count, _ in scored)
+    hits = [hit for count, hit in scored if count == most]
+    hits.sort(key=lambda hit: -hit.score)
+    return by_order_asked(hits, query), unmatched

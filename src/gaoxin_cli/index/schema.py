@@ -13,8 +13,8 @@ from typing import Any
 
 from gaoxin_cli.version import __version__
 
-#: Bump when the tables below change.
-SCHEMA_VERSION = "14"
+#: Bump when the tables below change, or what search_words stores in them.
+SCHEMA_VERSION = "15"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

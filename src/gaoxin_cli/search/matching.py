@@ -35,6 +35,7 @@ from gaoxin_cli.search.words import (
     QUALIFIER_WORDS,
     STATUS_WORDS,
     STOP_WORDS,
+    UNIT_NAMES,
     UNIT_WORDS,
 )
 
@@ -141,6 +142,9 @@ def kind_words(fact: Fact) -> tuple[str, ...]:
     for name, own, more in kinds:
         if name:
             words += [*own[name][0].split("/"), *more.get(name, ())]
+    normalized = fact.normalized
+    if normalized is not None:  # the unit the tool writes in English: "people", "USD"
+        words += [normalized.unit.replace("_", " "), *UNIT_NAMES.get(normalized.unit, ())]
     return tuple(words)
 
 
@@ -267,6 +271,14 @@ def score(fact: Fact, terms: Sequence[Term], phrase: str, texts: Folded | None =
         total += EXACT
     total += _coverage(terms, texts)
     return total
+
+
+def partial_score(fact: Fact, terms: Sequence[Term]) -> tuple[int, int, list[bool]]:
+    """How well `fact` answers some of `terms`: (how many it matches, their
+    points, which it matches), for a query no fact answers whole."""
+    texts = Folded(fact)
+    points = [_term_score(fact, texts, term) for term in terms]
+    return sum(1 for p in points if p), sum(points), [bool(p) for p in points]
 
 
 def _coverage(terms: Sequence[Term], texts: Folded) -> int:

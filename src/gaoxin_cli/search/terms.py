@@ -8,7 +8,23 @@ import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from gaoxin_cli.search.words import SCALE_WORDS, STOP_WORDS, UNIT_WORDS
+from gaoxin_cli.lexicon import QUESTION_ENDS, QUESTION_WORDS
+from gaoxin_cli.model import MEASURES
+from gaoxin_cli.search.words import (
+    MEASURE_WORDS,
+    SCALE_WORDS,
+    STOP_WORDS,
+    SUPERLATIVES,
+    UNIT_WORDS,
+)
+
+#: The Chinese words of measures, kept apart in a run of Chinese ("占全市", "比重").
+_KIND_WORDS = frozenset(
+    word
+    for words in (*(zh for zh, _ in MEASURES.values()), *MEASURE_WORDS.values())
+    for word in ((words,) if isinstance(words, str) else words)
+    if not word.isascii() and len(word) >= 2
+) | frozenset(("比重", "占比"))
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -103,17 +119,58 @@ def parse(query: str) -> list[Term]:
     rest.append(text[last:])
     words: list[Term] = []
     for chunk in rest:
-        for token in re.findall(r"[a-z0-9]+(?:[.][0-9a-z]+)*|[^\W\da-z_]+", chunk):
+        for found in re.findall(r"[a-z0-9]+(?:[.][0-9a-z]+)*|[^\W\da-z_]+", chunk):
+            token = _without_superlatives(found)
+            if not token:
+                continue  # an order asked for, not a word to find (see order_asked)
             if token.isascii():
                 words.extend(Term("word", part) for part in _split_word(token))
-            else:
-                from gaoxin_cli.simplified import both_scripts  # only for Chinese queries
+                continue
+            from gaoxin_cli.simplified import both_scripts  # only for Chinese queries
 
-                han = Term("han", token)
-                han.forms = tuple(fold(form) for form in both_scripts(token))
+            for part in _chinese_words(token):
+                han = Term("han", part)
+                han.forms = tuple(fold(form) for form in both_scripts(part))
                 words.append(han)
     meaningful = [t for t in words if not (t.kind == "word" and t.text in STOP_WORDS)]
     return terms + (meaningful or words)
+
+
+def _without_superlatives(token: str) -> str:
+    """`token` less the words that ask for an order ("fastest", "最快")."""
+    if token in SUPERLATIVES:
+        return ""
+    for word in SUPERLATIVES:
+        if not word.isascii() and word in token:
+            token = token.replace(word, " ")
+    return token.strip()
+
+
+def _chinese_words(token: str) -> list[str]:
+    """A run of Chinese as the words to find: the question words dropped
+    ("高新技术企业有多少家" -> 高新技术企业, 家), and the kind words of
+    measures apart ("占全市比重" -> 占全市, 比重)."""
+    token = token.rstrip(QUESTION_ENDS) or token
+    if len(token) <= 2:
+        return [token]
+    for word in sorted((*QUESTION_WORDS, *_KIND_WORDS), key=len, reverse=True):
+        if word in token and token != word:
+            keep = word if word in _KIND_WORDS else " "
+            token = token.replace(word, f" {keep} " if keep != " " else " ")
+    return [part for part in token.split() if part]
+
+
+def order_asked(query: str) -> int | None:
+    """-1 if `query` asks for the largest values first ("fastest growth",
+    "增长最快"), 1 for the smallest first, None if it asks for no order."""
+    text = fold(query)
+    for token in re.findall(r"[a-z]+|[^\W\da-z_]+", text):
+        if token in SUPERLATIVES:
+            return SUPERLATIVES[token]
+        for word, order in SUPERLATIVES.items():
+            if not word.isascii() and word in token:
+                return order
+    return None
 
 
 def _split_word(token: str) -> list[str]:

@@ -12,6 +12,25 @@ STOP_WORDS = frozenset(
         "an",
         "and",
         "are",
+        "be",
+        "been",
+        "did",
+        "do",
+        "does",
+        "had",
+        "has",
+        "have",
+        "how",
+        "many",
+        "much",
+        "that",
+        "there",
+        "this",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
         "as",
         "at",
         "by",
@@ -65,6 +84,15 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "preliminary": ("preliminary", "provisional"),
 }
 
+#: Words that ask for the largest or smallest value first ("fastest growth"):
+#: search orders what it finds by value, -1 for the largest first.
+SUPERLATIVES: dict[str, int] = {
+    **dict.fromkeys(("fastest", "largest", "highest", "biggest", "most", "top", "greatest"), -1),
+    **dict.fromkeys(("slowest", "smallest", "lowest", "least", "fewest"), 1),
+    **dict.fromkeys(("最快", "最高", "最大", "最多"), -1),
+    **dict.fromkeys(("最慢", "最低", "最小", "最少"), 1),
+}
+
 #: Scale words a number may carry, as people write them.
 SCALE_WORDS: dict[str, int] = {
     "万亿": 10**12,
@@ -97,4 +125,17 @@ UNIT_WORDS: dict[str, str] = {
     "usd": "USD",
     "dollars": "USD",
     "dollar": "USD",
+    "per cent": "percent",
+    "percentage points": "percentage_points",
+    "percentage point": "percentage_points",
+    # every unit the tool writes in English is a unit word search reads
+    **{name.casefold(): name for name in BASE_UNITS.values()},
+}
+#: The words a fact's normalized unit is known by, for a search of the unit
+#: alone ("USD", "percentage points", "people").
+UNIT_NAMES: dict[str, tuple[str, ...]] = {
+    "CNY": ("CNY", "yuan", "RMB", "元"),
+    "USD": ("USD", "dollars", "美元"),
+    "percent": ("percent", "per cent", "%"),
+    "percentage_points": ("percentage points", "pp", "个百分点"),
 }

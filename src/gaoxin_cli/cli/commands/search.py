@@ -82,6 +82,11 @@ def search(
     book = opts.source().book(Selection(words=tuple(text.split()), section=section))
     fmt = choose_format(ctx, output_format, json)
     hits = [hit for hit in query.search(book, text, section=section) if chosen.keep(hit.fact)]
+    if not hits:  # no fact has every word: those with the most of them, and a warning why
+        every = opts.source().book(Selection(section=section))
+        hits = [
+            h for h in query.search_or_some(every, text, section=section) if chosen.keep(h.fact)
+        ]
     hits = hits[:limit] if limit is not None and sort is None else hits
     if not hits:
         nothing_found(ctx, fmt, opts, shape, f"nothing matches {text!r}")
