@@ -453,3 +453,21 @@ def test_validate_refuses_an_english_value_on_a_number(gaoxin, make_dataset) -> 
         " English of a text value; 85 is a number",
         "gaoxin: 1 problem found",
     ]
+
+
+@pytest.mark.parametrize(("flag", "fmt"), [("--csv", "csv"), ("--tsv", "tsv"), ("--nl", "jsonl")])
+def test_sqlite_utils_format_flags_work_as_format(gaoxin, flag: str, fmt: str) -> None:
+    """--csv, --tsv and --nl (sqlite-utils) print what --format csv, tsv and jsonl print."""
+    borrowed = gaoxin("get", "gdp", flag)
+    own = gaoxin("get", "gdp", "--format", fmt)
+    assert (borrowed.exit_code, borrowed.stderr) == (0, "")
+    assert borrowed.stdout == own.stdout
+
+
+def test_gh_json_fields_point_to_fields(gaoxin) -> None:
+    """`--json id,value` (gh) is one usage line saying to write --json --fields id,value."""
+    result = gaoxin("search", "专利", "--json", "id,value")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "gaoxin: --json takes no fields: write --json --fields id,value (or --format csv --fields …)\n"
+    )

@@ -187,8 +187,12 @@ class PlainCommand(TyperCommand):
     """A command with plain coercion for its parameters; help whole or not at all."""
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
-        use_plain_coercion(self.get_params(ctx))
-        return super().parse_args(ctx, args)
+        from gaoxin_cli.cli.borrowed import translated
+
+        params = self.get_params(ctx)
+        use_plain_coercion(params)
+        has_format = any("--format" in getattr(p, "opts", ()) for p in params)
+        return super().parse_args(ctx, translated(args, has_format))
 
     def format_help(self, ctx: Context, formatter: Any) -> None:
         write_help(self, ctx, formatter)
