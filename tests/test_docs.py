@@ -116,3 +116,31 @@ def test_the_development_tree_lists_every_module() -> None:
     package = REPO / "src" / "gaoxin_cli"
     modules = sorted(str(p.relative_to(package)) for p in package.rglob("*.py"))
     assert sorted(listed) == modules
+
+
+def test_every_command_s_options_are_the_readme_s() -> None:
+    """The README's table of every command's options names exactly the options each
+    command's --help lists, so the two cannot drift."""
+    from typer.main import get_command
+
+    from gaoxin_cli.cli.app import build
+
+    table = README.split("Every command's options", 1)[1].split("\n\n", 2)[1]
+    documented = {
+        match[1]: set(re.findall(r"`(--[a-z-]+)`", match[2]))
+        for match in re.finditer(r"^\| `([a-z]+)` \| (.*) \|$", table, re.MULTILINE)
+    }
+    group = get_command(build())
+    actual = {}
+    for name in group.list_commands(None):  # type: ignore[arg-type]
+        command = group.get_command(None, name)  # type: ignore[arg-type]
+        if command is None or command.hidden:
+            continue
+        actual[name] = {
+            opt
+            for param in command.params
+            if param.param_type_name == "option" and not getattr(param, "hidden", False)
+            for opt in (*param.opts, *param.secondary_opts)
+            if opt.startswith("--") and opt != "--help"
+        }
+    assert documented == actual
