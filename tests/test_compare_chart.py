@@ -401,3 +401,28 @@ def test_a_huge_columns_is_capped(gaoxin) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     widest = max(cell_len(line) for line in result.stdout.splitlines())
     assert 240 < widest <= 1000
+
+
+def test_datasets_of_different_areas_are_side_by_side_without_a_change(gaoxin, tmp_path) -> None:
+    """Two areas' datasets: headings say area and period, no change is computed, one line says why."""
+    import shutil
+
+    other = tmp_path / "facts" / "synthetic-2020"
+    shutil.copytree(SYNTHETIC / "synthetic-2020", other)
+    meta = other / "dataset.toml"
+    text = meta.read_text(encoding="utf-8")
+    text = text.replace(
+        'zh = "大连高新区"\nen = "Dalian Hi-tech Zone"', 'zh = "示例区"\nen = "Example District"'
+    )
+    meta.write_text(text, encoding="utf-8")
+    both = ["--facts", str(default_facts_dir()), "--facts", str(tmp_path / "facts")]
+    table = gaoxin(*both, "compare", "gdp", "--format", "table", env={"COLUMNS": "100"})
+    assert table.exit_code == 0
+    lines = table.stdout.splitlines()
+    assert "大连高新区 2019" in lines[0]
+    assert "示例区 2020" in lines[0]
+    assert "变化" not in lines[0]
+    assert lines[-1] == "地区不同：并列，不计变化"
+    records = json.loads(gaoxin(*both, "compare", "gdp", "--json").stdout)
+    assert all(r["change"] is None for r in records)
+    assert {r["note"]["en"] for r in records} == {"different areas: side by side, no change"}

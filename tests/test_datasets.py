@@ -31,7 +31,7 @@ def test_datasets_lists_id_title_area_period_and_count(gaoxin, two_datasets, cac
         ("synthetic-2020", "2020", SYNTHETIC_FACTS),
     ]
     assert records[0]["title"]["zh"] == "大连高新区2019年经济和社会发展综述"
-    assert records[1]["area"] == {"zh": "示例区（虚构）", "en": "Example Zone (synthetic)"}
+    assert records[1]["area"] == {"zh": "大连高新区", "en": "Dalian Hi-tech Zone"}
     assert records[1]["path"] == str(SYNTHETIC / "synthetic-2020")
 
 

@@ -62,12 +62,24 @@ class Comparison:
     """Datasets as columns (oldest period first), the rows compared, and the
     ids of a section's indicators left out because only one dataset has them."""
 
-    __slots__ = ("alone", "datasets", "rows")
+    __slots__ = ("alone", "datasets", "one_area", "rows")
 
     def __init__(self, datasets: list[Dataset], rows: list[Row], alone: list[str]) -> None:
         self.datasets = datasets
         self.rows = rows
         self.alone = alone
+        #: True if every dataset is of one area: only then is there a change.
+        self.one_area = same_area(datasets)
+
+
+#: The note of every row of datasets of different areas.
+AREAS_DIFFER = Label("地区不同：并列，不计变化", "different areas: side by side, no change")
+
+
+def same_area(datasets: Sequence[Dataset]) -> bool:
+    """True if the datasets are of one area (a district's 2017 and a zone's
+    2019 are not: one is not the other's next year)."""
+    return len({(d.area.zh.strip(), d.area.en.strip().casefold()) for d in datasets}) <= 1
 
 
 def compare(
@@ -125,7 +137,9 @@ def compare(
     rows: list[Row] = []
     for indicator_id in order:
         per_dataset = [found.get((d.id, indicator_id)) for d in columns]
-        rows.extend(_indicator_rows(per_dataset, columns, keys.get(indicator_id)))
+        rows.extend(
+            _indicator_rows(per_dataset, columns, keys.get(indicator_id), same_area(columns))
+        )
     return Comparison(columns, rows, alone)
 
 
@@ -177,7 +191,10 @@ def _unknown(wanted: str, book: FactBook, section: str | None) -> tuple[str, str
 
 
 def _indicator_rows(
-    per_dataset: list[Indicator | None], datasets: list[Dataset], shown: set[str] | None
+    per_dataset: list[Indicator | None],
+    datasets: list[Dataset],
+    shown: set[str] | None,
+    one_area: bool,
 ) -> list[Row]:
     keys: list[str] = []
     for indicator in per_dataset:
@@ -191,7 +208,7 @@ def _indicator_rows(
             next((f for f in indicator.facts if f.key == key), None) if indicator else None
             for indicator in per_dataset
         ]
-        change, note = _change(facts, datasets)
+        change, note = _change(facts, datasets) if one_area else (None, AREAS_DIFFER)
         rows.append(Row(first, key, facts, change, note))
     return rows
 

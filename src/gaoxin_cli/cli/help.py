@@ -3,12 +3,14 @@ wrap whole, no Python types; and `gaoxin help [COMMAND]`. Imported only when
 help is written (or every command is registered), not at every start.
 """
 
+import os
 import re
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.cells import cell_len
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -287,17 +289,28 @@ def help_command(
     ] = None,
 ) -> None:
     """What a command takes: `gaoxin help CMD` is `gaoxin CMD --help`, and
-    `gaoxin help` is `gaoxin --help`.
+    `gaoxin help` is `gaoxin --help`; `gaoxin help marks` says what the marks
+    of the tables mean (>, <≈, ~, 预计 …).
 
     [bold]Examples[/bold]
 
       gaoxin help get
+
+      gaoxin help marks
 
       gaoxin help
     """
     from gaoxin_cli.errors import UsageError
 
     root = ctx.find_root()
+    if command == "marks":  # a topic, not a command: what the marks of the tables mean
+        from gaoxin_cli.render.figure_text import marks_legend
+
+        lang = "en" if (os.environ.get("GAOXIN_LANG") or "").lower() == "en" else "zh"
+        width = max(cell_len(mark) for mark, _ in marks_legend(lang))
+        for mark, meaning in marks_legend(lang):
+            typer.echo(f"{mark}{' ' * (width - cell_len(mark))}  {meaning}")
+        return
     if command is None:
         typer.echo(root.get_help(), color=root.color)
         return

@@ -46,7 +46,7 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
     name: ("/".join(word for word, asks, _ in HEDGE_WORDS if asks == name), mark)
     for name, mark in (
         ("over", ">"),
-        ("nearly", "≈"),
+        ("nearly", "<≈"),
         ("about", "~"),
         ("at_least", "≥"),
         ("at_most", "≤"),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 
+from gaoxin_cli.compare import AREAS_DIFFER
 from gaoxin_cli.render.cells import FittedTable, TableOrStack, data, plain_table
 from gaoxin_cli.render.figure_text import comparison_cells
 
@@ -24,6 +25,12 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
     Figures and changes keep their width; labels, texts and notes wrap.
     """
     headings, rows = comparison_cells(comparison, lang)
+    if not comparison.one_area:  # side by side: no change column, one line says why
+        note = AREAS_DIFFER.pick(lang)
+        return Group(
+            _side_by_side(comparison, headings[:-1], [r[:-1] for r in rows], lang, width),
+            data(note, "dim"),
+        )
     notes = {row.note.pick(lang) for row in comparison.rows if row.note}
     fixed = [
         max(cell_len(cells[n]) for cells in [headings, *rows]) for n in range(2, len(headings) - 1)
@@ -81,6 +88,22 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
         )
         parts.append(data(" ".join(comparison.alone), "dim"))
     return Group(*parts)
+
+
+def _side_by_side(
+    comparison: Comparison, headings: list[str], rows: list[list[str]], lang: str, width: int
+) -> RenderableType:
+    """The datasets' figures in columns, no change: a table, or stacked where it does not fit."""
+    table = plain_table(None)
+    for n in (0, 1):  # labels and measures fold, to no narrower than a few characters
+        table.add_column(headings[n], min_width=min(max(cell_len(r[n]) for r in rows), 8))
+    for n, heading in enumerate(headings[2:]):
+        widest = max(cell_len(cells[2 + n]) for cells in rows)
+        table.add_column(heading, justify="right", whole=True, min_width=widest)
+    for cells in rows:
+        table.add_row(*(data(cell) for cell in cells))
+    stacked = _comparison_stacked(comparison, [*headings, ""], [[*r, ""] for r in rows], lang)
+    return TableOrStack(table, stacked)
 
 
 def _comparison_stacked(

@@ -56,8 +56,39 @@ def status_mark(status: str | None, lang: str) -> str:
     return STATUSES[status][1]
 
 
+def marks_legend(lang: str) -> list[tuple[str, str]]:
+    """Every mark the tables and charts print, and what it means: the
+    bounds and statuses of the vocabulary, and the signs of the views."""
+    from gaoxin_cli.model import QUALIFIERS
+
+    en = lang == "en"
+    rows = [
+        (mark, f"{name} ({words})" if en else f"{words}（{name}）")
+        for name, (words, mark) in QUALIFIERS.items()
+    ]
+    rows += [
+        (status_mark(name, lang).strip(), f"{name} ({words})" if en else f"{words}（{name}）")
+        for name, (words, _) in STATUSES.items()
+    ]
+    rows += [
+        (
+            "≈",
+            "a change between figures that are hedged or not final"
+            if en
+            else "变化：所据数字有限定或非最终",
+        ),
+        ("—", "not stated by that dataset" if en else "该数据集未载"),
+        (
+            "└",
+            "a fact with a label of its own, under its indicator" if en else "指标下另有名称的数字",
+        ),
+        ("░", "derived by the tool, not a figure of the article" if en else "由此推算，非原文数字"),
+    ]
+    return rows
+
+
 def qualifier_mark(qualifier: str | None) -> str:
-    """A qualifier as a mark before the figure: ">", "≈", "~", "≥", "≤"."""
+    """A qualifier as a mark before the figure: ">", "<≈" (近: just under), "~", "≥", "≤"."""
     if qualifier is None:
         return ""
     return QUALIFIERS[qualifier][1]
@@ -116,7 +147,11 @@ def format_change(change: Change, first: Fact, lang: str) -> str:
 
 
 def dataset_heading(dataset: Dataset, datasets: Sequence[Dataset], lang: str) -> str:
-    """What tells a dataset apart from the others: its period, else its area, else its id."""
+    """What tells a dataset apart from the others: its area and period where
+    the areas differ ("大连高新区 2019"), else its period, else its id."""
+    areas = {d.area.pick(lang) for d in datasets}
+    if len(areas) > 1 and len({(d.area.pick(lang), d.period) for d in datasets}) == len(datasets):
+        return f"{dataset.area.pick(lang)} {dataset.period}".strip()
     if len({d.period for d in datasets}) == len(datasets):
         return dataset.period
     if len({d.area.pick(lang) for d in datasets}) == len(datasets):
