@@ -114,7 +114,10 @@ def _indicator_table(indicators: Sequence[Indicator], title: str | None, lang: s
     measures = [m for m in MEASURES if any(f.measure == m for i in indicators for f in i.facts)]
     labels = [label.plain for i in indicators for label, _ in _rows(i, lang, with_id=False)]
     table = plain_table(title)
-    table.add_column(word("indicator", lang), min_width=_floor(labels, _MIN_LABEL))
+    table.add_column(
+        word("indicator", lang),
+        min_width=_floor([*labels, *(i.id for i in indicators)], _MIN_LABEL),
+    )
     for measure in measures:
         wide = measure in _WIDE_MEASURES
         lines = [
