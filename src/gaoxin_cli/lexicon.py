@@ -70,24 +70,9 @@ RANK_LEADS = ("全市", "全省", "全国", "全区", "居", "排名", "位列",
 #: Counters after which Chinese numerals are a quantity (两次, 三个, 四级): the
 #: article's counting units, and 条 and 届.
 COUNTERS = (
-    "场次",
-    "小时",
-    "次",
-    "个",
-    "项",
-    "家",
-    "级",
-    "名",
-    "人",
-    "场",
-    "所",
-    "座",
-    "户",
-    "年",
-    "天",
-    "件",
-    "条",
-    "届",
+    *("场次", "小时", "次", "个", "项", "家", "级", "名"),
+    *("人", "场", "所", "座", "户", "年", "天", "件"),
+    *("条", "届"),
 )
 #: Scale words, longest first so that 万亿 is not read as 万.
 SCALES: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
@@ -201,37 +186,13 @@ AFTER_UNIT_HEDGES = ("以上", "左右", "余", "多")
 
 #: Year-on-year change; a decline word makes the figure negative.
 GROWTH = (
-    "同比增长",
-    "增长率",
-    "增长",
-    "增速",
-    "增幅",
-    "提高",
-    "上升",
-    "上涨",
-    "回升",
-    "提升",
-    "同比增",
-    "下降",
-    "下跌",
-    "减少",
-    "回落",
-    "降低",
+    *("同比增长", "增长率", "增长", "增速", "增幅", "提高", "上升", "上涨"),
+    *("回升", "提升", "同比增", "下降", "下跌", "减少", "回落", "降低"),
 )
 #: Words by which an article states a negative figure as its magnitude.
 DECLINE_WORDS = (
-    "下跌",
-    "低于",
-    "慢于",
-    "下降",
-    "减少",
-    "降低",
-    "回落",
-    "收窄",
-    "缩小",
-    "负增长",
-    "-",
-    "−",
+    *("下跌", "低于", "慢于", "下降", "减少", "降低", "回落", "收窄"),
+    *("缩小", "负增长", "-", "−"),
 )
 #: A gap that narrows or widens, in percentage points ("降幅收窄0.6个百分点").
 NARROW = ("收窄", "缩小")
@@ -242,18 +203,8 @@ SHARE = ("占比", "比重", "占")
 RATE = ("率", "比例")
 #: Newly added in the year.
 INCREASE = (
-    "新增",
-    "新建",
-    "净增",
-    "引进",
-    "新认定",
-    "新入驻",
-    "新设立",
-    "新落户",
-    "新开工",
-    "新注册",
-    "新登记",
-    "扩建",
+    *("新增", "新建", "净增", "引进", "新认定", "新入驻", "新设立", "新落户"),
+    *("新开工", "新注册", "新登记", "扩建"),
 )
 #: A total, whatever came before it in the clause ("累计建成43家").
 LEVEL = ("累计", "总数", "总量", "共有", "拥有", "总计", "合计")
@@ -351,6 +302,23 @@ AREA_NOT_IN = frozenset(
 #: Characters after an area word that make it part of another word (市场, 区域, 县级).
 AREA_NOT_AFTER = frozenset("场民级委域间属内外长政")
 
+#: Characters written only in traditional Chinese, the most frequent in
+#: reviews and statistics releases first (億 萬 區 業 產 發 …): text that holds
+#: none of them is read as it is, without converting it (search reads a
+#: Chinese word in either script this way, at no cost for simplified text).
+TRADITIONAL_HINTS = frozenset(
+    "區業長億產發進創實點個項動務連經資總國濟現對會設東標題為術開強辦計達規堅萬問體幹"
+    "黨爲記學勢優機環數預額過於專顯領時營來園統續穩責當衆員類調構獲羣臺頭導費稅聯網報"
+    "準處難電據運範産質組從佔縣擔層結級試裝與爭嚴風場奮鬥織啓間確轉線積極獻灣別備醫態"
+    "內貨評決雙軟鄧條貢樂驗號圖攝廣關貿際較綜財復勁噸團議歷單負興輝書紀綠幣劃楊細車隊"
+    "斷價藥帶釋驅佈製寧編擊陸黃寶屆氣約揮戶廳鎮習舉駐違減應繼兩終這變門漲訊圍戰蕪鐵張"
+    "衝顧績貫籌險執農潛欽裏義遼掛麼檢請軍權審頻紮邊監該種榮債療廠撐飲擴陳繞僅輸聞樓湯"
+    "彥偉檻將紹徹綿陽屬徑協礎龍礪鏗鏘夢華談講話錶遺肅職魚緊攜訪餘亞馬擁輪淨賽獎並掃衛"
+    "廁獨獸銀後錄視競讓蓋孫詳鋼論歐觀煙維娛絡償蘇曉瓊韓暢鞏趨礦糧徵鬱輯曄銷沖雜節爾冊"
+    "鄭恆說轄選昇憂漸鄉諧畫碼樞紐簡麗蹟贏壯敗頑篤複給謀礙懷則響誰韌搶萊遜證鏈託簽濃覈"
+    "惡兒盤矚辭潔勵識認離貸兌還舊換祕擬頸順築歡滬蔣鋒陣親遠無鍵見瑣熱聽繫燈養護擋橋煥"
+    "夠渙訓況寬採貧"
+)
 #: Words of a question in Chinese that name nothing to find ("高新技术企业有多少家"):
 #: search drops them and looks for the words between, longest first.
 QUESTION_WORDS = (

@@ -5,8 +5,10 @@ and 預計 as it reads 亿元, 增长 and 预计. Reading converts with OpenCC
 (`opencc` on PyPI, its t2s table), character for character, so that every
 position in the converted text is the same position in the original: quotes
 and units are then taken from the original, verbatim. OpenCC is imported only
-when text outside ASCII must be read this way (the draft, validate, search,
-a unit no table lists as written), never on a lookup of simplified facts.
+when text outside ASCII must be read this way (the draft, validate, a unit
+no table lists as written), and by search only for text that holds a
+traditional character (`may_be_traditional`): never on a lookup of
+simplified facts.
 """
 
 from functools import lru_cache
@@ -43,21 +45,16 @@ def simplified_word(word: str) -> str:
     return simplified(word)
 
 
-@lru_cache(maxsize=1)
-def _to_traditional() -> tuple[Any, ...]:
-    import opencc
+def may_be_traditional(text: str) -> bool:
+    """True if `text` holds a character written only in traditional Chinese
+    (one of the lexicon's most frequent ones): only then does reading it as
+    simplified change it. A set lookup, no conversion."""
+    from gaoxin_cli.lexicon import TRADITIONAL_HINTS
 
-    return tuple(opencc.OpenCC(config) for config in ("s2t", "s2hk", "s2tw"))
+    return not text.isascii() and not TRADITIONAL_HINTS.isdisjoint(text)
 
 
-@lru_cache(maxsize=1024)
-def both_scripts(word: str) -> tuple[str, ...]:
-    """`word` as each script writes it: as given, in simplified characters, and
-    in the traditional characters of OpenCC's standard, Hong Kong and Taiwan
-    tables ("亿元" -> 亿元, 億元), without repeats. For matching a search word
-    against text in either script."""
-    if word.isascii():
-        return (word,)
-    plain = simplified(word)
-    forms = [word, plain, *(str(c.convert(plain)) for c in _to_traditional())]
-    return tuple(dict.fromkeys(forms))
+def reading_form(text: str) -> str:
+    """`text` as search compares it across scripts: in simplified characters
+    where it may be traditional, else as it is (OpenCC is loaded only then)."""
+    return simplified_word(text) if may_be_traditional(text) else text

@@ -12,6 +12,7 @@ spaces at the folds.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rich.cells import cell_len
 
@@ -31,6 +32,13 @@ def _wide(char: str) -> bool:
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return True
     return not char.isascii() and (char in NO_LINE_START or char in NO_LINE_END)
+
+
+@lru_cache(maxsize=4096)
+def _sized_pieces(text: str) -> tuple[tuple[int, int, bool, int], ...]:
+    """`_pieces` of `text` with the cells each takes, once per text (a table
+    folds the same cell at many widths while it chooses them)."""
+    return tuple((a, b, space, cell_len(text[a:b])) for a, b, space in _pieces(text))
 
 
 def _pieces(text: str) -> list[tuple[int, int, bool]]:
@@ -84,8 +92,7 @@ def fold_spans(text: str, width: int) -> list[tuple[int, int]]:
     end = 0  # where its last shown character ends
     used = 0  # its cells, start to end
     pending = 0  # the cells of the spaces after end
-    for p_start, p_end, is_space in _pieces(text):
-        size = cell_len(text[p_start:p_end])
+    for p_start, p_end, is_space, size in _sized_pieces(text):
         if is_space:
             if start is None and not lines and size < width:  # an indent is kept
                 start, end, used = p_start, p_end, size
@@ -114,13 +121,18 @@ def _forced_cut(text: str, start: int, end: int, width: int) -> int:
     before the line-break rules), else after a hyphen (fixed-asset-|investment),
     else at the width, not before a closing mark nor after an opening one
     where it can."""
-    fits = start + 1
-    while fits < end and cell_len(text[start : fits + 1]) <= width:
+    fits, used = start + 1, cell_len(text[start])
+    while fits < end:
+        size = cell_len(text[fits])
+        if used + size > width:
+            break
+        used += size
         fits += 1
+    wide = [_wide(char) for char in text[start : min(fits + 1, end)]]
     seams = [
         at
-        for at in range(start + 1, fits + 1)
-        if at < end and _wide(text[at - 1]) != _wide(text[at])
+        for at in range(start + 1, min(fits + 1, end))
+        if wide[at - start - 1] != wide[at - start]
     ]
     kept = [at for at in seams if text[at] not in NO_LINE_START and text[at - 1] not in NO_LINE_END]
     closed = [at for at in seams if text[at] not in NO_LINE_START]
@@ -148,6 +160,7 @@ def fold(text: str, width: int) -> list[str]:
     return [text[start:end] for start, end in fold_spans(text, width)]
 
 
+@lru_cache(maxsize=4096)
 def widest_piece(text: str) -> int:
     """The cells of the widest piece of `text` no fold splits (a word, a
     figure with its unit, a Chinese character with its marks; a hyphenated

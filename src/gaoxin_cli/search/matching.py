@@ -130,6 +130,10 @@ def search_words(fact: Fact) -> list[str]:
     plain = digits_of(fact.quote)
     if plain != fact.quote:
         words.append(plain)
+    from gaoxin_cli.simplified import may_be_traditional, simplified
+
+    texts = (fact.label.zh, fact.quote, fact.heading.zh, fact.unit or "", fact.note or "")
+    words += [simplified(text) for text in texts if may_be_traditional(text)]
     return words
 
 
@@ -167,6 +171,16 @@ def _raw_texts(fact: Fact, name: str) -> tuple[str, ...]:
     return (fact.note or "",)
 
 
+def _both_scripts(texts: Sequence[str]) -> tuple[str, ...]:
+    """`texts` folded, each that may be in traditional characters also in
+    simplified ones (億元 as 亿元), so a word in either script finds it."""
+    from gaoxin_cli.simplified import may_be_traditional, simplified
+
+    folded = [fold(text) for text in texts]
+    folded += [fold(simplified(text)) for text in texts if may_be_traditional(text)]
+    return tuple(folded)
+
+
 class Folded:
     """A fact's texts as search compares them, folded once, when first asked for."""
 
@@ -181,7 +195,7 @@ class Folded:
         """The folded texts of one place (label, alias, kind, id, value, quote, heading, note)."""
         found = self._texts.get(name)
         if found is None:
-            found = self._texts[name] = tuple(fold(text) for text in _raw_texts(self._fact, name))
+            found = self._texts[name] = _both_scripts(_raw_texts(self._fact, name))
         return found
 
     def words(self, name: str) -> set[str]:

@@ -126,11 +126,12 @@ def parse(query: str) -> list[Term]:
             if token.isascii():
                 words.extend(Term("word", part) for part in _split_word(token))
                 continue
-            from gaoxin_cli.simplified import both_scripts  # only for Chinese queries
+            from gaoxin_cli.simplified import reading_form
 
             for part in _chinese_words(token):
                 han = Term("han", part)
-                han.forms = tuple(fold(form) for form in both_scripts(part))
+                # either script: a fact's text is compared in simplified too (Folded)
+                han.forms = tuple(dict.fromkeys((part, fold(reading_form(part)))))
                 words.append(han)
     meaningful = [t for t in words if not (t.kind == "word" and t.text in STOP_WORDS)]
     return terms + (meaningful or words)
