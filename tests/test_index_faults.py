@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import time
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from gaoxin_cli.factfiles import loader, reading
+from gaoxin_cli.factfiles.folders import default_facts_dir
 
 GET = ["get", "gdp.growth", "--value"]
 
@@ -402,3 +404,32 @@ def test_a_dataset_folder_swapped_for_a_copy_with_the_same_stamps_is_read_again(
     assert found is not None
     assert found.dirs == {"dalian-2019"}
     assert gaoxin("--facts", str(facts), "get", "gdp.growth", "--value").stdout == "7.6\n"
+
+
+def test_an_index_of_a_folder_one_may_not_look_into_breaks_nothing(
+    gaoxin, tmp_path, monkeypatch
+) -> None:
+    """A facts folder that raises PermissionError when looked at is `folder-unreachable`: listed,
+    kept by prune, and `cache` and `cache clear` still work for every other file."""
+    from pathlib import Path
+
+    from gaoxin_cli.index import cache as index_cache
+
+    folder = tmp_path / "facts"
+    shutil.copytree(default_facts_dir(), folder)
+    assert gaoxin("--facts", str(folder), "economy", "--json").exit_code == 0
+    real_exists = Path.exists
+
+    def exists(self: Path, *args, **kwargs) -> bool:
+        if str(self) == str(folder):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_exists(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "exists", exists)
+    states = {e.folder: e.state for e in index_cache.entries()}
+    assert states[str(folder)] == "folder-unreachable"
+    index_cache.prune(index_cache.cache_dir())
+    listed = gaoxin("cache", "--json")
+    assert (listed.exit_code, listed.stderr) == (0, "")
+    cleared = gaoxin("cache", "clear")
+    assert (cleared.exit_code, cleared.stderr) == (0, "")

@@ -15,6 +15,7 @@ CURRENT = "current"  # built by this version for a folder that exists
 FOLDER_GONE = "folder-gone"  # its facts folder is gone: pruned by the next build
 OLD_VERSION = "old-version"  # rebuilt in place when its folder is next used
 UNREADABLE = "unreadable"  # damaged or foreign: rebuilt when its folder is next used
+FOLDER_UNREACHABLE = "folder-unreachable"  # its folder cannot be looked at now: kept
 
 
 class Entry:
@@ -62,8 +63,11 @@ def _indexed_folder(path: Path) -> tuple[str | None, str]:
     root = meta.get("root")
     if not isinstance(root, str):
         return None, UNREADABLE
-    if not Path(root).exists():
-        return root, FOLDER_GONE
+    try:
+        if not Path(root).exists():
+            return root, FOLDER_GONE
+    except OSError:  # a folder this user may not look into: not gone, not pruned
+        return root, FOLDER_UNREACHABLE
     if (meta.get("schema"), meta.get("version")) != (SCHEMA_VERSION, __version__):
         return root, OLD_VERSION
     return root, CURRENT
@@ -77,7 +81,10 @@ def prune(folder: Path) -> None:
     remove_abandoned(folder)
     for entry in entries(folder):
         if entry.state == FOLDER_GONE:
-            entry.path.unlink(missing_ok=True)
+            try:
+                entry.path.unlink(missing_ok=True)
+            except OSError:
+                continue  # left for a later prune, or `gaoxin cache clear`
 
 
 def clear(folder: Path | None = None) -> tuple[int, int]:
@@ -93,6 +100,15 @@ def clear(folder: Path | None = None) -> tuple[int, int]:
         try:
             entry.path.unlink()
         except FileNotFoundError:
+            continue
+        except OSError as error:  # one file this user may not remove stops no other
+            import warnings
+
+            from gaoxin_cli.errors import GaoxinWarning
+
+            warnings.warn(
+                f"{entry.path}: cannot remove: {error.strerror}", GaoxinWarning, stacklevel=2
+            )
             continue
         count += 1
         size += entry.size

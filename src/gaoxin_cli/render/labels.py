@@ -37,6 +37,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "folder-gone": ("文件夹已不在", "folder gone"),
     "old-version": ("旧版本", "old version"),
     "unreadable": ("无法读取", "unreadable"),
+    "folder-unreachable": ("文件夹无权查看", "folder unreachable"),
 }
 
 
