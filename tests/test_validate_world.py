@@ -155,3 +155,45 @@ def test_a_misprinted_unit_is_kept_as_written_with_a_note(gaoxin, make_dataset) 
     refused = gaoxin("validate", str(folder))
     assert refused.exit_code == 2
     assert "measure 'vs_city' is in 个百分点, not 个百多点" in refused.stderr
+
+
+def test_a_hostile_quote_is_read_with_bounded_work_a_place(monkeypatch) -> None:
+    """ "近1余" n times: each place of the figure is read from a few characters around it (the
+    hedge before it, the unit after), never from all the quote before it: linear, not quadratic."""
+    from gaoxin_cli.checks import quotes
+    from gaoxin_cli.model import Label, make_fact
+
+    seen: list[int] = []
+    real = quotes._before_hedge
+    monkeypatch.setattr(
+        quotes, "_before_hedge", lambda before: seen.append(len(before)) or real(before)
+    )
+    quote = "近1余" * 3000 + "以上"
+    fields = {"measure": "level", "value": 1, "unit": "余", "qualifier": "over", "quote": quote}
+    blank = Label("", "")
+    fact = make_fact(
+        fields,
+        indicator="x",
+        label=blank,
+        dataset="d",
+        section="economy",
+        heading=blank,
+        period="",
+        area=blank,
+        location=None,
+    )
+    readings = quotes.read(fact)
+    assert len(readings) == 3000
+    assert max(seen) <= 10
+
+
+def test_validate_source_on_a_long_list_quotes_each_clause_short(gaoxin, make_dataset) -> None:
+    """An article ending in a list of thousands of figures: one problem a figure, each line quoting
+    at most a few dozen characters around it, so the output grows with the list, not its square."""
+    items = "、".join(str(n) for n in range(1, 3001))
+    folder = _dataset(make_dataset, TRADITIONAL_SECTION, ARTICLE + f"企業數量分別為{items}家。\n")
+    result = gaoxin("validate", "--source", str(folder))
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2
+    assert len(lines) == 3000 + 1  # each figure, and the count
+    assert max(len(line) for line in lines) < len(str(folder)) + 160

@@ -33,6 +33,8 @@ from gaoxin_cli.lexicon import (
 )
 from gaoxin_cli.model import Dataset, Fact
 
+#: How far a problem's quote of its clause reaches either side of the figure.
+CLAUSE_REACH = 40
 #: An Arabic number: digits, thousands commas, decimals, or a fraction.
 NUMBER = re.compile(
     r"(?<![0-9.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![0-9])|(?<![0-9.])\d+(?:\.\d+)?(?:/\d+)?(?![0-9])"
@@ -82,11 +84,17 @@ class Article:
         """The file line of the character at `position` of `text`."""
         return self.lines[min(position, len(self.lines) - 1)] if self.lines else 1
 
-    def clause(self, position: int) -> str:
-        """The clause around `position`: between the punctuation that ends clauses."""
-        start = max(self.text.rfind(c, 0, position) for c in FIGURE_CLAUSE_END) + 1
-        ends = [i for i in (self.text.find(c, position) for c in FIGURE_CLAUSE_END) if i != -1]
-        return self.text[start : min(ends) if ends else len(self.text)]
+    def clause(self, position: int, reach: int = CLAUSE_REACH) -> str:
+        """The clause around `position` (between the punctuation that ends
+        clauses), at most `reach` characters either side of it: a message
+        stays short, and finding it reads no more than that."""
+        low = max(0, position - reach)
+        high = min(len(self.text), position + reach)
+        start = max(self.text.rfind(c, low, position) for c in FIGURE_CLAUSE_END) + 1
+        ends = [
+            i for i in (self.text.find(c, position, high) for c in FIGURE_CLAUSE_END) if i != -1
+        ]
+        return self.text[max(start, low) : min(ends) if ends else high]
 
 
 def ascii_form(char: str) -> str:

@@ -26,6 +26,9 @@ from gaoxin_cli.model import Fact, units
 BEFORE: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "before"}
 AFTER: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "after"}
 SCOPED: dict[str, str] = {w: q for w, q, place in HEDGE_WORDS if place == "scoped"}
+#: The longest hedge word (and a word that holds one, 签约): what is read
+#: right before a figure and right after its unit.
+_LONGEST_HEDGE = max(len(word) for word, _, _ in HEDGE_WORDS) + 2
 #: Status words, anywhere before the figure in its quote, and the status each asks for.
 STATUS: dict[str, str] = dict(STATUS_WORDS)
 
@@ -99,26 +102,33 @@ def read(fact: Fact) -> list[Reading]:
     quote = simplified(written)
     unit = simplified_word(fact.unit) if fact.unit else None
     readings = []
+    # Where each scoped hedge and status word first ends: "before the figure"
+    # is then one comparison, and a quote is read once, however many places.
+    first_end = {
+        word: at + len(word) for word in (*SCOPED, *STATUS) if (at := quote.find(word)) != -1
+    }
     for start in _places(figure, quote, whole=fact.written is None):
         end = start + len(figure)
         in_words = figure.startswith(PERCENT_WORDS) and unit == "%"  # 百分之十九点八
         unit_end = _unit_end(quote, end, unit) if unit and not in_words else end
         hedges: set[str] = set()
-        before = quote[:start]
-        before_word = _before_hedge(before)
+        before_word = _before_hedge(quote[max(0, start - _LONGEST_HEDGE) : start])
         if before_word is not None:
             hedges.add(BEFORE[before_word])
-        hedges.update(q for word, q in SCOPED.items() if word in before)
+        hedges.update(q for word, q in SCOPED.items() if first_end.get(word, start + 1) <= start)
         inside = quote[end : unit_end if unit_end is not None else end]
         hedges.update(AFTER[c] for c in inside if c in INSIDE_HEDGES and c not in (unit or ""))
-        after = quote[unit_end if unit_end is not None else end :]
+        at = unit_end if unit_end is not None else end
+        after = quote[at : at + _LONGEST_HEDGE + 1]
         if after[:1] in INSIDE_HEDGES and after[:1]:
             hedges.add(AFTER[after[0]])
         for word in ("以上", "左右", "以内", "以下"):
             rest = after[len(word) :]
             if after.startswith(word) and (not rest or rest[0] in PHRASE_END):
                 hedges.add(AFTER[word])
-        statuses = frozenset(s for word, s in STATUS.items() if word in before)
+        statuses = frozenset(
+            s for word, s in STATUS.items() if first_end.get(word, start + 1) <= start
+        )
         unit_found, written_unit = unit_end is not None, _written_unit(written, end)
         readings.append(Reading(unit_found, written_unit, frozenset(hedges), statuses))
     return readings
@@ -168,10 +178,13 @@ def _unit_end(quote: str, end: int, unit: str) -> int | None:
     pattern = f"[{INSIDE_HEDGES}]?" + f"[{INSIDE_HEDGES}]?".join(pieces)
     match = re.compile(pattern).match(quote, end)
     if match is None:  # a list sharing one unit: "分别高于全省、全国0.9和0.4个百分点"
-        match = re.compile(SHARED_UNIT + pattern).match(quote, end)
+        # read no further than a list of figures in a quote runs (linear in any quote)
+        match = re.compile(SHARED_UNIT + pattern).match(quote, end, end + SHARED_REACH)
     return match.end() if match else None
 
 
+#: The furthest a figure's unit is looked for after a list sharing it.
+SHARED_REACH = 1000
 #: Figures between a figure and the unit they share: "0.9和0.4个百分点", "3、5、8家".
 SHARED_UNIT = rf"(?:[{LIST_JOINERS}][0-9]+(?:\.[0-9]+)?)+"
 

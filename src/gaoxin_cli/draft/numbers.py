@@ -8,6 +8,8 @@ them (coverage.figures), so every number found here is one it checks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from gaoxin_cli.checks import coverage, quotes
 from gaoxin_cli.draft.names import around, in_quotation, name_or_date, years_span
@@ -235,9 +237,9 @@ def _read_unit(number: Number, text: str) -> None:
         return
     unit, unit_end, _ = read_unit(text, end)
     if unit is None:
-        shared = re.compile(quotes.SHARED_UNIT).match(text, end)
-        if shared:
-            unit = read_unit(text, shared.end())[0]
+        shared_end = _list_end(text, end)
+        if shared_end is not None:
+            unit = read_unit(text, shared_end)[0]
             unit_end = end
             number.shared = unit is not None
     if unit is None and not number.shared:  # a counter no table lists, as written
@@ -258,6 +260,32 @@ def _read_unit(number: Number, text: str) -> None:
         after = rest[len(word) : len(word) + 1]
         if rest.startswith(word) and after and after not in PHRASE_END:
             number.noun_after = True
+
+
+#: A list of figures that may share the unit after its last ("0.9和0.4个百分点").
+_LIST = re.compile(r"[0-9]+(?:\.[0-9]+)?" + quotes.SHARED_UNIT)
+
+
+@lru_cache(maxsize=4)
+def _lists(text: str) -> tuple[list[int], list[int]]:
+    """Where each list of figures of `text` starts and ends, found once per
+    text: a list of thousands of figures is read in one pass, not once a figure."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for found in _LIST.finditer(text):
+        starts.append(found.start())
+        ends.append(found.end())
+    return starts, ends
+
+
+def _list_end(text: str, end: int) -> int | None:
+    """The end of the list of figures the figure ending at `end` is an item of
+    (not its last), or None."""
+    starts, ends = _lists(text)
+    at = bisect_right(starts, end) - 1
+    if at >= 0 and starts[at] < end < ends[at]:
+        return ends[at]
+    return None
 
 
 def read_unit(text: str, at: int) -> tuple[str | None, int, str]:
