@@ -138,7 +138,7 @@ def test_markdown_text_stays_text(gaoxin, make_dataset) -> None:
     result = gaoxin("--facts", str(folder), "economy", "--format", "markdown")
     assert result.exit_code == 0, result.stderr
     row = result.stdout.splitlines()[2]
-    assert "投资\\|\\*粗\\*\\[链接\\](http://x)\\<b\\>\\[31m" in row
+    assert "投资\\|\\*粗\\*\\[链接\\](http\\://x)\\<b\\>\\[31m" in row
     assert "\u202e" not in result.stdout
     assert row.count(" | ") == 4  # five cells, no more
 
@@ -170,3 +170,33 @@ def test_missing_folder_is_named(gaoxin, tmp_path: Path) -> None:
     result = gaoxin("export", str(target))
     assert result.exit_code == 2
     assert result.stderr == f"gaoxin: cannot write {target}: no folder {target.parent}\n"
+
+
+def test_one_rule_for_text_machine_formats_verbatim_people_formats_neutralised(
+    gaoxin, make_dataset, tmp_path
+) -> None:
+    """A quote with a formula start, a link, a mention, a zero-width space and a line separator:
+    JSON and the data package keep it verbatim; CSV and TSV guard the formula; Markdown shows
+    the link and mention as text; every format for people drops the zero-width space."""
+    import csv as csv_module
+
+    quote = "=固定资产投资完成85亿元\u200b，见https://x.cn @区 #1\u2028"
+    text = SECTION_TOML.replace('quote = "固定资产投资完成85亿元"', f'quote = "{quote}"', 1)
+    text = text.replace('quote = "固定资产投资完成85亿元,增长18.3%"', 'quote = "增长18.3%"')
+    folder = make_dataset({"economy.toml": text})
+    facts = ["--facts", str(folder)]
+    records = json.loads(gaoxin(*facts, "export", "--json").stdout)
+    assert records[0]["quote"] == quote
+    package = tmp_path / "pkg"
+    assert gaoxin(*facts, "export", "--format", "datapackage", str(package)).exit_code == 0
+    with (package / "facts.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv_module.DictReader(handle))
+    assert rows[0]["quote"] == quote
+    for fmt in ("csv", "tsv"):
+        out = gaoxin(*facts, "export", "--format", fmt, "--fields", "quote", "--no-headers").stdout
+        assert out.splitlines()[0].strip('"').startswith("'=固定资产投资完成85亿元，见"), fmt
+        assert "\u200b" not in out
+        assert "\u2028" not in out
+    markdown = gaoxin(*facts, "export", "--format", "markdown", "--fields", "quote").stdout
+    assert "https\\://x.cn \\@区 \\#1" in markdown
+    assert "\u200b" not in markdown

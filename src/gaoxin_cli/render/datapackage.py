@@ -127,8 +127,9 @@ _ENUMS: dict[str, Mapping[str, object]] = {
 _RESOURCE_DESCRIPTION = (
     "One fact a row: a figure the article states, with the clause it is"
     " quoted from. UTF-8 CSV (RFC 4180, CRLF line ends) with a header row; an"
-    " empty cell is no value. A text cell that would start with =, +, - or @"
-    " starts with ' so that spreadsheets do not run it as a formula."
+    " empty cell is no value. Text is verbatim, as the fact files hold it"
+    " (a spreadsheet may read a cell starting with =, +, - or @ as a formula:"
+    " open facts.csv as text, or use gaoxin export --format csv, which guards it)."
 )
 
 

@@ -9,15 +9,22 @@ from gaoxin_cli.render.safe import clean
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _guarded(text: str) -> str:
+    """`text` as a spreadsheet shows it, not runs it: a leading apostrophe
+    before what would start a formula."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
-        value = clean(value)
-        if value.startswith(_FORMULA_STARTS):
-            # A leading apostrophe makes spreadsheets show the text, not run it.
-            return "'" + value
+        return _guarded(clean(value))
     return value
+
+
+def _verbatim_cell(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def write_csv(
@@ -26,16 +33,19 @@ def write_csv(
     stream: TextIO,
     *,
     header: bool = True,
+    verbatim: bool = False,
 ) -> None:
     """Write rows as RFC 4180 CSV with a header (unless `header` is False);
-    text guarded against formulas."""
+    text guarded against formulas, or `verbatim` (the data package's CSV, a
+    machine format: every text as the fact file holds it)."""
     import csv
 
+    cell = _verbatim_cell if verbatim else _csv_cell
     writer = csv.writer(stream, lineterminator="\r\n")
     if header:
         writer.writerow(columns)
     for row in rows:
-        writer.writerow([_csv_cell(row.get(column)) for column in columns])
+        writer.writerow([cell(row.get(column)) for column in columns])
 
 
 def _tsv_cell(value: Any) -> str:
@@ -43,7 +53,9 @@ def _tsv_cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return repr(value)
-    return clean(str(value))
+    if isinstance(value, str):
+        return _guarded(clean(value))
+    return str(value)
 
 
 def write_tsv(
@@ -54,7 +66,8 @@ def write_tsv(
     header: bool = True,
 ) -> None:
     """Write tab-separated text with a header row (unless `header` is False);
-    tabs and newlines in text become spaces."""
+    tabs and newlines in text become spaces, and text guarded against
+    formulas as in CSV (spreadsheets open TSV too)."""
     if header:
         stream.write("\t".join(columns) + "\n")
     for row in rows:

@@ -1,5 +1,6 @@
 """A Markdown (GitHub) table writer: text escaped so that it stays text. No Rich here."""
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
@@ -9,12 +10,22 @@ from gaoxin_cli.render.safe import clean
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|&~$"})
 
 
+#: What a Markdown viewer would make a link of: a URL, www., an e-mail
+#: address or a mention (any @), an issue (#1).
+_LINKS = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<![\w.])(www)(\.)|(@)|(?<!\w)(#)(?=\w)")
+
+
 def _markdown_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return repr(value)
-    return clean(str(value)).translate(_MARKDOWN)
+    text = clean(str(value)).translate(_MARKDOWN)
+    # "https\://", "www\.", "\@name", "\#1": shown as written, never linked
+    return _LINKS.sub(
+        lambda m: "".join(("\\" + g if g in (":", ".", "@", "#") else g) for g in m.groups() if g),
+        text,
+    )
 
 
 def _is_number(value: Any) -> bool:

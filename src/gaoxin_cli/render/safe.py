@@ -1,20 +1,34 @@
 """Text from fact files is data: it must never drive the terminal.
 
-Control characters (C0 but tab and newline, DEL, C1) and the Unicode bidi
-controls that can make text display in another order than it is stored are
-removed before text reaches a terminal or a text format.
+One rule for every output. Machine formats (JSON, JSONL, SQLite, the data
+package) keep text verbatim: JSON escapes what a terminal could act on as
+\\uXXXX, which parses back to the very same string. Formats for people and
+spreadsheets (tables, Markdown, CSV and TSV) neutralise it: control
+characters (C0 but tab and newline, DEL, C1), the Unicode bidi controls that
+can make text display in another order than it is stored, and zero-width
+characters are removed, the line and paragraph separators become a space;
+CSV and TSV cells that would run as a formula start with ', Markdown cells
+that would link (https://, www., @name, #1) are escaped.
 """
 
 #: Bidi embedding, override and isolate marks, and the Arabic letter mark.
 _BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+#: Characters that take no width and hide in text: zero-width space, joiners,
+#: word joiner, byte-order mark.
+_ZERO_WIDTH = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+#: The Unicode line and paragraph separators: a line break to some readers.
+_SEPARATORS = [0x2028, 0x2029]
 #: What JSON leaves raw of the unsafe characters (json.dumps escapes C0 itself,
-#: and the raw newlines in its output are its own indentation): DEL, C1, bidi.
-_JSON_UNSAFE = [*range(0x7F, 0xA0), *_BIDI]
-#: C0 controls, then the rest: whitespace controls become a space, others go.
+#: and the raw newlines in its output are its own indentation): DEL, C1, bidi,
+#: zero-width characters and the separators.
+_JSON_UNSAFE = [*range(0x7F, 0xA0), *_BIDI, *_ZERO_WIDTH, *_SEPARATORS]
+#: C0 controls, then the rest: whitespace controls and the separators become a
+#: space, others go.
 _CLEAN = dict.fromkeys([*range(32), *_JSON_UNSAFE]) | {
     ord("\t"): " ",
     ord("\n"): " ",
     ord("\r"): " ",
+    **dict.fromkeys(_SEPARATORS, " "),
 }
 _JSON_ESCAPES = {code: f"\\u{code:04x}" for code in _JSON_UNSAFE}
 

@@ -251,7 +251,9 @@ def _write_package(
 
     columns, rows = view.flat(lang)
     text = io.StringIO(newline="")
-    render.write(render.View(view.records, lambda _lang: (columns, rows)), "csv", text)
+    from gaoxin_cli.render.delimited import write_csv
+
+    write_csv(rows, columns, text, verbatim=True)  # a machine format: text as the files hold it
     data = text.getvalue().encode("utf-8")
     described = descriptor(datasets, columns, rows, data).encode("utf-8")
     path = Path(folder)
