@@ -34,6 +34,14 @@ quote = "初步核算，地區生產總值9516.9億元，同比增長5.2%左右"
 ARTICLE = "測試區經濟綜述\n\n經濟運行\n\n初步核算，地區生產總值9516.9億元，同比增長5.2%左右。\n"
 
 
+def _one_fact(measure: str, value: str, unit: str, quote: str, note: str = "") -> str:
+    """The traditional section with one fact of its indicator instead of its own."""
+    head = TRADITIONAL_SECTION.split("[[indicator.fact]]", maxsplit=1)[0]
+    fact = f'[[indicator.fact]]\nmeasure = "{measure}"\nvalue = {value}\nunit = "{unit}"\n'
+    fact += f'quote = "{quote}"\n' + (f'note = "{note}"\n' if note else "")
+    return head + fact
+
+
 def _line(text: str, start: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
@@ -101,10 +109,7 @@ def test_status_is_checked_both_ways(gaoxin, make_dataset) -> None:
 
 def test_a_counter_no_table_lists_is_a_warning_not_a_problem(gaoxin, make_dataset) -> None:
     """万艘次 is kept as written and normalizes to itself; validate says so and exits 0."""
-    section = TRADITIONAL_SECTION.split("[[indicator.fact]]", maxsplit=1)[0] + (
-        '[[indicator.fact]]\nmeasure = "level"\nvalue = 2.3\nunit = "万艘次"\n'
-        'quote = "船舶进出港2.3万艘次"\n'
-    )
+    section = _one_fact("level", "2.3", "万艘次", "船舶进出港2.3万艘次")
     folder = _dataset(make_dataset, section)
     result = gaoxin("validate", str(folder))
     assert result.exit_code == 0
@@ -142,9 +147,12 @@ def test_a_drafted_folder_s_first_validation_is_the_whole_to_do_list(gaoxin, tmp
 
 def test_a_misprinted_unit_is_kept_as_written_with_a_note(gaoxin, make_dataset) -> None:
     """ "8.41个百多点" is recorded as written; with a note, its measure is not held to 个百分点."""
-    section = TRADITIONAL_SECTION.split("[[indicator.fact]]", maxsplit=1)[0] + (
-        '[[indicator.fact]]\nmeasure = "vs_city"\nvalue = 8.41\nunit = "个百多点"\n'
-        'quote = "高于全市8.41个百多点"\nnote = "个百多点: a misprint of 个百分点 in the source"\n'
+    section = _one_fact(
+        "vs_city",
+        "8.41",
+        "个百多点",
+        "高于全市8.41个百多点",
+        "个百多点: a misprint of 个百分点 in the source",
     )
     folder = _dataset(make_dataset, section)
     result = gaoxin("validate", str(folder))

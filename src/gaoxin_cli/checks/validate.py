@@ -118,24 +118,32 @@ def _check_reading(fact: Fact) -> Iterator[tuple[str, str]]:
         return
     fitting = [r for r in readings if r.unit_found or fact.unit is None]
     hedges = frozenset().union(*(r.hedges for r in fitting))
-    if fact.qualifier is None and hedges:
-        wanted = " or ".join(f"qualifier = {q!r}" for q in sorted(hedges))
-        words = " / ".join(QUALIFIERS[q][0] for q in sorted(hedges))
-        yield "qualifier", f"the quote hedges {figure} ({words}): add {wanted}"
-    elif fact.qualifier is not None and fact.qualifier not in hedges:
-        words = QUALIFIERS[fact.qualifier][0]
-        yield (
-            "qualifier",
-            f"qualifier {fact.qualifier!r} needs {words} next to {figure} in the quote",
-        )
     statuses = frozenset().union(*(r.statuses for r in fitting))
-    if fact.status is None and statuses:
-        wanted = " or ".join(f"status = {s!r}" for s in sorted(statuses))
-        words = " / ".join(STATUSES[s][0] for s in sorted(statuses))
-        yield "status", f"the quote gives {figure} a status ({words}): add {wanted}"
-    elif fact.status is not None and fact.status not in statuses:
-        words = STATUSES[fact.status][0]
-        yield "status", f"status {fact.status!r} needs {words} before {figure} in the quote"
+    said = "the quote hedges {figure} ({words}): add {wanted}"
+    yield from _agreeing("qualifier", fact.qualifier, hedges, QUALIFIERS, said, "next to", figure)
+    said = "the quote gives {figure} a status ({words}): add {wanted}"
+    yield from _agreeing("status", fact.status, statuses, STATUSES, said, "before", figure)
+
+
+def _agreeing(
+    key: str,
+    given: str | None,
+    read: frozenset[str],
+    vocabulary: dict[str, tuple[str, str]],
+    said: str,
+    where: str,
+    figure: str,
+) -> Iterator[tuple[str, str]]:
+    """A qualifier or status against what the quote says, both ways: a word
+    with no key (`said`: "the quote hedges 85 (…): add qualifier = 'over'"),
+    a key with no word ("status 'estimated' needs 预计/预期 before 7.5 …")."""
+    if given is None and read:
+        wanted = " or ".join(f"{key} = {name!r}" for name in sorted(read))
+        words = " / ".join(vocabulary[name][0] for name in sorted(read))
+        yield key, said.format(figure=figure, words=words, wanted=wanted)
+    elif given is not None and given not in read:
+        words = vocabulary[given][0]
+        yield key, f"{key} {given!r} needs {words} {where} {figure} in the quote"
 
 
 def warn_unknown_units(book: FactBook) -> None:
