@@ -24,9 +24,11 @@ def _converter() -> Any:
 
 def simplified(text: str) -> str:
     """`text` in simplified characters, of the same length (a character OpenCC
-    would turn into more or fewer characters is kept as it is)."""
-    if text.isascii():
-        return text
+    would turn into more or fewer characters is kept as it is). Text with
+    none of the lexicon's frequent traditional characters is taken as
+    simplified already, and OpenCC is not loaded for it."""
+    if not may_be_traditional(text):
+        return text  # no traditional character the lexicon knows: nothing to convert
     converter = _converter()
     converted = str(converter.convert(text))
     if len(converted) == len(text):
