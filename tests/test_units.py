@@ -65,7 +65,8 @@ def test_clean_leaves_no_control_characters(text: str) -> None:
     """Nothing that can drive a terminal survives clean(); tab and newlines become spaces."""
     cleaned = clean(text)
     assert not _UNSAFE.search(cleaned)
-    assert cleaned.count(" ") == text.count(" ") + sum(text.count(c) for c in "\t\n\r")
+    spaced = "\t\n\r\u2028\u2029"  # whitespace controls and the line/paragraph separators
+    assert cleaned.count(" ") == text.count(" ") + sum(text.count(c) for c in spaced)
 
 
 @given(st.recursive(st.text() | st.integers(), lambda inner: st.lists(inner, max_size=3)))
