@@ -160,26 +160,22 @@ def checked(
     datasets: Sequence[str] | None = None,
 ) -> tuple[FactBook | None, list[Problem]]:
     """`validate_facts`, and the book checked (None when it could not be read)."""
+    from gaoxin_cli.checks.validate import warn_unknown_units
     from gaoxin_cli.source import FactSource
 
     problems: list[Problem] = []
+    whole = True  # read without a problem: the book is returned
     try:
         book = FactSource([Path(p) for p in paths] or None, datasets=datasets, cache=False).book()
     except FactsError as error:
-        if error.book is None or source is None or source is False:
-            if error.book is not None:
-                from gaoxin_cli.checks.validate import warn_unknown_units
-
-                warn_unknown_units(error.book)
+        if error.book is None:
             return None, error.problems
-        # Go on to the article with what could be read: the first run lists every problem.
+        # Go on with what could be read: the first run lists every problem.
         from gaoxin_cli import query
 
         book = query.select_datasets(error.book, list(datasets) if datasets else None)
         problems.extend(error.problems)
-        unread = True
-    else:
-        unread = False
+        whole = False
     if source is True:
         for dataset in book.datasets:
             problems.extend(_own_coverage(dataset))
@@ -191,10 +187,8 @@ def checked(
                 cli=f"--source checks one dataset: choose one with --dataset ({ids})",
             )
         problems.extend(coverage_of(book.datasets[0], Path(source)))
-    from gaoxin_cli.checks.validate import warn_unknown_units
-
     warn_unknown_units(book)
-    return (None if unread else book), sorted(set(problems))
+    return (book if whole else None), sorted(set(problems))
 
 
 def article_of(dataset: Dataset) -> Path | None:

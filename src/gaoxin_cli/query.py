@@ -300,9 +300,12 @@ def search_or_some(book: FactBook, query: str, *, section: str | None = None) ->
     """`search`, and where no fact matches every word, `search_some`: the
     facts with the most of them, said in a GaoxinWarning (with the words no
     fact has), as `gaoxin search` answers a question in plain words."""
-    hits = search(book, query, section=section)
-    if hits:
-        return hits
+    return search(book, query, section=section) or some_of(book, query, section=section)
+
+
+def some_of(book: FactBook, query: str, *, section: str | None = None) -> list[Hit]:
+    """`search_some`'s facts, said in a GaoxinWarning with the words no fact
+    has: the answer to a query `search` found nothing for."""
     hits, unmatched = search_some(book, query, section=section)
     if hits:
         import warnings

@@ -32,6 +32,7 @@ from gaoxin_cli.lexicon import (
     SPACES,
 )
 from gaoxin_cli.model import Dataset, Fact
+from gaoxin_cli.simplified import simplified
 
 #: How far a problem's quote of its clause reaches either side of the figure.
 CLAUSE_REACH = 40
@@ -105,6 +106,11 @@ def ascii_form(char: str) -> str:
     return char
 
 
+def _as_read(text: str) -> str:
+    """`text` (a quote) as the article is read: simplified, compacted."""
+    return compact(simplified(text))
+
+
 def compact(text: str) -> str:
     """`text` as an Article holds it: no spaces or line breaks, digits as ASCII
     (one space kept where spaces on a line part two digits)."""
@@ -133,7 +139,7 @@ def _parts_digits(text: str, offset: int, kept: list[str]) -> bool:
 def stated_places(fact: Fact, article: Article) -> set[int]:
     """The places of `article` where `fact` states its figure: inside each
     place its quote stands (none for a text fact)."""
-    places = list(_find_all(compact(_reading(fact.quote)), article.text))
+    places = list(_find_all(_as_read(fact.quote), article.text))
     return set(_covered_by(fact, places, article.text))
 
 
@@ -142,7 +148,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
     problems: list[Problem] = []
     covered: set[int] = set()
     for fact in dataset.facts:
-        places = list(_find_all(compact(_reading(fact.quote)), article.text))
+        places = list(_find_all(_as_read(fact.quote), article.text))
         if not places:
             where = fact.location.of("quote") if fact.location else None
             problems.append(
@@ -155,7 +161,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
             continue
         covered.update(_covered_by(fact, places, article.text))
     for figure, quote, where in dataset.not_figures:
-        places = list(_find_all(compact(_reading(quote)), article.text))
+        places = list(_find_all(_as_read(quote), article.text))
         if not places:
             problems.append(
                 Problem(
@@ -163,7 +169,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
                 )
             )
         for start in places:
-            covered.update(start + n for n in _figure_places(figure, compact(_reading(quote))))
+            covered.update(start + n for n in _figure_places(figure, _as_read(quote)))
     for start, figure in figures(article.text, _written_quantities(dataset.facts)):
         if start not in covered:
             clause = article.clause(start)
@@ -202,7 +208,7 @@ def figures(text: str, quantities: Sequence[str] = ()) -> Iterator[tuple[int, st
 
 def _written_quantities(facts: Sequence[Fact]) -> list[str]:
     """The Chinese-numeral quantities the facts state: the figure as written and its unit."""
-    return sorted({_reading(stated_as(f)) for f in facts if f.written is not None})
+    return sorted({simplified(stated_as(f)) for f in facts if f.written is not None})
 
 
 def stated_as(fact: Fact) -> str:
@@ -215,20 +221,13 @@ def stated_as(fact: Fact) -> str:
     return f"{written}{fact.unit or ''}"
 
 
-def _reading(text: str) -> str:
-    """`text` as the article is read: traditional characters as simplified."""
-    from gaoxin_cli.simplified import simplified
-
-    return simplified(text)
-
-
 def _covered_by(fact: Fact, places: list[int], text: str) -> Iterator[int]:
     """Positions of `text` that `fact` states: its figure inside each place its quote stands."""
-    quote = compact(_reading(fact.quote))
+    quote = _as_read(fact.quote)
     if fact.is_text:
         return  # words state no figure, whatever numbers their quote holds
     if fact.written is not None:
-        inside = list(_find_all(_reading(stated_as(fact)), quote))
+        inside = list(_find_all(simplified(stated_as(fact)), quote))
     else:
         inside = _figure_places(fact.figure, quote)
     for start in places:

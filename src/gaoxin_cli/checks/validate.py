@@ -23,6 +23,7 @@ from gaoxin_cli.model import (
     units,
 )
 from gaoxin_cli.model.units import stands_alone
+from gaoxin_cli.simplified import simplified
 
 
 def check_factbook(book: FactBook) -> list[Problem]:
@@ -89,7 +90,7 @@ def _fact_problems(fact: Fact) -> Iterator[tuple[str, str]]:
     if fact.unit is not None and units.scaled_unscaled(fact.unit):
         unscaled = ", ".join(sorted(units.UNSCALED))
         yield "unit", f"no scale word (万, 亿, 万亿) goes before {unscaled}: {fact.unit!r}"
-    if is_number and not is_fraction and _negative(fact) and not _declines(_reading(fact.quote)):
+    if is_number and not is_fraction and _negative(fact) and not _declines(simplified(fact.quote)):
         yield (
             "value",
             f"{format_value(fact.value)} is negative, but the quote has no word of decline"
@@ -164,12 +165,6 @@ def warn_unknown_units(book: FactBook) -> None:
                 GaoxinWarning,
                 stacklevel=2,
             )
-
-
-def _reading(text: str) -> str:
-    from gaoxin_cli.simplified import simplified
-
-    return simplified(text)
 
 
 def _negative(fact: Fact) -> bool:

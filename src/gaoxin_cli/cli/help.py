@@ -118,17 +118,16 @@ def _usage(command: Any, ctx: Any) -> str:
     pieces = [ctx.command_path, "[OPTIONS]"]
     for param in command.get_params(ctx):
         if param.param_type_name == "argument":
-            name = param.metavar or (param.name or "value").upper()
-            more = "..." if param.nargs != 1 else ""
+            name, more = _argument_word(param)
             pieces.append(f"{name}{more}" if param.required else f"[{name}]{more}")
     if isinstance(command, typer.core.TyperGroup):
         pieces.append("COMMAND [ARGS]...")
     return " ".join(pieces)
 
 
-def _argument_word(param: Any) -> str:
-    name = param.metavar or (param.name or "value").upper()
-    return f"{name}..." if param.nargs != 1 else name
+def _argument_word(param: Any) -> tuple[str, str]:
+    """An argument's word (ID), and "..." if it takes several."""
+    return param.metavar or (param.name or "value").upper(), "..." if param.nargs != 1 else ""
 
 
 def value_word(param: Any) -> str:
@@ -164,7 +163,7 @@ def _param_row(param: Any, ctx: Any, argument: bool) -> "list[Text]":
 
     mark = Text("*" if param.required else "", style=STYLES["required"])
     if argument:
-        names = [_argument_word(param), "", ""]
+        names = ["".join(_argument_word(param)), "", ""]
     else:
         long = ",".join(o for o in [*param.opts, *param.secondary_opts] if o.startswith("--"))
         short = ",".join(o for o in [*param.opts, *param.secondary_opts] if not o.startswith("--"))

@@ -97,9 +97,10 @@ class Review:
         self._stops = _ends(self.text, STOPS)
         #: Where a status word (预计, 初步核算 …) starts, and its length.
         status = "|".join(word for word, _ in STATUS_WORDS)
-        self.estimates = [m.start() for m in re.finditer(status, self.text)]
+        found = [m.span() for m in re.finditer(status, self.text)]
+        self.estimates = [start for start, _ in found]
         self.masthead.guess_from(self.text)
-        self.estimate_ends = [m.end() for m in re.finditer(status, self.text)]
+        self.estimate_ends = [end for _, end in found]
 
     @property
     def converted(self) -> bool:

@@ -28,7 +28,7 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
     if not comparison.one_area:  # side by side: no change column, one line says why
         note = AREAS_DIFFER.pick(lang)
         return Group(
-            _side_by_side(comparison, headings[:-1], [r[:-1] for r in rows], lang, width),
+            _side_by_side(comparison, headings[:-1], [r[:-1] for r in rows], lang),
             data(note, "dim"),
         )
     notes = {row.note.pick(lang) for row in comparison.rows if row.note}
@@ -91,7 +91,7 @@ def comparison_table(comparison: Comparison, lang: str, width: int) -> Group:
 
 
 def _side_by_side(
-    comparison: Comparison, headings: list[str], rows: list[list[str]], lang: str, width: int
+    comparison: Comparison, headings: list[str], rows: list[list[str]], lang: str
 ) -> RenderableType:
     """The datasets' figures in columns, no change: a table, or stacked where it does not fit."""
     table = plain_table(None)

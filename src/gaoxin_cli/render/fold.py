@@ -67,12 +67,12 @@ def _whole_figures(text: str, pieces: list[tuple[int, int, bool]]) -> list[tuple
     """`pieces` with those that a figure and its unit span joined into one."""
     merged: list[tuple[int, int, bool]] = []
     spans = [m.span() for m in _FIGURE.finditer(text) if m.end() - m.start() > 1]
+    at = 0  # the first span that may still hold a piece (both go left to right)
     for start, end, space in pieces:
+        while at < len(spans) and spans[at][1] <= start:
+            at += 1
         inside = (
-            merged
-            and not space
-            and not merged[-1][2]
-            and any(low < start < high for low, high in spans)
+            merged and not space and not merged[-1][2] and at < len(spans) and spans[at][0] < start
         )
         if inside:
             merged[-1] = (merged[-1][0], end, False)

@@ -96,7 +96,7 @@ def _fits(table: FittedTable, width: int) -> bool:
 
 
 def indicator_block(
-    indicators: Sequence[Indicator], title: str | None, lang: str, width: int
+    indicators: Sequence[Indicator], title: str | None, lang: str
 ) -> RenderableType:
     """Indicators with a column per measure, each label over its id; stacked
     (each indicator on its own lines) where the columns of figures do not fit
@@ -328,7 +328,7 @@ def overview(
     general = [i for i in dataset.indicators if i.section == "overview"]
     if general:
         title = SECTIONS["overview"][1 if lang == "en" else 0]
-        parts.extend([indicator_block(general, title, lang, width), Text("")])
+        parts.extend([indicator_block(general, title, lang), Text("")])
 
     sections = plain_table(None)
     sections.add_column(word("section", lang), overflow="fold")
@@ -341,7 +341,7 @@ def overview(
     parts.extend([TableOrStack(sections), Text("")])
 
     if headlines:
-        parts.extend([indicator_block(headlines, word("headlines", lang), lang, width), Text("")])
+        parts.extend([indicator_block(headlines, word("headlines", lang), lang), Text("")])
 
     example = headlines[0].id if headlines else "ID"
     more = "More" if lang == "en" else "更多"

@@ -84,9 +84,8 @@ def search(
     hits = [hit for hit in query.search(book, text, section=section) if chosen.keep(hit.fact)]
     if not hits:  # no fact has every word: those with the most of them, and a warning why
         every = opts.source().book(Selection(section=section))
-        hits = [
-            h for h in query.search_or_some(every, text, section=section) if chosen.keep(h.fact)
-        ]
+        some = query.some_of(every, text, section=section)  # the index found none whole
+        hits = [hit for hit in some if chosen.keep(hit.fact)]
     hits = hits[:limit] if limit is not None and sort is None else hits
     if not hits:
         nothing_found(ctx, fmt, opts, shape, f"nothing matches {text!r}")
