@@ -48,6 +48,27 @@ def test_traditional_characters_are_read_as_simplified_and_kept_as_written() -> 
     assert proposals[0].indicator.label == "地區生產總值"
 
 
+def test_pinyin_ruby_left_by_a_page_is_read_as_layout_and_kept_in_quotes() -> None:
+    """增長(zhǎng) and 個(gè)百分點(diǎn) read as 增长 and 个百分点; the quote keeps the text as published."""
+    text = "全縣地區生產總值同比增長(zhǎng)1.9%，拉動(dòng)GDP增長(zhǎng)0.8個(gè)百分點(diǎn)。"
+    assert read(text) == [
+        (1.9, "%", None, None, "growth"),
+        (0.8, "個百分點", None, None, "change"),
+    ]
+    quotes = [p.quote for p in draft_of(text).proposals]
+    assert all(quote in text for quote in quotes)
+    assert "增長(zhǎng)1.9%" in quotes[0]
+
+
+def test_a_bracketed_word_that_is_no_pinyin_is_text() -> None:
+    """Only a toned syllable right after a Chinese character is ruby: (2019) and (GDP) stay text."""
+    from gaoxin_cli.checks.coverage import compact
+
+    assert compact("區(qū)生產總值(GDP)增長(zhǎng)") == "區生產總值(GDP)增長"
+    assert compact("年度(2019)") == "年度(2019)"
+    assert compact("one (ā) two") == "one(ā)two"
+
+
 def test_a_traditional_and_a_simplified_text_are_read_alike() -> None:
     """The same clauses in either script give the same figures, units converted as written."""
     simplified = "预计，全区实现规模以上工业增加值增长8%左右；新增市场主体1.2万户。"

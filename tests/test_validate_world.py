@@ -63,6 +63,16 @@ def test_a_traditional_dataset_passes_against_its_traditional_article(gaoxin, ma
     assert "every figure of" in result.stdout
 
 
+def test_a_quote_with_pinyin_ruby_passes_against_its_article(gaoxin, make_dataset) -> None:
+    """A quote copied with a page's ruby (增長(zhǎng), 個(gè)百分點(diǎn)) is read as its characters."""
+    quote = "拉動(dòng)GDP增長(zhǎng)0.8個(gè)百分點(diǎn)"
+    section = _one_fact("change", "0.8", "個百分點", quote)
+    article = f"測試區經濟綜述\n\n經濟運行\n\n{quote}。\n"
+    folder = _dataset(make_dataset, section, article)
+    result = gaoxin("validate", "--source", str(folder))
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
 def test_a_traditional_unit_normalizes_as_its_simplified_form(gaoxin, make_dataset) -> None:
     """億元 normalizes to CNY like 亿元; `search 亿元` and `search 億元` both find its facts."""
     folder = _dataset(make_dataset, TRADITIONAL_SECTION)

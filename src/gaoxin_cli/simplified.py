@@ -11,6 +11,7 @@ traditional character (`may_be_traditional`): never on a lookup of
 simplified facts.
 """
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -60,3 +61,29 @@ def reading_form(text: str) -> str:
     """`text` as search compares it across scripts: in simplified characters
     where it may be traditional, else as it is (OpenCC is loaded only then)."""
     return simplified_word(text) if may_be_traditional(text) else text
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+#: A pinyin reading left in the text by a page's ruby markup ("增長(zhǎng)",
+#: "區(qū)"): a bracketed syllable with a tone mark right after a Chinese
+#: character ("(zhuàng)" is the longest). It is layout, not text: read as a
+#: space is, kept in quotes.
+RUBY = re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-z{_TONED}]{{1,6}}[)）]")
+
+
+def ruby_places(text: str) -> frozenset[int]:
+    """Offsets of `text` inside pinyin ruby annotations (none for most texts)."""
+    if "(" not in text and "（" not in text:
+        return frozenset()
+    return frozenset(
+        at
+        for found in RUBY.finditer(text)
+        if any(char in _TONED for char in found.group())
+        for at in range(found.start(), found.end())
+    )
+
+
+def without_ruby(text: str) -> str:
+    """`text` without its pinyin ruby annotations."""
+    ruby = ruby_places(text)
+    return "".join(c for at, c in enumerate(text) if at not in ruby) if ruby else text

@@ -32,7 +32,7 @@ from gaoxin_cli.lexicon import (
     SPACES,
 )
 from gaoxin_cli.model import Dataset, Fact
-from gaoxin_cli.simplified import simplified
+from gaoxin_cli.simplified import ruby_places, simplified
 
 #: How far a problem's quote of its clause reaches either side of the figure.
 CLAUSE_REACH = 40
@@ -54,8 +54,9 @@ CHINESE_RANK = re.compile(f"第[{''.join(DIGITS)}十]+(?![{NUMERAL_CHARS}])")
 
 
 class Article:
-    """An article's text without spaces and line breaks, and where each of its
-    characters stood (its line in the file, its place in the raw text)."""
+    """An article's text without spaces, line breaks and pinyin ruby
+    annotations, and where each of its characters stood (its line in the
+    file, its place in the raw text)."""
 
     __slots__ = ("lines", "offsets", "path", "text")
 
@@ -65,9 +66,12 @@ class Article:
         lines: list[int] = []
         offsets: list[int] = []
         line = 1
+        ruby = ruby_places(raw)
         for offset, char in enumerate(raw):
             if char == "\n":
                 line += 1
+            if offset in ruby:
+                continue
             if char in SPACES:
                 if _parts_digits(raw, offset, kept):
                     kept.append(" ")  # "2018-01-24 16:20": 24 and 16 stay two numbers
@@ -112,10 +116,13 @@ def _as_read(text: str) -> str:
 
 
 def compact(text: str) -> str:
-    """`text` as an Article holds it: no spaces or line breaks, digits as ASCII
-    (one space kept where spaces on a line part two digits)."""
+    """`text` as an Article holds it: no spaces, line breaks or ruby, digits
+    as ASCII (one space kept where spaces on a line part two digits)."""
     kept: list[str] = []
+    ruby = ruby_places(text)
     for offset, char in enumerate(text):
+        if offset in ruby:
+            continue
         if char not in SPACES:
             kept.append(ascii_form(char))
         elif _parts_digits(text, offset, kept):

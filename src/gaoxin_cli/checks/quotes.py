@@ -96,9 +96,9 @@ def read(fact: Fact) -> list[Reading]:
     """Each place the fact's figure stands alone in its quote, read (a quote
     in traditional characters as simplified; the written unit as the quote
     writes it)."""
-    from gaoxin_cli.simplified import simplified, simplified_word
+    from gaoxin_cli.simplified import simplified, simplified_word, without_ruby
 
-    figure, written = simplified(fact.figure), fact.quote
+    figure, written = simplified(fact.figure), without_ruby(fact.quote)
     quote = simplified(written)
     unit = simplified_word(fact.unit) if fact.unit else None
     readings = []
