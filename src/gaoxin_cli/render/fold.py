@@ -25,6 +25,9 @@ _FIGURE = re.compile(
     f"[0-9][0-9.,/%]*[{INSIDE_HEDGES}]?(?:(?:{_SCALES})[{INSIDE_HEDGES}]?)?(?:{_UNITS})?[{INSIDE_HEDGES}]?"
 )
 
+#: Characters a figure is made of: a figure starts after none of them.
+_FIGURE_CHARS = frozenset("0123456789.,/%")
+
 
 def _wide(char: str) -> bool:
     """A character that stands as a word of its own: Chinese, and the
@@ -129,11 +132,22 @@ def _forced_cut(text: str, start: int, end: int, width: int) -> int:
         used += size
         fits += 1
     wide = [_wide(char) for char in text[start : min(fits + 1, end)]]
-    seams = [
-        at
-        for at in range(start + 1, min(fits + 1, end))
-        if wide[at - start - 1] != wide[at - start]
+    figures = [
+        m.span()
+        for m in _FIGURE.finditer(text, start, end)
+        if text[m.start() - 1 : m.start()] not in _FIGURE_CHARS and any(map(_wide, m.group()))
     ]
+    # Between a narrow and a wide character, never inside a figure with its
+    # Chinese unit; and before such a figure where it starts inside a word
+    # ("3288b)|85亿元").
+    seams = sorted(
+        {
+            at
+            for at in range(start + 1, min(fits + 1, end))
+            if wide[at - start - 1] != wide[at - start] and not any(a < at < b for a, b in figures)
+        }
+        | {a for a, _ in figures if start < a <= fits}
+    )
     kept = [at for at in seams if text[at] not in NO_LINE_START and text[at - 1] not in NO_LINE_END]
     closed = [at for at in seams if text[at] not in NO_LINE_START]
     if seams:  # a word whole first, by the line-break rules as far as they allow it
