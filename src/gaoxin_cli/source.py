@@ -10,14 +10,14 @@ index:
     ['gdp.growth', 'gdp.vs_city']
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from gaoxin_cli import query
 from gaoxin_cli.errors import NotFoundError, UsageError
 from gaoxin_cli.factfiles.folders import facts_dirs_from_env
-from gaoxin_cli.model import Dataset, FactBook
+from gaoxin_cli.model import Dataset, Fact, FactBook
 
 if TYPE_CHECKING:
     from gaoxin_cli.index import Index
@@ -119,6 +119,81 @@ class FactSource:
             found = [(d, n) for d, n in found if d.id in self.datasets]
         return found
 
+    def stream(self) -> "FactStream":
+        """Every dataset chosen, one at a time, each whole: what an export
+        reads, so that memory holds one dataset's facts and not all of them.
+
+        From the index, each dataset is read and checked (checksums, counts)
+        before any of its facts is given out; should one fail, the index is
+        discarded and the rest is read from the files. Without the index the
+        files are read whole first (they are checked as one book).
+        """
+        if self.cache:
+            found = self._indexed_stream()
+            if found is not None:
+                return found
+        book = self.book()
+        return FactStream(book.datasets, lambda: iter(book.datasets))
+
+    def _indexed_stream(self) -> "FactStream | None":
+        from gaoxin_cli.index import READ_ERRORS, discard, open_index
+
+        opened: list[tuple[Path, Index, list[Dataset]]] = []
+
+        def close() -> None:
+            for _, index, _ in opened:
+                index.close()
+
+        for root in self.roots:
+            index = open_index(root)
+            if index is None:
+                close()
+                return None
+            try:
+                catalog = [dataset for dataset, _ in index.catalog()]
+            except READ_ERRORS:
+                index.close()
+                discard(root)
+                close()
+                return None
+            opened.append((root, index, catalog))
+        ids = [d.id for _, _, catalog in opened for d in catalog]
+        if len(set(ids)) < len(ids):
+            close()
+            return None  # one dataset id in two folders: the loader reports it
+        if self.datasets is not None:
+            try:
+                check_datasets(self.datasets, ids)
+            except UsageError:
+                close()
+                raise
+        chosen = [d for _, _, catalog in opened for d in catalog if self._wants(d.id)]
+
+        def read() -> Iterator[Dataset]:
+            given: set[str] = set()
+            try:
+                for root, index, catalog in opened:
+                    for meta in catalog:
+                        if not self._wants(meta.id):
+                            continue
+                        try:
+                            (dataset,) = index.book(datasets=[meta.id]).datasets
+                        except READ_ERRORS as error:
+                            discard(root)
+                            _warn(f"the index of {root} was damaged ({error}); read the files")
+                            rest = FactSource(self.roots, datasets=self.datasets, cache=False)
+                            yield from (d for d in rest.book().datasets if d.id not in given)
+                            return
+                        given.add(dataset.id)
+                        yield dataset
+            finally:
+                close()
+
+        return FactStream(chosen, read)
+
+    def _wants(self, dataset: str) -> bool:
+        return self.datasets is None or dataset in self.datasets
+
     def _indexed(self, selection: Selection) -> FactBook | None:
         """What `selection` asks for from the index of each root; None to read the files."""
         datasets: list[Dataset] = []
@@ -160,6 +235,26 @@ class FactSource:
             found.extend(answer)
         ids = [d.id for d, _ in found]
         return None if len(set(ids)) < len(ids) else found
+
+
+class FactStream:
+    """Datasets read one at a time (`FactSource.stream`): `datasets`, each
+    one's metadata (its indicators only if they are in memory anyway), is
+    known before the first is read; iterating gives each whole."""
+
+    __slots__ = ("_read", "datasets")
+
+    def __init__(self, datasets: Sequence[Dataset], read: Callable[[], Iterator[Dataset]]) -> None:
+        self.datasets = tuple(datasets)
+        self._read = read
+
+    def __iter__(self) -> Iterator[Dataset]:
+        return self._read()
+
+    def facts(self) -> Iterator[Fact]:
+        """Every fact, dataset by dataset."""
+        for dataset in self:
+            yield from dataset.facts
 
 
 def _ask_index(root: Path, ask: "Callable[[Index], T]") -> "T | None":

@@ -7,9 +7,8 @@ text out; the command writes the files. The same input gives the same bytes
 (no dates, no versions of this tool), so that packages can be diffed.
 """
 
-import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, STATUSES, Dataset
@@ -46,7 +45,7 @@ _NORMALIZED = (
 )
 
 #: Each column a fact's CSV may have: (Table Schema type, description).
-#: `value` is typed by the rows (see `_value_type`).
+#: `value` is typed by the rows (see `Tally`).
 FIELDS: dict[str, tuple[str, str]] = {
     "id": (
         "string",
@@ -133,19 +132,41 @@ _RESOURCE_DESCRIPTION = (
 )
 
 
+class Tally:
+    """Rows counted on their way into the CSV (`rows` is iterated once): how
+    many, and whether every `value` is a number (its type in the schema)."""
+
+    __slots__ = ("_rows", "count", "words")
+
+    def __init__(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        self._rows = rows
+        self.count = 0
+        self.words = False  # a value that is no number: words, a fraction
+
+    def __iter__(self) -> Iterator[Mapping[str, Any]]:
+        for row in self._rows:
+            self.count += 1
+            value = row.get("value")
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                self.words = True
+            yield row
+
+
 def descriptor(
     datasets: Sequence[Dataset],
     columns: Sequence[str],
-    rows: Sequence[Mapping[str, Any]],
-    data: bytes,
+    tally: Tally,
+    size: int,
+    sha256: str,
 ) -> str:
-    """The text of `datapackage.json` for `data`, the CSV of `rows` under
-    `columns` (as `export --format csv` writes them), from `datasets`."""
+    """The text of `datapackage.json` for the CSV of `size` bytes and SHA-256
+    `sha256` whose rows `tally` counted under `columns` (as `export --format
+    csv` writes them), from `datasets`."""
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": package_name(datasets),
         "title": " / ".join(d.title.zh for d in datasets) or "gaoxin facts",
-        "description": _description(datasets, len(rows)),
+        "description": _description(datasets, tally.count),
     }
     sources = list(dict.fromkeys(_source(d) for d in datasets))
     if sources:
@@ -163,12 +184,55 @@ def descriptor(
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "bytes": len(data),
-            "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
-            "schema": _schema(columns, rows, several=len(datasets) > 1),
+            "bytes": size,
+            "hash": f"sha256:{sha256}",
+            "schema": _schema(columns, tally, several=len(datasets) > 1),
         }
     ]
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_package(
+    columns: Sequence[str],
+    rows: Iterable[Mapping[str, Any]],
+    datasets: Sequence[Dataset],
+    folder: str,
+) -> None:
+    """Write the CSV of `rows`, and the descriptor of it, into `folder` (made if
+    missing): both are written in full beside their places first, then moved
+    into place, the descriptor first (a folder whose CSV is still the old one
+    is then one that export takes for its own); if either cannot be written,
+    neither is replaced."""
+    import hashlib
+    from pathlib import Path
+
+    from gaoxin_cli.files import replacing
+    from gaoxin_cli.render.delimited import write_csv
+
+    tally = Tally(rows)
+    path = Path(folder)
+    name = ""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        # The blocks end inner first: the descriptor is moved into place first.
+        with replacing(path / DATA) as data_temp, replacing(path / DESCRIPTOR) as temp:
+            name = DATA
+            with data_temp.open("w", encoding="utf-8", newline="") as stream:
+                # a machine format: text as the files hold it
+                write_csv(tally, columns, stream, verbatim=True)
+            digest = hashlib.sha256()
+            with data_temp.open("rb") as written:
+                while chunk := written.read(1 << 20):
+                    digest.update(chunk)
+            size = data_temp.stat().st_size
+            name = DESCRIPTOR
+            temp.write_text(
+                descriptor(datasets, columns, tally, size, digest.hexdigest()), encoding="utf-8"
+            )
+            name = ""
+    except OSError as error:  # named as the user typed it, never by a temporary name
+        shown = str(Path(folder) / name) if name else folder
+        raise OSError(error.errno, error.strerror or str(error), shown) from error
 
 
 def package_name(datasets: Sequence[Dataset]) -> str:
@@ -206,16 +270,15 @@ def _description(datasets: Sequence[Dataset], count: int) -> str:
     ).strip()
 
 
-def _schema(
-    columns: Sequence[str], rows: Sequence[Mapping[str, Any]], *, several: bool
-) -> dict[str, Any]:
+def _schema(columns: Sequence[str], tally: Tally, *, several: bool) -> dict[str, Any]:
     fields = []
     for column in columns:
         name = column.replace(".", "_")  # --fields label.zh is the column label_zh
         kind, text = FIELDS[name]
         field: dict[str, Any] = {"name": column, "type": kind, "description": text}
         if name == "value":
-            field["type"] = _value_type(column, rows)
+            # number when every row's figure is a number, else string (words, 1/6)
+            field["type"] = "number" if tally.count and not tally.words else "string"
         constraints: dict[str, Any] = {}
         if name in REQUIRED:
             constraints["required"] = True
@@ -229,15 +292,6 @@ def _schema(
     if all(name in columns for name in key):
         schema["primaryKey"] = key
     return schema
-
-
-def _value_type(column: str, rows: Sequence[Mapping[str, Any]]) -> str:
-    """number when every row's figure is a number, else string (words, 1/6)."""
-    numbers = [
-        isinstance(row.get(column), int | float) and not isinstance(row.get(column), bool)
-        for row in rows
-    ]
-    return "number" if numbers and all(numbers) else "string"
 
 
 def written_here(text: str) -> bool:

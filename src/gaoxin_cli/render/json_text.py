@@ -100,3 +100,28 @@ def write_jsonl(records: Iterable[Any], stream: TextIO, *, ascii_only: bool = Fa
     for line in _lines(list(records), ascii_only):
         stream.write(line if ascii_only else json_escape_unsafe(line))
         stream.write("\n")
+
+
+def stream_json(
+    records: Iterable[dict[str, Any]], stream: TextIO, *, lines: bool, ascii_only: bool = False
+) -> None:
+    """Write records as they come, the same text as `write_json` (one array)
+    or `write_jsonl` (`lines`) of the same records: a batch at a time, so
+    that an export of a million facts never holds them all."""
+    import json
+    from itertools import islice
+
+    encode = json.JSONEncoder(ensure_ascii=ascii_only, allow_nan=False).encode
+    escape = (lambda text: text) if ascii_only else json_escape_unsafe
+    parts = iter(records)
+    first = True
+    if not lines:
+        stream.write("[")
+    while batch := list(islice(parts, 1000)):
+        if lines:
+            stream.write(escape("\n".join(map(encode, batch))) + "\n")
+        else:
+            stream.write(("" if first else ",\n ") + escape(",\n ".join(map(encode, batch))))
+        first = False
+    if not lines:
+        stream.write("]\n")

@@ -1,7 +1,7 @@
 """A Markdown (GitHub) table writer: text escaped so that it stays text. No Rich here."""
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from gaoxin_cli.render.safe import clean
@@ -33,19 +33,27 @@ def _is_number(value: Any) -> bool:
 
 
 def write_markdown(
-    rows: Sequence[Mapping[str, Any]],
+    rows: Iterable[Mapping[str, Any]],
     columns: Sequence[str],
     stream: TextIO,
     headings: Sequence[str] | None = None,
 ) -> None:
     """Write a Markdown (GitHub) table: text escaped so that it stays text,
-    columns of numbers aligned right."""
+    columns of numbers aligned right. `rows` is read twice (a list, or rows
+    spooled to disk)."""
     heads = [_markdown_cell(h) for h in (headings or columns)]
     stream.write("| " + " | ".join(heads) + " |\n")
-    rules = []
-    for column in columns:
-        values = [row.get(column) for row in rows if row.get(column) is not None]
-        rules.append("---:" if values and all(map(_is_number, values)) else "---")
+    # A column of numbers only (and at least one) is aligned right: one pass over the rows.
+    seen: set[str] = set()
+    words: set[str] = set()
+    for row in rows:
+        for column in columns:
+            value = row.get(column)
+            if value is not None:
+                seen.add(column)
+                if not _is_number(value):
+                    words.add(column)
+    rules = ["---:" if c in seen and c not in words else "---" for c in columns]
     stream.write("| " + " | ".join(rules) + " |\n")
     for row in rows:
         cells = [_markdown_cell(row.get(column)) for column in columns]

@@ -118,26 +118,30 @@ def readable_rows(
     """Columns, headings and rows of facts for people (Markdown): id, label,
     measure, figure with its status, qualifier and unit, quote; the dataset when
     there are several."""
+    columns, headings = readable_columns(len({f.dataset for f in facts}) > 1, lang)
+    return columns, headings, [readable_row(f, lang) for f in facts]
+
+
+def readable_columns(several: bool, lang: str) -> tuple[list[str], list[str]]:
+    """Columns and headings of `readable_rows`: the dataset first when there are `several`."""
+    columns = ["dataset"] if several else []
+    columns += ["id", "label", "measure", "figure", "quote"]
+    return columns, [word("indicator" if c == "label" else c, lang) for c in columns]
+
+
+def readable_row(fact: Fact, lang: str) -> dict[str, Any]:
+    """One fact's row of `readable_rows`."""
     from gaoxin_cli.model import MEASURES
     from gaoxin_cli.render.figure_text import format_figure
 
-    pick = 1 if lang == "en" else 0
-    several = len({f.dataset for f in facts}) > 1
-    columns = ["dataset"] if several else []
-    columns += ["id", "label", "measure", "figure", "quote"]
-    rows = [
-        {
-            "dataset": f.dataset,
-            "id": f.id,
-            "label": f.label.pick(lang),
-            "measure": MEASURES[f.measure][pick],
-            "figure": format_figure(f, lang),
-            "quote": f.quote,
-        }
-        for f in facts
-    ]
-    headings = [word("indicator" if c == "label" else c, lang) for c in columns]
-    return columns, headings, rows
+    return {
+        "dataset": fact.dataset,
+        "id": fact.id,
+        "label": fact.label.pick(lang),
+        "measure": MEASURES[fact.measure][1 if lang == "en" else 0],
+        "figure": format_figure(fact, lang),
+        "quote": fact.quote,
+    }
 
 
 #: Columns of a chart's bars as flat rows.

@@ -5,7 +5,7 @@ import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from gaoxin_cli.files import replacing, scratch, writes_into, writing_into
@@ -47,7 +47,7 @@ def _storable(value: object) -> object:
 
 
 def write_sqlite(
-    datasets: Sequence[Dataset], facts: Sequence[Fact], path: Path, *, new: bool = False
+    datasets: Sequence[Dataset], facts: Iterable[Fact], path: Path, *, new: bool = False
 ) -> None:
     """Write `datasets` and `facts` to a new SQLite file at `path` (replaced whole,
     atomically; with `new`, never replacing a file that appeared meanwhile); into
@@ -72,7 +72,7 @@ def write_sqlite(
         raise OSError(errno.EIO, reason, str(path)) from None
 
 
-def _fill(temp: Path, datasets: Sequence[Dataset], facts: Sequence[Fact]) -> None:
+def _fill(temp: Path, datasets: Sequence[Dataset], facts: Iterable[Fact]) -> None:
     db = sqlite3.connect(temp)
     try:
         db.execute("PRAGMA journal_mode = MEMORY")  # a new file: no journal beside it
@@ -81,8 +81,15 @@ def _fill(temp: Path, datasets: Sequence[Dataset], facts: Sequence[Fact]) -> Non
             db.execute(_facts_table())
             db.execute("CREATE INDEX facts_indicator ON facts(indicator)")
             counts: dict[str, int] = {}
-            for fact in facts:
-                counts[fact.dataset] = counts.get(fact.dataset, 0) + 1
+
+            def rows() -> Iterator[list[object]]:  # facts as they come, counted
+                for fact in facts:
+                    counts[fact.dataset] = counts.get(fact.dataset, 0) + 1
+                    row = flat_row(fact)
+                    yield [_storable(row[c]) for c in FLAT_COLUMNS]
+
+            marks = ", ".join("?" * len(FLAT_COLUMNS))
+            db.executemany(f"INSERT INTO facts VALUES ({marks})", rows())  # noqa: S608 - ? marks
             db.executemany(
                 "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -101,11 +108,6 @@ def _fill(temp: Path, datasets: Sequence[Dataset], facts: Sequence[Fact]) -> Non
                     )
                     for d in datasets
                 ],
-            )
-            marks = ", ".join("?" * len(FLAT_COLUMNS))
-            db.executemany(
-                f"INSERT INTO facts VALUES ({marks})",  # noqa: S608 - ? marks only
-                ([_storable(flat_row(f)[c]) for c in FLAT_COLUMNS] for f in facts),
             )
     finally:
         db.close()

@@ -8,7 +8,7 @@ A View holds a command's answer and knows its forms: JSON records
 imported, only when it is written: scripts never import Rich.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.model import Dataset, Fact, Indicator
@@ -116,6 +116,54 @@ def fact_list(found: Sequence[Fact], fields: Sequence[str] | None = None) -> "Vi
         return fields_table(*flat(lang), width)
 
     return View(json_records, flat, table=table)
+
+
+def fact_stream(found: Iterable[Fact], fields: Sequence[str] | None = None) -> "View":
+    """Facts read once, as they come (an export): the records and rows are
+    iterators, written as they are made, so that memory holds one dataset's
+    facts, not all. The same text as `facts` or `fact_list` of the same
+    facts; Markdown, which aligns each column by all of its rows, keeps its
+    rows in a temporary file rather than in memory. No table form."""
+    chosen = None if fields is None else list(fields)
+
+    def records() -> Iterator[dict[str, Any]]:
+        from gaoxin_cli.render.fields import project
+        from gaoxin_cli.render.records import fact_record
+
+        if chosen is None:
+            return (fact_record(f) for f in found)
+        return (project(fact_record(f), chosen) for f in found)
+
+    def flat(_lang: str) -> "tuple[Sequence[str], Iterable[dict[str, Any]]]":
+        if chosen is None:
+            from gaoxin_cli.render.rows import FLAT_COLUMNS, flat_row
+
+            return FLAT_COLUMNS, (flat_row(f) for f in found)
+        from gaoxin_cli.render.fields import flat_columns, value_of
+        from gaoxin_cli.render.records import fact_record
+
+        columns = flat_columns(chosen)
+        return columns, ({c: value_of(r, c) for c in columns} for r in map(fact_record, found))
+
+    def readable(lang: str) -> "tuple[Sequence[str], Sequence[str], Iterable[dict[str, Any]]]":
+        from gaoxin_cli.render.spool import Spooled
+
+        if chosen is not None:
+            columns, rows = flat(lang)
+            return columns, columns, Spooled(rows)
+        from gaoxin_cli.render.rows import readable_columns, readable_row
+
+        datasets: set[str] = set()
+
+        def noted(fact: Fact) -> dict[str, Any]:
+            if len(datasets) < 2:
+                datasets.add(fact.dataset)
+            return readable_row(fact, lang)
+
+        spooled = Spooled(map(noted, found))
+        return (*readable_columns(len(datasets) > 1, lang), spooled)
+
+    return View(records, flat, readable=readable)  # type: ignore[arg-type]
 
 
 def sections(views: Sequence["SectionView"]) -> "View":

@@ -32,6 +32,9 @@ def write(
 
         data = view.records()
         ascii_only = not can_encode_chinese(stream)
+        if not isinstance(data, list | dict):  # records as they come: an export's stream
+            json_text.stream_json(data, stream, lines=fmt == "jsonl", ascii_only=ascii_only)
+            return
         if fmt == "jsonl" and isinstance(data, list):
             json_text.write_jsonl(data, stream, ascii_only=ascii_only)
         else:

@@ -4,9 +4,10 @@ Frictionless Data Package (a folder)."""
 import io
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain, islice
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -41,8 +42,14 @@ from gaoxin_cli.cli.listing import (
 from gaoxin_cli.cli.listing import write_facts as listing_facts
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
-from gaoxin_cli.model import Dataset
+from gaoxin_cli.model import Dataset, Fact
 from gaoxin_cli.source import Selection
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from gaoxin_cli.cli.common import Settings
+    from gaoxin_cli.query import FactFilter
 
 #: The format `export FILE` writes when --format is not given, by FILE's suffix.
 FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
@@ -149,16 +156,19 @@ def export(
     if not sqlite:
         shape.check(fmt)
     into = file is not None and not package and _check_target(file, force, output_format or fmt)
-    book = opts.source().book(Selection(section=section))
-    chosen = shape.apply(keep.facts(book.facts))
-    if not chosen and target is None and folder is None:
-        nothing_found(ctx, fmt, opts, shape, "no facts match" if keep.active else "no facts")
     if fmt == "table":  # at a terminal, the list `get` shows
+        book = opts.source().book(Selection(section=section))
+        chosen = shape.apply(keep.facts(book.facts))
+        if not chosen:
+            nothing_found(ctx, fmt, opts, shape, "no facts match" if keep.active else "no facts")
         listing_facts(ctx, chosen, None, fmt, opts, Shape(fields, None, None, no_headers))
         return
-    view = render.facts(chosen) if shape.fields is None else render.fact_list(chosen, shape.fields)
+    datasets, facts_out = _facts_out(ctx, opts, keep, shape, fmt, into=file is not None)
+    view = render.fact_stream(facts_out, shape.fields)
     if folder is not None:
-        _write_package(view, book.datasets, folder, lang=opts.lang)
+        from gaoxin_cli.render.datapackage import write_package
+
+        write_package(*view.flat(opts.lang), datasets, folder)
         return
     if target is None or file is None:
         stdout = environment(ctx).stdout
@@ -168,7 +178,7 @@ def export(
         if sqlite:
             from gaoxin_cli.render.sqlite import write_sqlite
 
-            write_sqlite(book.datasets, chosen, target, new=not force)
+            write_sqlite(datasets, facts_out, target, new=not force)
         else:
             _write_file(
                 view,
@@ -210,6 +220,28 @@ def _write_file(
         render.write(view, fmt, stream, lang=lang, bom=bom, headers=headers)
 
 
+def _facts_out(
+    ctx: typer.Context, opts: "Settings", keep: "FactFilter", shape: Shape, fmt: str, *, into: bool
+) -> tuple[Sequence[Dataset], Iterable[Fact]]:
+    """The datasets exported and their facts that pass, in order: read, checked
+    and written a dataset at a time; all at once only to sort them. With
+    none, and standard output, the empty answer's rule."""
+    if shape.sort is not None:
+        book = opts.source().book(Selection(section=keep.section))
+        chosen = shape.apply(keep.facts(book.facts))
+        if not chosen and not into:
+            nothing_found(ctx, fmt, opts, shape, "no facts match" if keep.active else "no facts")
+        return book.datasets, chosen
+    stream = opts.source().stream()
+    passing: Iterator[Fact] = filter(keep.keep, stream.facts())
+    if shape.limit is not None:
+        passing = islice(passing, shape.limit)
+    first = next(passing, None)
+    if first is None and not into:
+        nothing_found(ctx, fmt, opts, shape, "no facts match" if keep.active else "no facts")
+    return stream.datasets, (chain((first,), passing) if first is not None else ())
+
+
 def _refuse_mismatches(file: str | None, output_format: str | None, fmt: str, bom: bool) -> None:
     """A UsageError for options that do not go together: a table into a
     file, --bom with anything but CSV or TSV."""
@@ -236,40 +268,6 @@ def _package_folder(file: str | None, json: bool, bom: bool, headers: bool) -> s
         raise UsageError("--no-headers goes with --format csv or tsv, not datapackage")
     _check_folder(file)
     return file
-
-
-def _write_package(
-    view: render.View, datasets: Sequence[Dataset], folder: str, *, lang: str
-) -> None:
-    """Write `view`'s CSV, and the descriptor of it, into `folder` (made if
-    missing): both are written in full beside their places first, then moved
-    into place, the descriptor first (a folder whose CSV is still the old one
-    is then one that export takes for its own); if either cannot be written,
-    neither is replaced."""
-    from gaoxin_cli.files import replacing
-    from gaoxin_cli.render.datapackage import DATA, DESCRIPTOR, descriptor
-
-    columns, rows = view.flat(lang)
-    text = io.StringIO(newline="")
-    from gaoxin_cli.render.delimited import write_csv
-
-    write_csv(rows, columns, text, verbatim=True)  # a machine format: text as the files hold it
-    data = text.getvalue().encode("utf-8")
-    described = descriptor(datasets, columns, rows, data).encode("utf-8")
-    path = Path(folder)
-    name = ""
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        # The blocks end inner first: the descriptor is moved into place first.
-        with replacing(path / DATA) as data_temp, replacing(path / DESCRIPTOR) as temp:
-            name = DESCRIPTOR
-            temp.write_bytes(described)
-            name = DATA
-            data_temp.write_bytes(data)
-            name = ""
-    except OSError as error:  # named as the user typed it, never by a temporary name
-        shown = str(Path(folder) / name) if name else folder
-        raise OSError(error.errno, error.strerror or str(error), shown) from error
 
 
 def _check_folder(folder: str) -> None:
