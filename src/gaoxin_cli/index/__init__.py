@@ -61,22 +61,26 @@ def discard(root: Path) -> None:
 
 def open_index(root: Path) -> Index | None:
     """A fresh index of `root`, built or updated as needed; None to read the files instead."""
-    found = freshness.scan(root)
-    if found is None:
-        return None
-    dirs, files = found
     resolved = root.resolve()
     path, meta = schema.path_for(resolved), schema.meta(resolved)
     if path is None:
         return None  # no cache folder: read the files
-    if path.exists() and not path.is_file():
-        return None  # something else is in the way: read the files
     base = freshness.base_of(root)
     db = open_read_only(path)
+    if db is not None and freshness.unchanged(db, root, meta):
+        return Index(db, base)  # the common case: one text a folder compared
+    found = freshness.scan(root)
+    if found is None:
+        if db is not None:
+            db.close()
+        return None
+    dirs, files = found
+    if path.exists() and not path.is_file():
+        return None  # something else is in the way: read the files
     changes = freshness.changes(db, root, dirs, files, meta)
     if db is not None:
         if changes is not None and not changes.dirs and not changes.refresh:
-            return Index(db, base)  # fresh: the common case
+            return Index(db, base)  # fresh, file by file
         db.close()
     from gaoxin_cli.index.build import build
 

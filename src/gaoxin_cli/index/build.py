@@ -92,8 +92,27 @@ def _write(
         )
     order = [(seq, dir_) for seq, dir_ in enumerate(dirs)]
     db.executemany("UPDATE datasets SET seq = ? WHERE dir = ?", order)
+    _sign_folders(db, dirs)
     if db.execute("SELECT id FROM datasets GROUP BY id HAVING count(*) > 1").fetchone():
         raise _ProblemsError  # one dataset id in two folders: the loader reports it
+
+
+def _sign_folders(db: sqlite3.Connection, dirs: list[str]) -> None:
+    """Record each dataset folder's signature from its rows of `files`, in order."""
+    files: dict[str, list[tuple[str, int, int, int, str]]] = {dir_: [] for dir_ in dirs}
+    racy: dict[str, bool] = {}
+    query = "SELECT dir, name, size, mtime_ns, ctime_ns, ident, racy FROM files"
+    for dir_, name, size, mtime_ns, ctime_ns, ident, is_racy in db.execute(query):
+        files.setdefault(dir_, []).append((name, size, mtime_ns, ctime_ns, ident))
+        racy[dir_] = racy.get(dir_, False) or bool(is_racy)
+    db.execute("DELETE FROM folders")
+    db.executemany(
+        "INSERT INTO folders VALUES (?, ?, ?, ?)",
+        [
+            (dir_, seq, freshness.signature(files[dir_]), int(racy.get(dir_, False)))
+            for seq, dir_ in enumerate(dirs)
+        ],
+    )
 
 
 def _copy_database(source: Path, target: Path) -> None:

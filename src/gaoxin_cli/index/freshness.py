@@ -109,6 +109,69 @@ def scan(root: Path) -> tuple[list[str], list[FileStat]] | None:
     return (dirs, files) if dirs else None
 
 
+def signature(files: list[tuple[str, int, int, int, str]]) -> str:
+    """What a dataset folder's fact files are, as one text: each one's name,
+    size, mtime, ctime and identity, by name. Equal texts, equal files (unless
+    one was written too close to the build to tell: see `is_racy`)."""
+    return "\n".join("\t".join(map(str, file)) for file in sorted(files))
+
+
+def _signed(folder: str, now: int) -> str | None:
+    """`signature` of the fact files in `folder` as they are now ("" for none);
+    None if one is no regular file or was written within RACY_NS of `now`."""
+    lines = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not _is_toml(entry.name):
+                continue
+            i = entry.stat()
+            if not stat.S_ISREG(i.st_mode) or now - max(i.st_mtime_ns, i.st_ctime_ns) < RACY_NS:
+                return None
+            lines.append(
+                f"{entry.name}\t{i.st_size}\t{i.st_mtime_ns}\t{i.st_ctime_ns}\t{i.st_dev}:{i.st_ino}"
+            )
+    lines.sort()
+    return "\n".join(lines)
+
+
+def unchanged(db: sqlite3.Connection, root: Path, meta: dict[str, str]) -> bool:
+    """True if the index is fresh by its folders' signatures alone: the same
+    dataset folders, each with files of the same names, sizes, times and
+    identities as recorded, none written close to the build or to now.
+
+    The common case of every lookup, in one listing per folder and one stat
+    per file, compared as one text per folder. False is no verdict: `scan`
+    and `changes` then compare file by file (and hash what moved).
+    """
+    try:
+        if dict(db.execute("SELECT key, value FROM meta")) != meta:
+            return False
+        stored = db.execute("SELECT dir, files, racy FROM folders ORDER BY seq").fetchall()
+        with os.scandir(root) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+        if not stored or any(_is_toml(e.name) or e.name == DATASET_FILE for e in entries):
+            return False  # a dataset folder itself, or nothing recorded: compare file by file
+        now = time.time_ns()
+        at = 0
+        for entry in entries:
+            if not entry.is_dir():
+                continue
+            signed = _signed(entry.path, now)
+            if signed is None:
+                return False
+            if not signed:
+                continue  # no dataset: as `scan` sees it
+            if at >= len(stored):
+                return False
+            dir_, recorded, racy = stored[at]
+            at += 1
+            if dir_ != entry.name or racy or signed != recorded:
+                return False
+        return at == len(stored)
+    except (OSError, sqlite3.Error):
+        return False
+
+
 def sha256(path: Path) -> str:
     """The SHA-256 of a fact file's bytes, in hex, read as the loader reads
     them (without blocking, at most as much as it would); OSError if it

@@ -14,7 +14,7 @@ from typing import Any
 from gaoxin_cli.version import __version__
 
 #: Bump when the tables below change, or what search_words stores in them.
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,6 +24,10 @@ CREATE TABLE files(
     sha256 TEXT NOT NULL,
     racy INTEGER NOT NULL,
     PRIMARY KEY(dir, name));
+-- Each dataset folder's files as one text (freshness.signature of the rows of
+-- `files`), in the order of the datasets; racy if any of them is.
+CREATE TABLE folders(
+    dir TEXT PRIMARY KEY, seq INTEGER NOT NULL, files TEXT NOT NULL, racy INTEGER NOT NULL);
 -- Every row a reader gets carries `crc`, a checksum of its other columns, and
 -- each dataset and indicator the number of rows it owns (see `checksum`).
 CREATE TABLE datasets(
