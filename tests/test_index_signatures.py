@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gaoxin_cli.index import freshness
 
@@ -72,3 +74,73 @@ def test_signatures_are_recorded_for_every_dataset_in_order(
     datasets = [d for (d,) in db.execute("SELECT dir FROM datasets ORDER BY seq")]
     db.close()
     assert folders == datasets == sorted(p.name for p in editable.iterdir() if p.is_dir())
+
+
+# --- a mistyped id ------------------------------------------------------------
+
+
+def _suggestion(corpus: Path, wanted: str, cache: bool, datasets=None) -> str:
+    from gaoxin_cli.errors import NotFoundError
+    from gaoxin_cli.query import lookup
+    from gaoxin_cli.source import FactSource, Selection
+
+    source = FactSource([corpus], cache=cache, datasets=datasets)
+    try:
+        source.answer(Selection(ids=(wanted,)), lambda book: lookup(book, [wanted]))
+    except NotFoundError as error:
+        return str(error)
+    return "found"
+
+
+_BOOKS: dict[Path, object] = {}
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(["gdp.growth", "patents.level", "fixed-asset-investment", "zone", "a", "Gdp"]),
+    st.integers(min_value=0, max_value=12),
+    st.sampled_from(["", "x", "-", "."]),
+)
+def test_a_mistyped_id_gets_the_suggestions_of_the_files(
+    corpus: Path, cache: Path, base: str, cut: int, extra: str
+) -> None:
+    """The closest ids named from the index are those named after reading every file."""
+    from gaoxin_cli.query import unknown_id
+    from gaoxin_cli.source import FactSource
+
+    wanted = base[:cut] + extra + base[cut:]
+    if corpus not in _BOOKS:  # every file read once: what the files suggest
+        _BOOKS[corpus] = FactSource([corpus], cache=False).book()
+    from_files = unknown_id(wanted, _BOOKS[corpus])[0]
+    assert _suggestion(corpus, wanted, True) in (from_files, "found")
+    assert (_suggestion(corpus, wanted, True) == "found") == (
+        wanted
+        in {*(i.id for i in _BOOKS[corpus].indicators), *(f.id for f in _BOOKS[corpus].facts)}
+    )
+
+
+def test_a_mistyped_id_among_chosen_datasets_is_suggested_from_them(
+    corpus: Path, cache: Path
+) -> None:
+    """With --dataset, suggestions come from the datasets chosen, with or without the index."""
+    chosen = ("dalian-2019",)
+    got = _suggestion(corpus, "gdp.grwth", True, chosen)
+    assert got == _suggestion(corpus, "gdp.grwth", False, chosen)
+    assert "did you mean 'gdp.growth'" in got
+
+
+def test_a_mistyped_id_reads_no_whole_book(
+    corpus: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The suggestions of a mistyped id come from the index: every fact is never read."""
+    from gaoxin_cli.source import FactSource
+
+    _suggestion(corpus, "gdp.growth", True)  # the index exists
+    book = FactSource.book
+
+    def only_a_selection(self: FactSource, selection=None):
+        assert selection is not None, "every fact was read"
+        return book(self, selection)
+
+    monkeypatch.setattr(FactSource, "book", only_a_selection)
+    assert "did you mean 'gdp.growth'" in _suggestion(corpus, "gdp.grwth", True)

@@ -1,6 +1,8 @@
 """Select, look up and search: models in, models out."""
 
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
+from typing import Protocol
 
 from gaoxin_cli.errors import NotFoundError, UsageError
 from gaoxin_cli.model import (
@@ -97,16 +99,55 @@ def lookup(book: FactBook, ids: Sequence[str]) -> list[Indicator | Fact]:
     return found
 
 
+class IdCatalog(Protocol):
+    """Where `unknown_id` looks for ids close to one not found: every
+    indicator id (`facts` False) or fact id (True) of the datasets read."""
+
+    def containing(self, text: str, facts: bool) -> list[str]:
+        """The first three distinct ids holding `text`, in the datasets' order."""
+        ...
+
+    def distinct(self, facts: bool) -> list[str]:
+        """Every id once."""
+        ...
+
+
+class BookIds:
+    """The ids of a book, as an IdCatalog."""
+
+    __slots__ = ("book",)
+
+    def __init__(self, book: FactBook) -> None:
+        self.book = book
+
+    def _ids(self, facts: bool) -> list[str]:
+        return [f.id for f in self.book.facts] if facts else [i.id for i in self.book.indicators]
+
+    def containing(self, text: str, facts: bool) -> list[str]:
+        return list(dict.fromkeys(c for c in self._ids(facts) if text in c))[:3]
+
+    def distinct(self, facts: bool) -> list[str]:
+        return list(dict.fromkeys(self._ids(facts)))
+
+
+#: The ids `unknown_id` suggests from instead of the book's, when set: the
+#: index's ids of every dataset read (FactSource.answer), so that a mistyped
+#: id never loads every fact to find its neighbours.
+SUGGEST_FROM: ContextVar[IdCatalog | None] = ContextVar("SUGGEST_FROM", default=None)
+
+
 def unknown_id(wanted: str, book: FactBook) -> tuple[str, str]:
-    """Why `wanted` was not found, with the closest ids: (as said to a library
-    user, as said on the command line, where it may name a search to try)."""
+    """Why `wanted` was not found, with the closest ids (of SUGGEST_FROM, else
+    of `book`): (as said to a library user, as said on the command line,
+    where it may name a search to try)."""
     import difflib  # only on this error path
 
+    catalog = SUGGEST_FROM.get() or BookIds(book)
     message = f"no indicator or fact with id {wanted!r}"
-    for candidates in ([i.id for i in book.indicators], [f.id for f in book.facts]):
-        lowered = wanted.lower()
-        close = [c for c in candidates if lowered and lowered in c]
-        close += difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.6)
+    lowered = wanted.lower()
+    for facts in (False, True):  # indicators first
+        close = catalog.containing(lowered, facts) if lowered else []
+        close += difflib.get_close_matches(wanted, catalog.distinct(facts), n=3, cutoff=0.6)
         close = list(dict.fromkeys(close))[:3]
         if close:
             message = f"{message}; did you mean {' or '.join(repr(c) for c in close)}?"

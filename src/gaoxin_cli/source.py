@@ -101,6 +101,22 @@ class FactSource:
         except NotFoundError:
             if selection.ids is None:
                 raise
+        if self.cache and len(self.roots) == 1:  # the index names the closest ids, loading no fact
+            asked: list[FactBook] = []
+
+            def suggesting(index: "Index") -> T:
+                # asked again after damage: the book is read again from the index built anew
+                asked.append(self.book(selection) if asked else book)
+                catalog = index.ids(self.datasets)  # DamagedError if rows are missing
+                token = query.SUGGEST_FROM.set(catalog)
+                try:
+                    return question(asked[-1])
+                finally:
+                    query.SUGGEST_FROM.reset(token)
+
+            answer = _ask_index(self.roots[0], suggesting)
+            if answer is not None:
+                return asked[-1], answer
         book = self.book()
         return book, question(book)
 

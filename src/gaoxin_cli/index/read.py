@@ -28,6 +28,8 @@ from gaoxin_cli.model import Dataset, FactBook, Indicator, Label, Location, Sour
 if TYPE_CHECKING:
     from typing import TypeAlias
 
+    from gaoxin_cli.query import IdCatalog
+
     Row: TypeAlias = dict[str, Any]
 
 #: Rows holding a text: the trigram index narrows, instr() confirms (trigrams
@@ -130,6 +132,20 @@ class Index:
     def catalog(self) -> list[tuple[Dataset, int]]:
         """Every dataset's metadata (no indicators) and its number of facts, in order."""
         return [(self._dataset(row, None, {}), row["facts"]) for row in self._datasets()]
+
+    def ids(self, datasets: Sequence[str] | None = None) -> "IdCatalog":
+        """The indicator and fact ids of every dataset (or of `datasets`), for
+        suggestions: after checking that the index holds every row its
+        datasets count (DamagedError if not), without reading the rows."""
+        rows = self._datasets()
+        for table, column in (("indicators", "indicators"), ("facts", "facts")):
+            (stored,) = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+            if stored != sum(row[column] for row in rows):
+                raise DamagedError(f"rows of the {table} table are missing")
+        from gaoxin_cli.index.ids import IndexIds
+
+        dirs = None if datasets is None else [r["dir"] for r in rows if r["id"] in datasets]
+        return IndexIds(self._db, dirs)
 
     def _select_indicators(
         self, ids: Sequence[str] | None, section: str | None, words: Sequence[str] | None

@@ -25,8 +25,9 @@ _FIGURE = re.compile(
     f"[0-9][0-9.,/%]*[{INSIDE_HEDGES}]?(?:(?:{_SCALES})[{INSIDE_HEDGES}]?)?(?:{_UNITS})?[{INSIDE_HEDGES}]?"
 )
 
-#: Characters a figure is made of: a figure starts after none of them.
-_FIGURE_CHARS = frozenset("0123456789.,/%")
+#: Characters of a word or a figure: a figure starts after none of them
+#: ("fortune500", "overover85亿元" are words that hold digits).
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.,/%-")
 
 
 def _wide(char: str) -> bool:
@@ -135,7 +136,7 @@ def _forced_cut(text: str, start: int, end: int, width: int) -> int:
     figures = [
         m.span()
         for m in _FIGURE.finditer(text, start, end)
-        if text[m.start() - 1 : m.start()] not in _FIGURE_CHARS and any(map(_wide, m.group()))
+        if text[m.start() - 1 : m.start()] not in _WORD_CHARS and any(map(_wide, m.group()))
     ]
     # Between a narrow and a wide character, never inside a figure with its
     # Chinese unit; and before such a figure where it starts inside a word
