@@ -93,6 +93,9 @@ def _write(
     order = [(seq, dir_) for seq, dir_ in enumerate(dirs)]
     db.executemany("UPDATE datasets SET seq = ? WHERE dir = ?", order)
     _sign_folders(db, dirs)
+    db.execute("DELETE FROM ids")
+    db.execute("INSERT INTO ids SELECT DISTINCT 0, id FROM indicators")
+    db.execute("INSERT INTO ids SELECT DISTINCT 1, id FROM facts")
     if db.execute("SELECT id FROM datasets GROUP BY id HAVING count(*) > 1").fetchone():
         raise _ProblemsError  # one dataset id in two folders: the loader reports it
 

@@ -7,42 +7,44 @@ from gaoxin_cli.index.schema import among
 
 
 class IndexIds:
-    """The ids an open index holds, as a query.IdCatalog: SQL does the scanning."""
+    """The ids an open index holds, as a query.IdCatalog: each distinct id read
+    once through the id indexes, and where an id first stands looked up only
+    for the few that hold the word asked for."""
 
-    __slots__ = ("_db", "_dirs")
+    __slots__ = ("_db", "_dirs", "_distinct")
 
     def __init__(self, db: sqlite3.Connection, dirs: list[str] | None) -> None:
         self._db = db
         self._dirs = dirs
+        self._distinct: dict[bool, list[str]] = {}
 
     def _where(self) -> tuple[str, list[Any]]:
         if self._dirs is None:
             return "1", []
         marks, values = among(self._dirs)
-        return f"d.dir IN {marks}", values
-
-    def containing(self, text: str, facts: bool) -> list[str]:
-        where, params = self._where()
-        order = "d.seq, t.ind_seq, t.seq" if facts else "d.seq, t.seq"
-        table = "facts" if facts else "indicators"
-        query = (
-            f"SELECT t.id FROM {table} t JOIN datasets d ON d.dir = t.dir"  # noqa: S608 - fixed
-            f" WHERE instr(t.id, ?) > 0 AND {where} ORDER BY {order}"
-        )
-        found: dict[str, None] = {}
-        for (id_,) in self._db.execute(query, [text, *params]):
-            found[id_] = None
-            if len(found) == 3:
-                break
-        return list(found)
+        return f"t.dir IN {marks}", values
 
     def distinct(self, facts: bool) -> list[str]:
+        if facts not in self._distinct:
+            where, params = self._where()
+            table = "facts" if facts else "indicators"
+            query = f"SELECT DISTINCT t.id FROM {table} t WHERE {where}"  # noqa: S608 - fixed names
+            if self._dirs is None:  # every dataset: the ids the build listed
+                query, params = "SELECT id FROM ids WHERE facts = ?", [int(facts)]
+            self._distinct[facts] = [id_ for (id_,) in self._db.execute(query, params)]
+        return self._distinct[facts]
+
+    def containing(self, text: str, facts: bool) -> list[str]:
+        holding = [id_ for id_ in self.distinct(facts) if text in id_]
+        if not holding:
+            return []
         where, params = self._where()
-        table = "facts" if facts else "indicators"
+        marks, ids = among(holding)
+        table, place = ("facts", "t.ind_seq, t.seq") if facts else ("indicators", "t.seq")
+        # Each id's first place in the datasets' order: the order a book lists them in.
+        order = f"printf('%012d %012d %012d', d.seq, {place}{'' if facts else ', 0'})"
         query = (
-            f"SELECT DISTINCT t.id FROM {table} t"  # noqa: S608 - fixed names, ? marks
-            f" JOIN datasets d ON d.dir = t.dir WHERE {where}"
+            f"SELECT t.id FROM {table} t JOIN datasets d ON d.dir = t.dir"  # noqa: S608 - fixed
+            f" WHERE t.id IN {marks} AND {where} GROUP BY t.id ORDER BY min({order}) LIMIT 3"
         )
-        if self._dirs is None:
-            query = f"SELECT DISTINCT id FROM {table}"  # noqa: S608 - a fixed name
-        return [id_ for (id_,) in self._db.execute(query, params)]
+        return [id_ for (id_,) in self._db.execute(query, [*ids, *params])]

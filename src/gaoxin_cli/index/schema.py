@@ -14,7 +14,7 @@ from typing import Any
 from gaoxin_cli.version import __version__
 
 #: Bump when the tables below change, or what search_words stores in them.
-SCHEMA_VERSION = "17"
+SCHEMA_VERSION = "18"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -56,6 +56,9 @@ CREATE TABLE facts(
     value, -- no type, so no affinity: 33.0 stays a float and "85" stays text
     unit TEXT, qualifier TEXT, status TEXT, quote TEXT NOT NULL, written TEXT, note TEXT,
     zh TEXT, en TEXT, line INTEGER, value_en TEXT, crc INTEGER NOT NULL);
+-- Every distinct indicator id (facts 0) and fact id (facts 1): what an id
+-- not found is compared with for suggestions, without scanning every fact.
+CREATE TABLE ids(facts INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY(facts, id)) WITHOUT ROWID;
 -- One row per indicator: everything a search word can match in it or its facts.
 -- detail=none keeps the index small; candidates are checked again in Python.
 CREATE VIRTUAL TABLE search USING fts5(text, tokenize='trigram', detail=none);
