@@ -120,13 +120,20 @@ Reads = dict[str, tuple[os.stat_result, str] | None]
 
 
 def read_toml(
-    path: Path, reads: Reads | None = None
+    path: Path, reads: Reads | None = None, vanished: list[Path] | None = None
 ) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     """Parse one TOML file: (data, text, problems). Only regular files are
     read, without blocking and at most MAX_FILE_BYTES; `reads`, if given,
-    records what was read (see Reads)."""
+    records what was read (see Reads); `vanished`, if given, collects a file
+    that is gone (renamed away since its folder was listed) instead of
+    reporting it."""
     try:
         raw, info, still = read_file(path, MAX_FILE_BYTES)
+    except FileNotFoundError as error:
+        if vanished is not None:
+            vanished.append(path)
+            return None, "", []
+        return None, "", [problem_at(path, f"cannot read: {error.strerror or error}")]
     except NotRegularError:
         return None, "", [problem_at(path, "not a regular file; skipped")]
     except TooLargeError:
@@ -283,9 +290,39 @@ def _section_indicators(
         )
 
 
+#: How often a dataset folder is read again when a file listed in it is gone
+#: by the time it is read (renamed while the folder was read).
+RELISTS = 3
+
+
 def load_dataset(folder: Path, reads: Reads | None = None) -> tuple[Dataset | None, list[Problem]]:
     """Read one dataset folder: its metadata and every section file in it
-    (recording into `reads`, if given, what was read of each)."""
+    (recording into `reads`, if given, what was read of each). A section file
+    renamed away between listing the folder and reading it is no problem of
+    the facts: the folder is listed and read again (a few times at most)."""
+    for attempt in range(RELISTS + 1):
+        vanished: list[Path] | None = [] if attempt < RELISTS else None
+        if reads is not None:
+            reads.clear()
+        listed = _section_files(folder)
+        dataset, problems = _load_dataset(folder, reads, vanished)
+        # a rename while the folder was listed may show a file twice or not at all
+        if not vanished and (vanished is None or _section_files(folder) == listed):
+            break
+    return dataset, problems
+
+
+def _section_files(folder: Path) -> list[Path] | None:
+    """The section files of a dataset folder, by name; None if it cannot be listed."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.name != DATASET_FILE)
+    except OSError:
+        return None
+
+
+def _load_dataset(
+    folder: Path, reads: Reads | None, vanished: list[Path] | None
+) -> tuple[Dataset | None, list[Problem]]:
     meta, location, problems = _dataset_meta(folder, reads)
     usable_meta: Mapping[str, Any] = meta or {}
     dataset_id = str(usable_meta.get("id", folder.name))
@@ -297,7 +334,7 @@ def load_dataset(folder: Path, reads: Reads | None = None) -> tuple[Dataset | No
     except OSError as error:
         return None, [*problems, problem_at(folder, f"cannot list folder: {error.strerror}")]
     for path in files:
-        data, text, file_problems = read_toml(path, reads)
+        data, text, file_problems = read_toml(path, reads, vanished)
         problems.extend(file_problems)
         if data is None:
             continue
