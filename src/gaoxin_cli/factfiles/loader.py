@@ -290,8 +290,7 @@ def _section_indicators(
         )
 
 
-#: How often a dataset folder is read again when a file listed in it is gone
-#: by the time it is read (renamed while the folder was read).
+#: How often a dataset folder is read again when its files were renamed as it was read.
 RELISTS = 3
 
 
@@ -304,7 +303,7 @@ def load_dataset(folder: Path, reads: Reads | None = None) -> tuple[Dataset | No
         vanished: list[Path] | None = [] if attempt < RELISTS else None
         if reads is not None:
             reads.clear()
-        listed = _section_files(folder)
+        listed = _section_files(folder)  # (an error, if it cannot be listed, is never equal)
         dataset, problems = _load_dataset(folder, reads, vanished)
         # a rename while the folder was listed may show a file twice or not at all
         if not vanished and (vanished is None or _section_files(folder) == listed):
@@ -312,12 +311,12 @@ def load_dataset(folder: Path, reads: Reads | None = None) -> tuple[Dataset | No
     return dataset, problems
 
 
-def _section_files(folder: Path) -> list[Path] | None:
-    """The section files of a dataset folder, by name; None if it cannot be listed."""
+def _section_files(folder: Path) -> list[Path] | OSError:
+    """The section files of a dataset folder, by name; the error if it cannot be listed."""
     try:
         return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.name != DATASET_FILE)
-    except OSError:
-        return None
+    except OSError as error:
+        return error
 
 
 def _load_dataset(
@@ -327,12 +326,9 @@ def _load_dataset(
     usable_meta: Mapping[str, Any] = meta or {}
     dataset_id = str(usable_meta.get("id", folder.name))
     indicators: list[Indicator] = []
-    try:
-        files = sorted(
-            p for p in folder.iterdir() if p.suffix == ".toml" and p.name != DATASET_FILE
-        )
-    except OSError as error:
-        return None, [*problems, problem_at(folder, f"cannot list folder: {error.strerror}")]
+    files = _section_files(folder)
+    if isinstance(files, OSError):
+        return None, [*problems, problem_at(folder, f"cannot list folder: {files.strerror}")]
     for path in files:
         data, text, file_problems = read_toml(path, reads, vanished)
         problems.extend(file_problems)
