@@ -8,7 +8,8 @@ value into the wrong field.
 import os
 import sqlite3
 import stat
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +88,13 @@ class Index:
         cursor = self._db.execute(query, params)
         names = [column[0] for column in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor]
+        if rows and names[: len(columns)] == list(columns) and names[-1] == "crc":
+            # the stored order: each row's checked values are the first of its tuple
+            for row in rows:
+                values = list(row.values())
+                if zlib.crc32(repr(values[: len(columns)]).encode()) != values[-1]:
+                    raise DamagedError(f"a stored row fails its checksum ({row.get('id', '')})")
+            return rows
         for row in rows:
             if checksum(row, columns) != row["crc"]:
                 raise DamagedError(f"a stored row fails its checksum ({row.get('id', '')})")
@@ -115,6 +123,21 @@ class Index:
             places = [place for place in places if place[0] in dirs]
         return self._assemble(places, first_only=first_dataset, dirs=dirs)
 
+    def each_dataset(self, datasets: Sequence[str] | None = None) -> Iterator[Dataset]:
+        """Every dataset (or those of `datasets`) whole, one at a time, in order:
+        each one's rows read and checked before it is given out."""
+        for row in self._datasets():
+            if datasets is not None and row["id"] not in datasets:
+                continue
+            where = [row["dir"]]
+            query = "SELECT * FROM indicators WHERE dir = ?"
+            ind_rows = self._rows(query, where, INDICATOR_COLUMNS)
+            query = "SELECT * FROM facts WHERE dir = ? ORDER BY ind_seq, seq"
+            by_indicator: dict[tuple[str, int], list[Row]] = {}
+            for fact in self._rows(query, where, FACT_COLUMNS):
+                by_indicator.setdefault((fact["dir"], fact["ind_seq"]), []).append(fact)
+            yield self._dataset(row, ind_rows, by_indicator, whole=True)
+
     def _datasets(self) -> list["Row"]:
         return self._rows("SELECT * FROM datasets ORDER BY seq", (), DATASET_COLUMNS)
 
@@ -131,7 +154,13 @@ class Index:
 
     def catalog(self) -> list[tuple[Dataset, int]]:
         """Every dataset's metadata (no indicators) and its number of facts, in order."""
-        return [(self._dataset(row, None, {}), row["facts"]) for row in self._datasets()]
+        lists: dict[str, list[Row]] = {}
+        for list_row in self._rows("SELECT * FROM lists ORDER BY dir, seq", (), LIST_COLUMNS):
+            lists.setdefault(list_row["dir"], []).append(list_row)
+        return [
+            (self._dataset(row, None, {}, list_rows=lists.get(row["dir"], [])), row["facts"])
+            for row in self._datasets()
+        ]
 
     def ids(self, datasets: Sequence[str] | None = None) -> "IdCatalog":
         """The indicator and fact ids of every dataset (or of `datasets`), for
@@ -285,13 +314,15 @@ class Index:
         facts_by_indicator: dict[tuple[str, int], list["Row"]],
         *,
         whole: bool = False,
+        list_rows: list["Row"] | None = None,
     ) -> Dataset:
         """The dataset of `row` with the indicators of `ind_rows` (None: metadata
         only; `whole`: all of them, and its not-figures); DamagedError if a row
         is missing."""
         dir_ = row["dir"]
         query = "SELECT * FROM lists WHERE dir = ? ORDER BY seq"
-        list_rows = self._rows(query, [dir_], LIST_COLUMNS)
+        if list_rows is None:  # else read with those of every dataset (a catalog)
+            list_rows = self._rows(query, [dir_], LIST_COLUMNS)
         not_figure_rows: list[Row] = []
         if whole:  # a part of a dataset (one fact, a search) comes without them
             query = "SELECT * FROM not_figures WHERE dir = ? ORDER BY seq"
@@ -308,8 +339,11 @@ class Index:
         folder = folder_of(self._base, dir_)
         area = Label(row["area_zh"], row["area_en"])
         indicators = []
+        paths: dict[str, str] = {}  # a section file's path, made once
         for ind in sorted(ind_rows, key=lambda r: r["seq"]):
-            path = str(folder / ind["file"])
+            if ind["file"] not in paths:
+                paths[ind["file"]] = str(folder / ind["file"])
+            path = paths[ind["file"]]
             heading = Label(ind["heading_zh"], ind["heading_en"])
             label = Label(ind["zh"], ind["en"])
             aliases = tuple(ind["aliases"].split("\n")) if ind["aliases"] else ()

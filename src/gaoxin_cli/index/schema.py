@@ -14,7 +14,7 @@ from typing import Any
 from gaoxin_cli.version import __version__
 
 #: Bump when the tables below change, or what search_words stores in them.
-SCHEMA_VERSION = "18"
+SCHEMA_VERSION = "19"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,7 +70,7 @@ CREATE INDEX indicators_id ON indicators(id);
 CREATE INDEX indicators_section ON indicators(section);
 CREATE INDEX indicators_search ON indicators(search_row);
 CREATE INDEX facts_id ON facts(id);
-CREATE INDEX facts_place ON facts(dir, ind_seq);
+CREATE INDEX facts_place ON facts(dir, ind_seq, seq);
 """
 
 FILE_COLUMNS = ("dir", "name", "size", "mtime_ns", "ctime_ns", "ident", "sha256", "racy")

@@ -222,7 +222,11 @@ def make_fact(
         section=section,
         heading=heading,
         indicator=indicator,
-        label=Label(fields.get("zh") or label.zh, fields.get("en") or label.en),
+        label=(
+            Label(fields.get("zh") or label.zh, fields.get("en") or label.en)
+            if fields.get("zh") or fields.get("en")
+            else label  # the indicator's own: one Label for all its facts
+        ),
         measure=fields["measure"],
         value=fields["value"],
         unit=fields.get("unit"),

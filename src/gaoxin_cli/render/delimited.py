@@ -15,18 +15,6 @@ def _guarded(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return _guarded(clean(value))
-    return value
-
-
-def _verbatim_cell(value: Any) -> Any:
-    return "" if value is None else value
-
-
 def write_csv(
     rows: Iterable[Mapping[str, Any]],
     columns: Sequence[str],
@@ -40,12 +28,20 @@ def write_csv(
     machine format: every text as the fact file holds it)."""
     import csv
 
-    cell = _verbatim_cell if verbatim else _csv_cell
-    writer = csv.writer(stream, lineterminator="\r\n")
+    writer = csv.writer(stream, lineterminator="\r\n")  # None is written as ""
     if header:
         writer.writerow(columns)
+    write, starts = writer.writerow, _FORMULA_STARTS
     for row in rows:
-        writer.writerow([cell(row.get(column)) for column in columns])
+        values = [row.get(column) for column in columns]
+        if not verbatim:  # text with nothing unprintable nor a formula's start goes as it is
+            values = [
+                _guarded(clean(v))
+                if v.__class__ is str and (not v.isprintable() or v.startswith(starts))
+                else v
+                for v in values
+            ]
+        write(values)
 
 
 def _tsv_cell(value: Any) -> str:
