@@ -2,6 +2,7 @@
 
     python bench/bench.py            # full: 200,000 facts, more rounds
     python bench/bench.py --quick    # a minute or so: 20,000 facts, fewer rounds
+    python bench/bench.py --million  # 1,000,000 facts (opt-in: it takes many minutes)
 
 Every timing is a ratio to a baseline measured in the same run, alternating
 pair by pair so that a busy machine slows both sides alike; medians are
@@ -41,10 +42,11 @@ def gaoxin_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "gaoxin_cli"]
 
 
-def run(argv: Sequence[str], env: dict[str, str]) -> float:
-    """Seconds taken by one run of `argv`, output discarded; it must succeed."""
+def run(argv: Sequence[str], env: dict[str, str], *, check: bool = True) -> float:
+    """Seconds taken by one run of `argv`, output discarded; it must succeed
+    (unless `check` is False: a lookup that finds nothing exits 1)."""
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, env=env, check=True)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=check)
     return time.perf_counter() - start
 
 
@@ -62,14 +64,14 @@ def peak_kib(argv: Sequence[str], env: dict[str, str]) -> int:
 
 
 def paired(
-    a: Sequence[str], b: Sequence[str], rounds: int, env: dict[str, str]
+    a: Sequence[str], b: Sequence[str], rounds: int, env: dict[str, str], *, check: bool = True
 ) -> tuple[float, float, float]:
     """Median seconds of a and b, run alternately, and the median of a/b per pair."""
-    run(a, env)
+    run(a, env, check=check)
     run(b, env)  # warm the file cache for both
     times_a, times_b, ratios = [], [], []
     for _ in range(rounds):
-        ta, tb = run(a, env), run(b, env)
+        ta, tb = run(a, env, check=check), run(b, env)
         times_a.append(ta)
         times_b.append(tb)
         ratios.append(ta / tb)
@@ -171,11 +173,47 @@ def scale(env: dict[str, str], facts: int, rounds: int, work: Path) -> None:
         f"  {'peak memory of get: big vs small':<44} {big_peak:8d} KiB vs {small_peak:8d} KiB"
         f"  ratio {big_peak / small_peak:5.2f}  (target <= 1.5)"
     )
+    # A mistyped id: its suggestions come from the index, not from every fact.
+    mistyped = [*big, "get", GET_ID.replace("growth", "grwth"), "--value"]
+    report(
+        "get of a mistyped id vs a hit (big)",
+        *paired(mistyped, [*big, "get", GET_ID, "--value"], rounds, env, check=False),
+        "<= 2",
+    )
+    exports(env, big, small, work, max(3, rounds // 5))
     no_cache = run([*big, "--no-cache", "get", GET_ID, "--value"], env)
     print(
         f"  {'get --no-cache on the big folder':<44} {no_cache * 1000:8.1f} ms (reads every file)"
     )
     references(env, corpus, big, work)
+
+
+def exports(env: dict[str, str], big: list[str], small: list[str], work: Path, rounds: int) -> None:
+    """Export streams: its peak memory against the shipped facts' export, and
+    CSV against `sqlite3 -csv` dumping the same rows from the exported database."""
+    csv_big = [*big, "export", "--format", "csv"]
+    for fmt in ("csv", "json"):
+        big_peak = peak_kib([*big, "export", "--format", fmt], env)
+        small_peak = peak_kib([*small, "export", "--format", fmt], env)
+        print(
+            f"  {f'peak memory of export --format {fmt}: big vs small':<44}"
+            f" {big_peak:8d} KiB vs {small_peak:8d} KiB"
+            f"  ratio {big_peak / small_peak:5.2f}  (target <= 1.5)"
+        )
+    sqlite3_cli = shutil.which("sqlite3")
+    if sqlite3_cli is None:
+        print("  export csv vs sqlite3 -csv: sqlite3 not installed")
+        return
+    database = work / "exported.db"
+    subprocess.run(
+        [*big, "export", "--format", "sqlite", "--force", str(database)], env=env, check=True
+    )
+    dump = [sqlite3_cli, "-csv", "-header", str(database), "SELECT * FROM facts"]
+    report(
+        "export --format csv vs sqlite3 -csv (same rows)",
+        *paired(csv_big, dump, rounds, env),
+        "<= 5",
+    )
 
 
 def references(env: dict[str, str], corpus: Path, big: list[str], work: Path) -> None:
@@ -212,9 +250,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="20,000 facts and fewer rounds")
     parser.add_argument("--facts", type=int, help="facts in the big folder (default 200,000)")
     parser.add_argument("--skip-scale", action="store_true", help="start-up only")
+    parser.add_argument(
+        "--million", action="store_true", help="1,000,000 facts, fewer rounds (takes minutes)"
+    )
     args = parser.parse_args()
-    rounds = 10 if args.quick else 30
-    facts = args.facts or (20_000 if args.quick else 200_000)
+    rounds = 10 if args.quick or args.million else 30
+    facts = args.facts or (1_000_000 if args.million else 20_000 if args.quick else 200_000)
 
     import typer
 

@@ -111,7 +111,7 @@ def test_status_is_checked_both_ways(gaoxin, make_dataset) -> None:
     path = folder / "economy.toml"
     level, status = _line(section, "[[indicator.fact]]"), _line(section, "status =")
     assert result.stderr.splitlines() == [
-        f"{path}:{level}: fact gdp.level: the quote gives 9516.9 a status (初步核算/初步统计): add status = 'preliminary'",
+        f"{path}:{level}: fact gdp.level: the quote gives 9516.9 a status (初步核算/初步统计/初步测算/初步估算): add status = 'preliminary'",
         f"{path}:{status}: fact gdp.growth: status 'estimated' needs 预计/预期 before 5.2 in the quote",
         "gaoxin: 2 problems found",
     ]

@@ -81,6 +81,7 @@ BASE_UNITS: dict[str, str] = {
     "元": "CNY",
     "美元": "USD",
     "%": "percent",
+    "‰": "permille",
     "个百分点": "percentage_points",
     "微克/立方米": "µg/m³",
     "家": "organizations",
@@ -130,7 +131,7 @@ BASE_UNITS: dict[str, str] = {
     "公斤": "kg",
 }
 #: Units that a scale word cannot precede.
-UNSCALED = frozenset({"%", "个百分点", "微克/立方米"})
+UNSCALED = frozenset({"%", "‰", "个百分点", "微克/立方米"})
 
 # --- hedges ----------------------------------------------------------------
 
@@ -167,6 +168,8 @@ STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("预期", "estimated"),
     ("初步核算", "preliminary"),
     ("初步统计", "preliminary"),
+    ("初步测算", "preliminary"),
+    ("初步估算", "preliminary"),
 )
 #: Words that hold a hedge word but are no hedge: 约 in 签约 (signed) is not
 #: "about" ("签约88项"), 超 in 超额 not "over".

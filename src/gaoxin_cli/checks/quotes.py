@@ -126,6 +126,10 @@ def read(fact: Fact) -> list[Reading]:
             rest = after[len(word) :]
             if after.startswith(word) and (not rest or rest[0] in PHRASE_END):
                 hedges.add(AFTER[word])
+        # one hedge after a list holds for each of its figures: "增长10.6%和12.3%左右"
+        tail = _LIST_TAIL.match(quote, at, at + SHARED_REACH)
+        if tail is not None:
+            hedges.add(AFTER[tail.group(1)])
         statuses = frozenset(
             s for word, s in STATUS.items() if first_end.get(word, start + 1) <= start
         )
@@ -183,6 +187,12 @@ def _unit_end(quote: str, end: int, unit: str) -> int | None:
     return match.end() if match else None
 
 
+#: The rest of a list of figures a figure is an item of (not the last), with
+#: the hedge written once after it: "和12.3%左右", "、3%、2.5‰以内".
+_LIST_TAIL = re.compile(
+    rf"(?:[{LIST_JOINERS}][0-9]+(?:\.[0-9]+)?[^0-9{LIST_JOINERS}，。；,;：:（）()]{{0,5}}?)+?"
+    r"(以上|左右|以内|以下)(?=$|[，。；,;、）)”\s])"
+)
 #: The furthest a figure's unit is looked for after a list sharing it.
 SHARED_REACH = 1000
 #: Figures between a figure and the unit they share: "0.9和0.4个百分点", "3、5、8家".
