@@ -91,7 +91,9 @@ def score_text(path: Path) -> Score:
     taken: set[int] = set()
     score = Score(figures=len(labels.get("figure", [])), proposals=len(proposals))
     for label in labels.get("figure", []):
-        quote = compact(simplified(label["quote"]))  # the text as the draft reads it
+        # the quote as the draft reads the text: simplified if the text was
+        quote = label["quote"]
+        quote = compact(simplified(quote, force=True) if review.converted else quote)
         start = text.find(quote)
         want = _number(label["value"])
         match: Proposal | None = None

@@ -73,6 +73,19 @@ def test_a_quote_with_pinyin_ruby_passes_against_its_article(gaoxin, make_datase
     assert (result.exit_code, result.stderr) == (0, "")
 
 
+def test_a_traditional_quote_with_no_frequent_traditional_character_is_found(
+    gaoxin, make_dataset
+) -> None:
+    """A quote of a traditional article is read as the article is, even one whose own
+    characters are too rare to mark it traditional (家禽出欄148693只)."""
+    quote = "家禽出欄148693只"
+    section = _one_fact("level", "148693", "只", quote)
+    article = f"測試區經濟綜述\n\n經濟運行\n\n全年糧食產量穩定，{quote}。\n"
+    folder = _dataset(make_dataset, section, article)
+    result = gaoxin("validate", "--source", str(folder))
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
 def test_a_traditional_unit_normalizes_as_its_simplified_form(gaoxin, make_dataset) -> None:
     """億元 normalizes to CNY like 亿元; `search 亿元` and `search 億元` both find its facts."""
     folder = _dataset(make_dataset, TRADITIONAL_SECTION)

@@ -222,7 +222,9 @@ def coverage_of(dataset: Dataset, article: Path) -> list[Problem]:
     from gaoxin_cli.simplified import simplified
 
     # Read in simplified characters (same positions, same lines): quotes are too.
-    return check_coverage(dataset, Article(str(article), simplified(read_article(article))))
+    raw = read_article(article)
+    reading = simplified(raw)
+    return check_coverage(dataset, Article(str(article), reading, converted=reading != raw))
 
 
 def draft_facts(text: str, *, name: str = "article.txt") -> Draft:

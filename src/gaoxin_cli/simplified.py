@@ -23,12 +23,14 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
-def simplified(text: str) -> str:
+def simplified(text: str, *, force: bool = False) -> str:
     """`text` in simplified characters, of the same length (a character OpenCC
     would turn into more or fewer characters is kept as it is). Text with
     none of the lexicon's frequent traditional characters is taken as
-    simplified already, and OpenCC is not loaded for it."""
-    if not may_be_traditional(text):
+    simplified already, and OpenCC is not loaded for it, unless `force`: a
+    quote of an article that was converted is converted too, whatever
+    characters it holds, so that the two are read alike."""
+    if text.isascii() or not (force or may_be_traditional(text)):
         return text  # no traditional character the lexicon knows: nothing to convert
     converter = _converter()
     converted = str(converter.convert(text))

@@ -58,10 +58,13 @@ class Article:
     annotations, and where each of its characters stood (its line in the
     file, its place in the raw text)."""
 
-    __slots__ = ("lines", "offsets", "path", "text")
+    __slots__ = ("converted", "lines", "offsets", "path", "text")
 
-    def __init__(self, path: str, raw: str) -> None:
+    def __init__(self, path: str, raw: str, *, converted: bool = False) -> None:
         self.path = path
+        #: True if `raw` is the article read in simplified characters: its
+        #: quotes are then read so too (`simplified(..., force=True)`).
+        self.converted = converted
         kept: list[str] = []
         lines: list[int] = []
         offsets: list[int] = []
@@ -110,9 +113,9 @@ def ascii_form(char: str) -> str:
     return char
 
 
-def _as_read(text: str) -> str:
-    """`text` (a quote) as the article is read: simplified, compacted."""
-    return compact(simplified(text))
+def _as_read(text: str, article: Article) -> str:
+    """`text` (a quote) as `article` is read: simplified if it was, compacted."""
+    return compact(simplified(text, force=True) if article.converted else text)
 
 
 def compact(text: str) -> str:
@@ -146,8 +149,8 @@ def _parts_digits(text: str, offset: int, kept: list[str]) -> bool:
 def stated_places(fact: Fact, article: Article) -> set[int]:
     """The places of `article` where `fact` states its figure: inside each
     place its quote stands (none for a text fact)."""
-    places = list(_find_all(_as_read(fact.quote), article.text))
-    return set(_covered_by(fact, places, article.text))
+    places = list(_find_all(_as_read(fact.quote, article), article.text))
+    return set(_covered_by(fact, places, article))
 
 
 def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
@@ -155,7 +158,7 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
     problems: list[Problem] = []
     covered: set[int] = set()
     for fact in dataset.facts:
-        places = list(_find_all(_as_read(fact.quote), article.text))
+        places = list(_find_all(_as_read(fact.quote, article), article.text))
         if not places:
             where = fact.location.of("quote") if fact.location else None
             problems.append(
@@ -166,9 +169,9 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
                 )
             )
             continue
-        covered.update(_covered_by(fact, places, article.text))
+        covered.update(_covered_by(fact, places, article))
     for figure, quote, where in dataset.not_figures:
-        places = list(_find_all(_as_read(quote), article.text))
+        places = list(_find_all(_as_read(quote, article), article.text))
         if not places:
             problems.append(
                 Problem(
@@ -176,8 +179,8 @@ def check_coverage(dataset: Dataset, article: Article) -> list[Problem]:
                 )
             )
         for start in places:
-            covered.update(start + n for n in _figure_places(figure, _as_read(quote)))
-    for start, figure in figures(article.text, _written_quantities(dataset.facts)):
+            covered.update(start + n for n in _figure_places(figure, _as_read(quote, article)))
+    for start, figure in figures(article.text, _written_quantities(dataset.facts, article)):
         if start not in covered:
             clause = article.clause(start)
             stated = figure + _unit_after(article.text, start + len(figure), figure)
@@ -213,9 +216,9 @@ def figures(text: str, quantities: Sequence[str] = ()) -> Iterator[tuple[int, st
     yield from sorted(found.items())
 
 
-def _written_quantities(facts: Sequence[Fact]) -> list[str]:
+def _written_quantities(facts: Sequence[Fact], article: Article) -> list[str]:
     """The Chinese-numeral quantities the facts state: the figure as written and its unit."""
-    return sorted({simplified(stated_as(f)) for f in facts if f.written is not None})
+    return sorted({_as_read(stated_as(f), article) for f in facts if f.written is not None})
 
 
 def stated_as(fact: Fact) -> str:
@@ -228,13 +231,14 @@ def stated_as(fact: Fact) -> str:
     return f"{written}{fact.unit or ''}"
 
 
-def _covered_by(fact: Fact, places: list[int], text: str) -> Iterator[int]:
-    """Positions of `text` that `fact` states: its figure inside each place its quote stands."""
-    quote = _as_read(fact.quote)
+def _covered_by(fact: Fact, places: list[int], article: Article) -> Iterator[int]:
+    """Positions of the article's text that `fact` states: its figure inside each
+    place its quote stands."""
+    quote = _as_read(fact.quote, article)
     if fact.is_text:
         return  # words state no figure, whatever numbers their quote holds
     if fact.written is not None:
-        inside = list(_find_all(simplified(stated_as(fact)), quote))
+        inside = list(_find_all(_as_read(stated_as(fact), article), quote))
     else:
         inside = _figure_places(fact.figure, quote)
     for start in places:

@@ -61,7 +61,7 @@ class Review:
         #: The text as read: traditional characters as simplified, of the
         #: same length, so that a position in one is the same in the other.
         self.reading = simplified(raw)
-        self.article = Article(path, self.reading)
+        self.article = Article(path, self.reading, converted=self.reading != raw)
         self.text = self.article.text
         #: The compact text in its own script (quotes are taken from it).
         self.original = self.text if self.reading == raw else Article(path, raw).text
