@@ -104,17 +104,6 @@ def test_limit_stops_reading(gaoxin, corpus: Path) -> None:
     assert first.stdout.splitlines() == whole.stdout.splitlines()[:3]
 
 
-def test_a_flat_row_is_the_flat_form_of_the_record(shipped) -> None:
-    """flat_row, made directly, is the record spread into FLAT_COLUMNS, key for key and in order."""
-    from gaoxin_cli.render.records import fact_record
-    from gaoxin_cli.render.rows import FLAT_COLUMNS, flat, flat_row
-
-    for fact in shipped.facts:
-        row = flat_row(fact)
-        assert list(row) == list(FLAT_COLUMNS)
-        assert row == flat(fact_record(fact), FLAT_COLUMNS)
-
-
 @given(st.lists(st.one_of(st.text(), st.none(), st.integers(), st.floats(allow_nan=False))))
 def test_a_csv_cell_is_cleaned_and_guarded_whatever_path_it_takes(cells: list) -> None:
     """Text with nothing to clean or guard is written as it is; any other text is

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 TRADITIONAL_SECTION = """\
 section = "economy"
 heading = { zh = "經濟指標", en = "Economy" }
@@ -63,24 +65,21 @@ def test_a_traditional_dataset_passes_against_its_traditional_article(gaoxin, ma
     assert "every figure of" in result.stdout
 
 
-def test_a_quote_with_pinyin_ruby_passes_against_its_article(gaoxin, make_dataset) -> None:
-    """A quote copied with a page's ruby (增長(zhǎng), 個(gè)百分點(diǎn)) is read as its characters."""
-    quote = "拉動(dòng)GDP增長(zhǎng)0.8個(gè)百分點(diǎn)"
-    section = _one_fact("change", "0.8", "個百分點", quote)
-    article = f"測試區經濟綜述\n\n經濟運行\n\n{quote}。\n"
-    folder = _dataset(make_dataset, section, article)
-    result = gaoxin("validate", "--source", str(folder))
-    assert (result.exit_code, result.stderr) == (0, "")
-
-
-def test_a_traditional_quote_with_no_frequent_traditional_character_is_found(
-    gaoxin, make_dataset
+@pytest.mark.parametrize(
+    ("measure", "value", "unit", "quote", "before"),
+    [  # a page's ruby (增長(zhǎng)) is read as the characters it annotates
+        ("change", "0.8", "個百分點", "拉動(dòng)GDP增長(zhǎng)0.8個(gè)百分點(diǎn)", ""),
+        # no character of its own marks it traditional; its article's do
+        ("level", "148693", "只", "家禽出欄148693只", "全年糧食產量穩定，"),
+    ],
+)
+def test_a_quote_is_read_as_its_traditional_article_is(
+    gaoxin, make_dataset, measure: str, value: str, unit: str, quote: str, before: str
 ) -> None:
-    """A quote of a traditional article is read as the article is, even one whose own
-    characters are too rare to mark it traditional (家禽出欄148693只)."""
-    quote = "家禽出欄148693只"
-    section = _one_fact("level", "148693", "只", quote)
-    article = f"測試區經濟綜述\n\n經濟運行\n\n全年糧食產量穩定，{quote}。\n"
+    """A quote with pinyin ruby, or with no frequent traditional character, passes
+    validate --source against the traditional article it was copied from."""
+    section = _one_fact(measure, value, unit, quote)
+    article = f"測試區經濟綜述\n\n經濟運行\n\n{before}{quote}。\n"
     folder = _dataset(make_dataset, section, article)
     result = gaoxin("validate", "--source", str(folder))
     assert (result.exit_code, result.stderr) == (0, "")

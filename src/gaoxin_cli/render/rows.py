@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.model import Dataset, Fact
 from gaoxin_cli.render.labels import word
-from gaoxin_cli.render.records import comparison_records, dataset_record
+from gaoxin_cli.render.records import comparison_records, dataset_record, fact_record
 
 if TYPE_CHECKING:
     from gaoxin_cli.bars import Chart
@@ -52,33 +52,8 @@ def flat(record: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
 
 
 def flat_row(fact: Fact) -> dict[str, Any]:
-    """One fact as a flat row of scalars (None for empty cells): the flat form
-    of its record (`flat(fact_record(fact), FLAT_COLUMNS)`), made directly, as
-    an export makes it a million times."""
-    normalized = fact.normalized
-    return {
-        "id": fact.id,
-        "dataset": fact.dataset,
-        "section": fact.section,
-        "heading": fact.heading.zh,
-        "indicator": fact.indicator,
-        "label_zh": fact.label.zh,
-        "label_en": fact.label.en,
-        "measure": fact.measure,
-        "value": fact.value,
-        "unit": fact.unit,
-        "qualifier": fact.qualifier,
-        "status": fact.status,
-        "normalized_value": normalized.value if normalized else None,
-        "normalized_unit": normalized.unit if normalized else None,
-        "period": fact.period,
-        "area_zh": fact.area.zh,
-        "area_en": fact.area.en,
-        "quote": fact.quote,
-        "note": fact.note,
-        "value_en": fact.value_en,
-        "heading_en": fact.heading.en,
-    }
+    """One fact as a flat row of scalars (None for empty cells)."""
+    return flat(fact_record(fact), FLAT_COLUMNS)
 
 
 #: Columns of a dataset's flat row (CSV, TSV, Markdown).
