@@ -293,3 +293,29 @@ def test_any_figure_unit_bound_and_status_in_either_script_is_read_back(
         state,
     ), text
     assert proposal.quote in text
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "area"),
+    [
+        ("经济运行\n\n2019年，哈尔滨市生产总值增长5%。哈尔滨市统计局发布。\n", "2019", "哈尔滨市"),
+        (
+            "經濟運行\n\n2018年前三季度，西藏自治區生產總值增長9%。西藏自治區統計局發布。\n",
+            "2018",
+            "西藏自治区",
+        ),
+        (
+            "经济运行\n\n广西壮族自治区统计局发布：广西壮族自治区生产总值增长5%。\n",
+            "",
+            "广西壮族自治区",
+        ),
+        ("经济运行\n\n2020年，全县生产总值增长5%。浦东新区发布。\n", "2020", ""),
+    ],
+)
+def test_the_period_and_area_a_title_lacks_are_guessed_from_the_text(
+    text: str, period: str, area: str
+) -> None:
+    """The year named most and the area named more than once, its whole name (自治区 too),
+    as read (the folder is written in the text's own script)."""
+    masthead = Review("test.txt", text).masthead
+    assert (masthead.period, masthead.area) == (period, area)

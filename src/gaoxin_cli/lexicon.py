@@ -297,7 +297,7 @@ CONNECTIVES = ("与", "和", "及", "对", "向", "的", "等")
 
 #: Words that end the name of an area a review is about, longest first; and
 #: characters no such name holds ("的浦东新区" is 浦东新区, "全县" no name).
-AREA_WORDS = ("高新区", "开发区", "新区", "县", "区", "市")
+AREA_WORDS = ("自治区", "自治州", "自治县", "高新区", "开发区", "新区", "县", "区", "市")
 AREA_NOT_IN = frozenset(
     "的在是和与对全本该各及从向为将地年季度月日实现带领表记者示范城市县区省"
     "验景园社街片贸保业一二三四五六七八九十"

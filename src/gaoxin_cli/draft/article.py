@@ -298,7 +298,8 @@ class Masthead:
                 word, end = found.group(1), found.start(1)
                 if text[found.end() : found.end() + 1] in AREA_NOT_AFTER:
                     continue
-                for size in (2, 3):
+                # 西藏自治区, 广西壮族自治区: an autonomous area's name is longer
+                for size in (2, 3, 4) if word.startswith("自治") else (2, 3):
                     prefix = text[max(0, end - size) : end]
                     if len(prefix) == size and _names_area(prefix):
                         names[prefix + word] += 1
