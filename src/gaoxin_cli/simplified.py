@@ -54,9 +54,14 @@ def may_be_traditional(text: str) -> bool:
     """True if `text` holds a character written only in traditional Chinese
     (one of the lexicon's most frequent ones): only then does reading it as
     simplified change it. A set lookup, no conversion."""
-    from gaoxin_cli.lexicon import TRADITIONAL_HINTS
+    return not text.isascii() and not _hints().isdisjoint(text)
 
-    return not text.isascii() and not TRADITIONAL_HINTS.isdisjoint(text)
+
+@lru_cache(maxsize=1)
+def _hints() -> frozenset[str]:
+    from gaoxin_cli.lexicon import TRADITIONAL_HINTS  # not at import: a lookup may never ask
+
+    return TRADITIONAL_HINTS
 
 
 def reading_form(text: str) -> str:

@@ -133,7 +133,8 @@ def search_words(fact: Fact) -> list[str]:
     from gaoxin_cli.simplified import may_be_traditional, simplified
 
     texts = (fact.label.zh, fact.quote, fact.heading.zh, fact.unit or "", fact.note or "")
-    words += [simplified(text) for text in texts if may_be_traditional(text)]
+    if may_be_traditional("".join(texts)):  # most facts: none of them, one test
+        words += [simplified(text) for text in texts if may_be_traditional(text)]
     return words
 
 
