@@ -7,7 +7,8 @@ scripts and from Python.
     >>> fact.value, fact.unit, fact.label.en
     (18.3, '%', 'Fixed-asset investment')
 
-`load` gives a Book (`get`, `search`, `filter`, `records`);
+`load` gives a Book (`get`, `search`, `filter`, `records`); `stream` the
+same facts a dataset at a time, for a folder too big to hold;
 `validate_facts` lists the problems of fact files; `draft_facts` proposes
 the facts of a review's text. None of them imports Typer or Rich, prints or
 exits: problems are returned or raised as `gaoxin_cli.errors` exceptions.
@@ -32,6 +33,7 @@ __all__ = [
     "__version__",
     "draft_facts",
     "load",
+    "stream",
     "validate_facts",
 ]
 
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
         Problem,
         UsageError,
     )
-    from gaoxin_cli.library import Book, draft_facts, load, validate_facts
+    from gaoxin_cli.library import Book, draft_facts, load, stream, validate_facts
     from gaoxin_cli.model import Dataset, Fact, Indicator
 
 #: Where each public name lives; imported when first used, so that the
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "Book": "library",
     "load": "library",
+    "stream": "library",
     "validate_facts": "library",
     "draft_facts": "library",
     "Draft": "draft.result",

@@ -19,6 +19,7 @@ from gaoxin_cli.model import Dataset, Fact, FactBook, Indicator
 if TYPE_CHECKING:
     from gaoxin_cli.draft.result import Draft
     from gaoxin_cli.query import FactFilter
+    from gaoxin_cli.source import FactStream
 
 #: A folder, given as a path or as text.
 PathLike = str | os.PathLike[str]
@@ -136,6 +137,21 @@ def load(
 
     book = FactSource([Path(f) for f in folders] or None, datasets=datasets, cache=cache).book()
     return Book(book.datasets)
+
+
+def stream(
+    *folders: PathLike,
+    datasets: Sequence[str] | None = None,
+    cache: bool = True,
+) -> FactStream:
+    """The facts of these folders (as `load` chooses them), a dataset at a
+    time: `stream.datasets` before any is read, then each dataset whole as it
+    is iterated (`stream.facts()`: every fact, in order), from the index when
+    `cache` allows. What `gaoxin export` writes from: memory holds one dataset.
+    Iterate it once."""
+    from gaoxin_cli.source import FactSource
+
+    return FactSource([Path(f) for f in folders] or None, datasets=datasets, cache=cache).stream()
 
 
 def validate_facts(
