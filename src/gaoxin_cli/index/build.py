@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -254,28 +255,30 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
         ind_rows.append(_with_crc(ind_row, schema.INDICATOR_COLUMNS))
         texts.append((first_row + seq, search_text(ind)))
         for fact_seq, fact in enumerate(ind.facts):
-            fact_row = {
-                "dir": dir_,
-                "ind_seq": seq,
-                "seq": fact_seq,
-                "id": fact.id,
-                "key": fact.key,
-                "measure": fact.measure,
-                "value": fact.value,
-                "unit": fact.unit,
-                "qualifier": fact.qualifier,
-                "status": fact.status,
-                "quote": fact.quote,
-                "written": fact.written,
-                "note": fact.note,
-                "zh": fact.label.zh,
-                "en": fact.label.en,
-                "line": fact.location.line if fact.location else 1,
-                "value_en": fact.value_en,
-            }
-            fact_rows.append(_with_crc(fact_row, schema.FACT_COLUMNS))
+            values = [  # in the order of schema.FACT_COLUMNS, which the checksum covers
+                dir_,
+                seq,
+                fact_seq,
+                fact.id,
+                fact.key,
+                fact.measure,
+                fact.value,
+                fact.unit,
+                fact.qualifier,
+                fact.status,
+                fact.quote,
+                fact.written,
+                fact.note,
+                fact.label.zh,
+                fact.label.en,
+                fact.location.line if fact.location else 1,
+                fact.value_en,
+            ]
+            fact_rows.append((*values, zlib.crc32(repr(values).encode())))
     db.executemany(schema.insert("indicators", (*schema.INDICATOR_COLUMNS, "crc")), ind_rows)
-    db.executemany(schema.insert("facts", (*schema.FACT_COLUMNS, "crc")), fact_rows)
+    marks = ", ".join("?" * (len(schema.FACT_COLUMNS) + 1))
+    columns = ", ".join((*schema.FACT_COLUMNS, "crc"))
+    db.executemany(f"INSERT INTO facts({columns}) VALUES ({marks})", fact_rows)  # noqa: S608
     db.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", texts)
 
 
