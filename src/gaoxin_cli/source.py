@@ -149,31 +149,30 @@ class FactSource:
             if found is not None:
                 return found
         book = self.book()
-        return FactStream(book.datasets, lambda: iter(book.datasets))
+        return FactStream(lambda: book.datasets, lambda: iter(book.datasets))
 
     def _indexed_stream(self) -> "FactStream | None":
         from gaoxin_cli.index import READ_ERRORS, discard, open_index
 
-        opened: list[tuple[Path, Index, list[Dataset]]] = []
+        opened: list[tuple[Path, Index]] = []
 
         def close() -> None:
-            for _, index, _ in opened:
+            for _, index in opened:
                 index.close()
 
+        ids: list[str] = []
         for root in self.roots:
             index = open_index(root)
             if index is None:
                 close()
                 return None
+            opened.append((root, index))
             try:
-                catalog = [dataset for dataset, _ in index.catalog()]
+                ids += index.dataset_ids()
             except READ_ERRORS:
-                index.close()
-                discard(root)
                 close()
+                discard(root)
                 return None
-            opened.append((root, index, catalog))
-        ids = [d.id for _, _, catalog in opened for d in catalog]
         if len(set(ids)) < len(ids):
             close()
             return None  # one dataset id in two folders: the loader reports it
@@ -183,12 +182,19 @@ class FactSource:
             except UsageError:
                 close()
                 raise
-        chosen = [d for _, _, catalog in opened for d in catalog if self._wants(d.id)]
+
+        def metadata() -> list[Dataset]:  # asked for by SQLite and the data package only
+            return [
+                dataset
+                for _, index in opened
+                for dataset, _ in index.catalog()
+                if self._wants(dataset.id)
+            ]
 
         def read() -> Iterator[Dataset]:
             given: set[str] = set()
             try:
-                for root, index, _ in opened:
+                for root, index in opened:
                     try:
                         for dataset in index.each_dataset(self.datasets):
                             given.add(dataset.id)
@@ -202,7 +208,7 @@ class FactSource:
             finally:
                 close()
 
-        return FactStream(chosen, read)
+        return FactStream(metadata, read)
 
     def _wants(self, dataset: str) -> bool:
         return self.datasets is None or dataset in self.datasets
@@ -216,7 +222,7 @@ class FactSource:
             def ask(index: "Index") -> tuple[list[str], FactBook]:
                 ids = []
                 if len(self.roots) > 1 or selection.datasets is not None:
-                    ids = [id_ for id_, _, _ in index.datasets_found()]
+                    ids = index.dataset_ids()
                 book = index.book(
                     ids=selection.ids,
                     section=selection.section,
@@ -251,15 +257,27 @@ class FactSource:
 
 
 class FactStream:
-    """Datasets read one at a time (`FactSource.stream`): `datasets`, each
-    one's metadata (its indicators only if they are in memory anyway), is
-    known before the first is read; iterating gives each whole."""
+    """Datasets read one at a time (`FactSource.stream`): iterating gives each
+    whole, once; `datasets`, each one's metadata, is read when first asked
+    for, and must be asked for before the datasets are read."""
 
-    __slots__ = ("_read", "datasets")
+    __slots__ = ("_datasets", "_metadata", "_read")
 
-    def __init__(self, datasets: Sequence[Dataset], read: Callable[[], Iterator[Dataset]]) -> None:
-        self.datasets = tuple(datasets)
+    def __init__(
+        self,
+        metadata: Callable[[], Sequence[Dataset]],
+        read: Callable[[], Iterator[Dataset]],
+    ) -> None:
+        self._metadata = metadata
+        self._datasets: tuple[Dataset, ...] | None = None
         self._read = read
+
+    @property
+    def datasets(self) -> tuple[Dataset, ...]:
+        """Every dataset read, without its indicators when they are not in memory anyway."""
+        if self._datasets is None:
+            self._datasets = tuple(self._metadata())
+        return self._datasets
 
     def __iter__(self) -> Iterator[Dataset]:
         return self._read()

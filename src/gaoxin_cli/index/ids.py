@@ -1,6 +1,7 @@
 """The ids an index holds, for the suggestions of an id not found."""
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from gaoxin_cli.index.schema import among
@@ -17,6 +18,20 @@ class IndexIds:
         self._db = db
         self._dirs = dirs
         self._distinct: dict[bool, list[str]] = {}
+
+    @classmethod
+    def checked(
+        cls, db: sqlite3.Connection, rows: list[dict[str, Any]], datasets: Sequence[str] | None
+    ) -> "IndexIds":
+        """The ids of the datasets of `rows` (their checked rows; or of those of
+        `datasets`), once the tables hold every row the datasets count: a
+        ValueError (damage, as a reader reports it) if they do not."""
+        for table in ("indicators", "facts"):
+            (stored,) = db.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+            if stored != sum(row[table] for row in rows):
+                raise ValueError(f"rows of the {table} table are missing")
+        dirs = None if datasets is None else [r["dir"] for r in rows if r["id"] in datasets]
+        return cls(db, dirs)
 
     def _where(self) -> tuple[str, list[Any]]:
         if self._dirs is None:

@@ -49,6 +49,13 @@ def _section_counts(row: "Row") -> dict[str, int]:
     return {name: int(count) for name, _, count in pairs}
 
 
+def _checked(row: "Row", columns: tuple[str, ...]) -> bool:
+    """True, or DamagedError if `row` fails its checksum over `columns`."""
+    if checksum(row, columns) != row["crc"]:
+        raise DamagedError(f"a stored row fails its checksum ({row.get('id', '')})")
+    return True
+
+
 class DamagedError(ValueError):
     """A row read from the index fails its checksum, or rows are missing."""
 
@@ -95,10 +102,7 @@ class Index:
                 if zlib.crc32(repr(values[: len(columns)]).encode()) != values[-1]:
                     raise DamagedError(f"a stored row fails its checksum ({row.get('id', '')})")
             return rows
-        for row in rows:
-            if checksum(row, columns) != row["crc"]:
-                raise DamagedError(f"a stored row fails its checksum ({row.get('id', '')})")
-        return rows
+        return [row for row in rows if _checked(row, columns)]
 
     def book(
         self,
@@ -126,10 +130,16 @@ class Index:
     def each_dataset(self, datasets: Sequence[str] | None = None) -> Iterator[Dataset]:
         """Every dataset (or those of `datasets`) whole, one at a time, in order:
         each one's rows read and checked before it is given out."""
-        for row in self._datasets():
-            if datasets is not None and row["id"] not in datasets:
+        order = "SELECT dir, id FROM datasets ORDER BY seq"  # a row each, read as it comes
+        for dir_, id_ in self._db.execute(order).fetchall():
+            if datasets is not None and id_ not in datasets:
                 continue
-            where = [row["dir"]]
+            where = [dir_]
+            query = "SELECT * FROM datasets WHERE dir = ?"
+            rows = self._rows(query, where, DATASET_COLUMNS)
+            if len(rows) != 1 or rows[0]["id"] != id_:
+                raise DamagedError(f"the row of dataset {id_} is missing")
+            row = rows[0]
             query = "SELECT * FROM indicators WHERE dir = ?"
             ind_rows = self._rows(query, where, INDICATOR_COLUMNS)
             query = "SELECT * FROM facts WHERE dir = ? ORDER BY ind_seq, seq"
@@ -141,16 +151,12 @@ class Index:
     def _datasets(self) -> list["Row"]:
         return self._rows("SELECT * FROM datasets ORDER BY seq", (), DATASET_COLUMNS)
 
-    def datasets_found(self) -> list[tuple[str, Location, int]]:
-        """(id, place of its dataset.toml, number of facts) of every dataset, in order."""
-        return [
-            (
-                row["id"],
-                Location(str(folder_of(self._base, row["dir"]) / DATASET_FILE), row["line"]),
-                row["facts"],
-            )
-            for row in self._datasets()
-        ]
+    def dataset_ids(self) -> list[str]:
+        """Every dataset's id, in order, each row checked as it is read (none kept)."""
+        cursor = self._db.execute("SELECT * FROM datasets ORDER BY seq")
+        names = [column[0] for column in cursor.description]
+        rows = (dict(zip(names, values, strict=True)) for values in cursor)
+        return [row["id"] for row in rows if _checked(row, DATASET_COLUMNS)]
 
     def catalog(self) -> list[tuple[Dataset, int]]:
         """Every dataset's metadata (no indicators) and its number of facts, in order."""
@@ -166,15 +172,9 @@ class Index:
         """The indicator and fact ids of every dataset (or of `datasets`), for
         suggestions: after checking that the index holds every row its
         datasets count (DamagedError if not), without reading the rows."""
-        rows = self._datasets()
-        for table, column in (("indicators", "indicators"), ("facts", "facts")):
-            (stored,) = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
-            if stored != sum(row[column] for row in rows):
-                raise DamagedError(f"rows of the {table} table are missing")
         from gaoxin_cli.index.ids import IndexIds
 
-        dirs = None if datasets is None else [r["dir"] for r in rows if r["id"] in datasets]
-        return IndexIds(self._db, dirs)
+        return IndexIds.checked(self._db, self._datasets(), datasets)
 
     def _select_indicators(
         self, ids: Sequence[str] | None, section: str | None, words: Sequence[str] | None

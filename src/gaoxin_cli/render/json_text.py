@@ -117,7 +117,7 @@ def stream_json(
     first = True
     if not lines:
         stream.write("[")
-    while batch := list(islice(parts, 1000)):
+    while batch := list(islice(parts, 100)):
         if lines:
             stream.write(escape("\n".join(map(encode, batch))) + "\n")
         else:

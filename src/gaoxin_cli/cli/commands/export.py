@@ -163,7 +163,8 @@ def export(
             nothing_found(ctx, fmt, opts, shape, "no facts match" if keep.active else "no facts")
         listing_facts(ctx, chosen, None, fmt, opts, Shape(fields, None, None, no_headers))
         return
-    datasets, facts_out = _facts_out(ctx, opts, keep, shape, fmt, into=file is not None)
+    described = sqlite or package  # the datasets' metadata is written too
+    datasets, facts_out = _facts_out(ctx, opts, keep, shape, fmt, file is not None, described)
     view = render.fact_stream(facts_out, shape.fields)
     if folder is not None:
         from gaoxin_cli.render.datapackage import write_package
@@ -221,11 +222,18 @@ def _write_file(
 
 
 def _facts_out(
-    ctx: typer.Context, opts: "Settings", keep: "FactFilter", shape: Shape, fmt: str, *, into: bool
+    ctx: typer.Context,
+    opts: "Settings",
+    keep: "FactFilter",
+    shape: Shape,
+    fmt: str,
+    into: bool,
+    described: bool,
 ) -> tuple[Sequence[Dataset], Iterable[Fact]]:
-    """The datasets exported and their facts that pass, in order: read, checked
-    and written a dataset at a time; all at once only to sort them. With
-    none, and standard output, the empty answer's rule."""
+    """The datasets exported (their metadata only if `described`: SQLite and
+    the data package write it) and their facts that pass, in order: read,
+    checked and written a dataset at a time; all at once only to sort them.
+    With none, and standard output, the empty answer's rule."""
     if shape.sort is not None:
         book = opts.source().book(Selection(section=keep.section))
         chosen = shape.apply(keep.facts(book.facts))
@@ -233,13 +241,14 @@ def _facts_out(
             nothing_found(ctx, fmt, opts, shape, "no facts match" if keep.active else "no facts")
         return book.datasets, chosen
     stream = opts.source().stream()
+    datasets = stream.datasets if described else ()  # asked for before any dataset is read
     passing: Iterator[Fact] = filter(keep.keep, stream.facts())
     if shape.limit is not None:
         passing = islice(passing, shape.limit)
     first = next(passing, None)
     if first is None and not into:
         nothing_found(ctx, fmt, opts, shape, "no facts match" if keep.active else "no facts")
-    return stream.datasets, (chain((first,), passing) if first is not None else ())
+    return datasets, (chain((first,), passing) if first is not None else ())
 
 
 def _refuse_mismatches(file: str | None, output_format: str | None, fmt: str, bom: bool) -> None:
