@@ -5,7 +5,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATASET_TOML, SECTION_TOML
@@ -286,6 +286,7 @@ VOCABULARY = _vocabulary()
         max_size=3,
     )
 )
+@example(words=["10,000"])  # a number a label writes with a thousands comma
 def test_the_index_and_the_files_rank_alike(gaoxin, cache, words: list[str]) -> None:
     """For any query, search answers the same, in the same order, with and without the index."""
     query = [w for w in " ".join(words).split() if not w.startswith("-")] or ["专利"]

@@ -287,9 +287,10 @@ def search_text(indicator: Indicator) -> str:
 
     A superset of what matching.score reads, folded as it folds: ids, labels,
     aliases, headings, text values, quotes, notes, and each fact's kind words
-    and figures (matching.search_words).
+    and figures (matching.search_words); all of it again without thousands
+    commas, where it has them, as a number in a search is looked for.
     """
-    from gaoxin_cli.search.matching import search_words
+    from gaoxin_cli.search.matching import digits_of, search_words
     from gaoxin_cli.search.terms import fold
 
     parts = [indicator.id, indicator.label.zh, indicator.label.en, *indicator.aliases]
@@ -302,4 +303,6 @@ def search_text(indicator: Indicator) -> str:
             parts.append(fact.note)
         if fact.heading != indicator.heading:
             parts += [fact.heading.zh, fact.heading.en]
-    return fold("\n".join(dict.fromkeys(parts))) + "\n\n"
+    text = "\n".join(dict.fromkeys(parts))
+    plain = digits_of(text)  # "per 10,000 people" holds the number 10000 that a search names
+    return fold(text if plain == text else f"{text}\n{plain}") + "\n\n"

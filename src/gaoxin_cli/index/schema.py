@@ -14,7 +14,7 @@ from typing import Any
 from gaoxin_cli.version import __version__
 
 #: Bump when the tables below change, or what search_words stores in them.
-SCHEMA_VERSION = "19"
+SCHEMA_VERSION = "20"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
