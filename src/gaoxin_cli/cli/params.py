@@ -1,6 +1,6 @@
 """The one module that names Typer's internals (a test reading every
 module's imports keeps it so): parameter coercion without Pydantic, for
-start-up speed, and click's base exception, which Typer does not export.
+start-up speed.
 
 Typer 0.29 coerces every parameter value through a Pydantic TypeAdapter,
 and importing Pydantic costs about half of a lookup's start-up. The types
@@ -24,18 +24,18 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 try:
-    from typer._click import Context
-    from typer._click.exceptions import BadParameter, ClickException
     from typer._coercion import RuntimeParam
     from typer._param_types import coerce_cli_choice, coerce_cli_path
 except ImportError:  # pragma: no cover - a Typer without these internals
     RuntimeParam = None  # type: ignore[assignment,misc]
-    Context = typer.Context  # type: ignore[misc]
-    ClickException = typer.BadParameter  # type: ignore[misc]
 
 #: What click raises for a command line it cannot take (a usage error, a bad
-#: value, an unknown option): `boundary.run_main` makes each one line.
-UsageProblem = ClickException
+#: value, an unknown option): `boundary.run_main` makes each one line. Typer's
+#: public base of click's exceptions.
+UsageProblem = typer.TyperException
+BadParameter = typer.BadParameter
+# A command's `ctx` is typed Any below: click's Context, which the methods
+# overridden take, is not public (typer.Context is a narrower subclass).
 
 
 class _RefusedError(ValueError):
@@ -134,7 +134,7 @@ def use_plain_coercion(params: Sequence[Any]) -> None:
             )
 
 
-def write_help(command: Any, ctx: Context, formatter: Any) -> None:
+def write_help(command: Any, ctx: Any, formatter: Any) -> None:
     """Click's public hook for help: our own layout (`cli.help`), written to
     click's formatter whole, or, where stdout cannot encode it, nothing but
     one line on stderr (exit 2)."""
@@ -151,11 +151,11 @@ class PlainGroup(TyperGroup):
     inside the error boundary, usage errors as one line, help written whole or
     not at all (`boundary`)."""
 
-    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         use_plain_coercion(self.get_params(ctx))
         return super().parse_args(ctx, args)
 
-    def invoke(self, ctx: Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         from gaoxin_cli.cli.boundary import guard
         from gaoxin_cli.cli.common import Environment
 
@@ -179,14 +179,14 @@ class PlainGroup(TyperGroup):
             run, args, UsageProblem, prog_name=prog_name, complete_var=complete_var, **extra
         )
 
-    def format_help(self, ctx: Context, formatter: Any) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         write_help(self, ctx, formatter)
 
 
 class PlainCommand(TyperCommand):
     """A command with plain coercion for its parameters; help whole or not at all."""
 
-    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from gaoxin_cli.cli.borrowed import translated
 
         params = self.get_params(ctx)
@@ -194,5 +194,5 @@ class PlainCommand(TyperCommand):
         has_format = any("--format" in getattr(p, "opts", ()) for p in params)
         return super().parse_args(ctx, translated(args, has_format))
 
-    def format_help(self, ctx: Context, formatter: Any) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         write_help(self, ctx, formatter)
