@@ -71,11 +71,16 @@ def reading_form(text: str) -> str:
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-#: A pinyin reading left in the text by a page's ruby markup ("增長(zhǎng)",
-#: "區(qū)"): a bracketed syllable with a tone mark right after a Chinese
-#: character ("(zhuàng)" is the longest). It is layout, not text: read as a
-#: space is, kept in quotes.
-RUBY = re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-z{_TONED}]{{1,6}}[)）]")
+
+
+@lru_cache(maxsize=1)
+def _ruby() -> "re.Pattern[str]":
+    """A pinyin reading left in the text by a page's ruby markup ("增長(zhǎng)",
+    "區(qū)"): a bracketed syllable with a tone mark right after a Chinese
+    character ("(zhuàng)" is the longest). It is layout, not text: read as a
+    space is, kept in quotes. (Compiled when article text is first read,
+    never on a lookup's start-up.)"""
+    return re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-z{_TONED}]{{1,6}}[)）]")
 
 
 def ruby_places(text: str) -> frozenset[int]:
@@ -84,7 +89,7 @@ def ruby_places(text: str) -> frozenset[int]:
         return frozenset()
     return frozenset(
         at
-        for found in RUBY.finditer(text)
+        for found in _ruby().finditer(text)
         if any(char in _TONED for char in found.group())
         for at in range(found.start(), found.end())
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,17 +102,17 @@ def _write(
 
 def _sign_folders(db: sqlite3.Connection, dirs: list[str]) -> None:
     """Record each dataset folder's signature from its rows of `files`, in order."""
-    files: dict[str, list[tuple[str, int, int, int, str]]] = {dir_: [] for dir_ in dirs}
+    lines: dict[str, list[str]] = {dir_: [] for dir_ in dirs}
     racy: dict[str, bool] = {}
     query = "SELECT dir, name, size, mtime_ns, ctime_ns, ident, racy FROM files"
-    for dir_, name, size, mtime_ns, ctime_ns, ident, is_racy in db.execute(query):
-        files.setdefault(dir_, []).append((name, size, mtime_ns, ctime_ns, ident))
+    for dir_, *file, is_racy in db.execute(query):
+        lines.setdefault(dir_, []).append(freshness.signature_line(*file))
         racy[dir_] = racy.get(dir_, False) or bool(is_racy)
     db.execute("DELETE FROM folders")
     db.executemany(
         "INSERT INTO folders VALUES (?, ?, ?, ?)",
         [
-            (dir_, seq, freshness.signature(files[dir_]), int(racy.get(dir_, False)))
+            (dir_, seq, freshness.signature(lines[dir_]), int(racy.get(dir_, False)))
             for seq, dir_ in enumerate(dirs)
         ],
     )
@@ -274,7 +273,7 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
                 fact.location.line if fact.location else 1,
                 fact.value_en,
             ]
-            fact_rows.append((*values, zlib.crc32(repr(values).encode())))
+            fact_rows.append((*values, schema.checksum_of(values)))
     db.executemany(schema.insert("indicators", (*schema.INDICATOR_COLUMNS, "crc")), ind_rows)
     marks = ", ".join("?" * (len(schema.FACT_COLUMNS) + 1))
     columns = ", ".join((*schema.FACT_COLUMNS, "crc"))

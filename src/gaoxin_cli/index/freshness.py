@@ -109,11 +109,16 @@ def scan(root: Path) -> tuple[list[str], list[FileStat]] | None:
     return (dirs, files) if dirs else None
 
 
-def signature(files: list[tuple[str, int, int, int, str]]) -> str:
-    """What a dataset folder's fact files are, as one text: each one's name,
-    size, mtime, ctime and identity, by name. Equal texts, equal files (unless
-    one was written too close to the build to tell: see `is_racy`)."""
-    return "\n".join("\t".join(map(str, file)) for file in sorted(files))
+def signature_line(name: str, size: int, mtime_ns: int, ctime_ns: int, ident: str) -> str:
+    """One fact file of a folder's `signature`: its name, size, times and identity."""
+    return f"{name}\t{size}\t{mtime_ns}\t{ctime_ns}\t{ident}"
+
+
+def signature(lines: list[str]) -> str:
+    """What a dataset folder's fact files are, as one text: their
+    `signature_line`s in order. Equal texts, equal files (unless one was
+    written too close to the build to tell: see `is_racy`)."""
+    return "\n".join(sorted(lines))
 
 
 def _signed(folder: str, now: int) -> str | None:
@@ -128,10 +133,9 @@ def _signed(folder: str, now: int) -> str | None:
             if not stat.S_ISREG(i.st_mode) or now - max(i.st_mtime_ns, i.st_ctime_ns) < RACY_NS:
                 return None
             lines.append(
-                f"{entry.name}\t{i.st_size}\t{i.st_mtime_ns}\t{i.st_ctime_ns}\t{i.st_dev}:{i.st_ino}"
+                signature_line(entry.name, i.st_size, i.st_mtime_ns, i.st_ctime_ns, identity(i))
             )
-    lines.sort()
-    return "\n".join(lines)
+    return signature(lines)
 
 
 def unchanged(db: sqlite3.Connection, root: Path, meta: dict[str, str]) -> bool:

@@ -8,7 +8,6 @@ value into the wrong field.
 import os
 import sqlite3
 import stat
-import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from gaoxin_cli.index.schema import (
     NOT_FIGURE_COLUMNS,
     among,
     checksum,
+    checksum_of,
 )
 from gaoxin_cli.model import Dataset, FactBook, Indicator, Label, Location, Source, make_fact
 
@@ -99,7 +99,7 @@ class Index:
             # the stored order: each row's checked values are the first of its tuple
             for row in rows:
                 values = list(row.values())
-                if zlib.crc32(repr(values[: len(columns)]).encode()) != values[-1]:
+                if checksum_of(values[: len(columns)]) != values[-1]:
                     raise DamagedError(f"a stored row fails its checksum ({row.get('id', '')})")
             return rows
         return [row for row in rows if _checked(row, columns)]

@@ -141,7 +141,12 @@ def checksum(row: Mapping[str, Any], columns: Sequence[str]) -> int:
     and an indicator keep, a row deleted. (It is a check against damage, not
     a signature: whoever rewrites the index can rewrite the checksums.)
     """
-    return zlib.crc32(repr([row[column] for column in columns]).encode())
+    return checksum_of([row[column] for column in columns])
+
+
+def checksum_of(values: list[Any]) -> int:
+    """`checksum` of a row given as its values, in the order of its columns."""
+    return zlib.crc32(repr(values).encode())
 
 
 #: Lists longer than this go to SQLite as one JSON array rather than one ? each.

@@ -60,26 +60,45 @@ class View:
         return columns, columns, rows
 
 
+def _records(found: Iterable[Fact], fields: list[str] | None) -> Iterator[dict[str, Any]]:
+    """Each fact's JSON record (with `fields`, only those), as it comes."""
+    from gaoxin_cli.render.records import fact_record
+
+    if fields is None:
+        return map(fact_record, found)
+    from gaoxin_cli.render.fields import project
+
+    return (project(fact_record(f), fields) for f in found)
+
+
+def _flat(
+    found: Iterable[Fact], fields: list[str] | None
+) -> tuple[Sequence[str], Iterator[dict[str, Any]]]:
+    """The columns of CSV and TSV (with `fields`, theirs) and each fact's row, as it comes."""
+    if fields is None:
+        from gaoxin_cli.render.rows import FLAT_COLUMNS, flat_row
+
+        return FLAT_COLUMNS, map(flat_row, found)
+    from gaoxin_cli.render.fields import flat_columns, value_of
+
+    columns = flat_columns(fields)
+    return columns, ({c: value_of(r, c) for c in columns} for r in _records(found, None))
+
+
 def facts(found: Sequence[Fact], table: "Table | None" = None) -> "View":
     """Facts: JSON records, flat rows, and Markdown for people (label, measure,
     figure, quote)."""
 
-    def json_records() -> "Rows":
-        from gaoxin_cli.render.records import fact_record
-
-        return [fact_record(f) for f in found]
-
     def flat(_lang: str) -> "Flat":
-        from gaoxin_cli.render.rows import FLAT_COLUMNS, flat_row
-
-        return FLAT_COLUMNS, [flat_row(f) for f in found]
+        columns, rows = _flat(found, None)
+        return columns, list(rows)
 
     def readable(lang: str) -> "Readable":
         from gaoxin_cli.render.rows import readable_rows
 
         return readable_rows(found, lang)
 
-    return View(json_records, flat, readable=readable, table=table)
+    return View(lambda: list(_records(found, None)), flat, readable=readable, table=table)
 
 
 def fact_list(found: Sequence[Fact], fields: Sequence[str] | None = None) -> "View":
@@ -96,26 +115,16 @@ def fact_list(found: Sequence[Fact], fields: Sequence[str] | None = None) -> "Vi
         return facts(found, listed)
     chosen = list(fields)
 
-    def json_records() -> "Rows":
-        from gaoxin_cli.render.fields import project
-        from gaoxin_cli.render.records import fact_record
-
-        return [project(fact_record(f), chosen) for f in found]
-
     def flat(_lang: str) -> "Flat":
-        from gaoxin_cli.render.fields import flat_columns, value_of
-        from gaoxin_cli.render.records import fact_record
-
-        columns = flat_columns(chosen)
-        records = [fact_record(f) for f in found]
-        return columns, [{c: value_of(r, c) for c in columns} for r in records]
+        columns, rows = _flat(found, chosen)
+        return columns, list(rows)
 
     def table(lang: str, width: int) -> "RenderableType":
         from gaoxin_cli.render.fields import fields_table
 
         return fields_table(*flat(lang), width)
 
-    return View(json_records, flat, table=table)
+    return View(lambda: list(_records(found, chosen)), flat, table=table)
 
 
 def fact_stream(found: Iterable[Fact], fields: Sequence[str] | None = None) -> "View":
@@ -126,30 +135,11 @@ def fact_stream(found: Iterable[Fact], fields: Sequence[str] | None = None) -> "
     rows in a temporary file rather than in memory. No table form."""
     chosen = None if fields is None else list(fields)
 
-    def records() -> Iterator[dict[str, Any]]:
-        from gaoxin_cli.render.fields import project
-        from gaoxin_cli.render.records import fact_record
-
-        if chosen is None:
-            return (fact_record(f) for f in found)
-        return (project(fact_record(f), chosen) for f in found)
-
-    def flat(_lang: str) -> "tuple[Sequence[str], Iterable[dict[str, Any]]]":
-        if chosen is None:
-            from gaoxin_cli.render.rows import FLAT_COLUMNS, flat_row
-
-            return FLAT_COLUMNS, (flat_row(f) for f in found)
-        from gaoxin_cli.render.fields import flat_columns, value_of
-        from gaoxin_cli.render.records import fact_record
-
-        columns = flat_columns(chosen)
-        return columns, ({c: value_of(r, c) for c in columns} for r in map(fact_record, found))
-
     def readable(lang: str) -> "tuple[Sequence[str], Sequence[str], Iterable[dict[str, Any]]]":
         from gaoxin_cli.render.spool import Spooled
 
         if chosen is not None:
-            columns, rows = flat(lang)
+            columns, rows = _flat(found, chosen)
             return columns, columns, Spooled(rows)
         from gaoxin_cli.render.rows import readable_columns, readable_row
 
@@ -163,7 +153,12 @@ def fact_stream(found: Iterable[Fact], fields: Sequence[str] | None = None) -> "
         spooled = Spooled(map(noted, found))
         return (*readable_columns(len(datasets) > 1, lang), spooled)
 
-    return View(records, flat, readable=readable)  # type: ignore[arg-type]
+    # rows as iterators where a View's forms are lists: written once, as they come
+    return View(
+        lambda: _records(found, chosen),
+        lambda _lang: _flat(found, chosen),  # type: ignore[arg-type,return-value]
+        readable=readable,  # type: ignore[arg-type]
+    )
 
 
 def sections(views: Sequence["SectionView"]) -> "View":
