@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "search": "search",
     "chart": "chart",
     "compare": "compare",
+    "check": "check",
     "datasets": "datasets",
     "export": "export",
     "validate": "validate",

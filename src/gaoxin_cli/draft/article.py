@@ -55,9 +55,12 @@ class Heading:
 class Review:
     """The article: its title block, headings, and running text."""
 
-    def __init__(self, path: str, raw: str) -> None:
+    def __init__(self, path: str, raw: str, *, claims: bool = False) -> None:
         self.path = path
         self.raw = raw
+        #: Read as claims to check (`gaoxin check`), not as a review to draft:
+        #: no title block, and a figure in a heading is a figure too.
+        self.claims = claims
         #: The text as read: traditional characters as simplified, of the
         #: same length, so that a position in one is the same in the other.
         self.reading = simplified(raw)
@@ -67,7 +70,7 @@ class Review:
         self.original = self.text if self.reading == raw else Article(path, raw).text
         raw = self.reading
         lines = raw.split("\n")
-        self.title_lines = _title_block(lines)
+        self.title_lines = [] if claims else _title_block(lines)
         self.masthead = Masthead(self.title_lines)
         self.headings: list[Heading] = []
         #: Positions of `text` where a block (a heading, a title line, a
@@ -131,7 +134,9 @@ class Review:
         return self.headings[at - 1] if at else None
 
     def in_heading_or_title(self, position: int) -> bool:
-        """True for a position inside a heading or the title block."""
+        """True for a position inside a heading or the title block (never for claims)."""
+        if self.claims:
+            return False
         if position < self._title_end:
             return True
         heading = self.heading_at(position)

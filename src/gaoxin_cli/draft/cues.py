@@ -42,6 +42,11 @@ _NOUN_STOP = re.compile(
 )
 
 
+#: A comparison after the subject, no part of it: "比全市高出", "高于全省".
+_COMPARING = re.compile(
+    f"(?:比(?:{_TARGETS})[^,，、]{{0,6}}?(?:{'|'.join(COMPARE_AFTER)})出?"
+    f"|(?:{'|'.join(COMPARE)})(?:{_TARGETS}))$"
+)
 #: A standing after the subject: "居全省第", "位居全市第", "排名全国第".
 _RANKED = re.compile(r"(?:位居|居|位列|排名|排在|列)[^,，、]{0,6}第$")
 
@@ -70,8 +75,9 @@ def measure_of(
     if _CHANGE_TO.match(after) and ("由" in lead or "从" in lead):
         return Measure("before", "由…" + _CHANGE_TO.match(after).group())  # type: ignore[union-attr]
     change = list(_CHANGE_TO.finditer(lead))
-    if change and change[-1].end() == len(lead) and ("由" in lead or "从" in lead):
-        return Measure("after", "由…" + change[-1].group())
+    if change and change[-1].end() == len(lead):  # 由690元提高到720元, or 提高到720元
+        cue = change[-1].group()
+        return Measure("after", "由…" + cue if "由" in lead or "从" in lead else cue)
     if unit == "个百分点":
         return _points(lead, index)
     if unit == "%" or unit is None:
@@ -139,8 +145,19 @@ def _points(lead: str, index: int) -> Measure:
     return Measure(TARGETS[target], word + target, sign=COMPARE[word])
 
 
+#: A comparison right before a figure: "高于全市" (a difference in points written in %).
+_COMPARED_BEFORE = re.compile(f"({'|'.join(COMPARE)})({_TARGETS})$")
+
+
 def _percent(lead: str) -> Measure:
-    """growth, share (of the city), or rate: the cue nearest the figure decides."""
+    """growth, share (of the city), or rate: the cue nearest the figure decides;
+    "高于全市2%" compares, as "高于全市2个百分点" does."""
+    compared = _COMPARED_BEFORE.search(lead) or _COMPARED.search(lead)
+    if compared is not None:
+        first, second = compared.group(1), compared.group(2)
+        word, target = (first, second) if first in COMPARE else (second, first)
+        sign = COMPARE[word] if word in COMPARE else COMPARE_AFTER[word]
+        return Measure(TARGETS[target], compared.group(), sign=sign)
     best: tuple[int, int, str, str] | None = None
     for measure, words in (("growth", GROWTH), ("share", SHARE), ("rate", RATE)):
         for word in words:
@@ -162,7 +179,7 @@ def _percent(lead: str) -> Measure:
 
 def subject(lead: str) -> str:
     """The noun phrase a clause names before its figure, less the words around it."""
-    text = _RANKED.sub("", lead)
+    text = _COMPARING.sub("", _RANKED.sub("", lead))
     for mark in ("由", "从"):
         if mark in text:
             text = text[: text.rfind(mark)]

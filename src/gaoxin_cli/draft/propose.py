@@ -36,6 +36,8 @@ QUALIFIER_ORDER = ("at_least", "at_most", "over", "nearly", "about")
 LOOK_BACK = 64
 LEAD = 120
 _COMPARISONS = ("vs_city", "vs_province", "vs_national")
+#: The check of a figure whose measure no word gave (its unit alone).
+GUESSED = "measure guessed from the unit alone"
 
 
 class _Run:
@@ -198,7 +200,7 @@ def _explain(proposal: Proposal, measure: cues.Measure, section: str) -> None:
     if measure.cue:
         proposal.cues.append(f"measure from {measure.cue}")
     if measure.weak:
-        proposal.checks.append(f"measure guessed from the unit alone: {measure.measure}?")
+        proposal.checks.append(f"{GUESSED}: {measure.measure}?")
     if proposal.unit is None and not isinstance(proposal.value, str):
         proposal.checks.append("no known unit after the figure: write its unit")
     if section == UNSORTED:

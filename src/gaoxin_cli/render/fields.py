@@ -144,6 +144,7 @@ _WHOLE = frozenset(
         "status",
         "normalized",
         "period",
+        "verdict",
     }
 )
 

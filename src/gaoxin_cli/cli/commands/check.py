@@ -1,0 +1,167 @@
+"""`gaoxin check TEXT…`: every figure a text states, held against the facts:
+agrees, differs (and how), or unknown."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from gaoxin_cli.cli.common import (
+    DatasetOption,
+    DebugOption,
+    FactsOption,
+    FormatOption,
+    JsonOption,
+    NoCacheOption,
+    choose_format,
+    environment,
+    option,
+    settings,
+)
+from gaoxin_cli.cli.params import PlainCommand
+from gaoxin_cli.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from gaoxin_cli.check import Verdict
+
+#: How a verdict is marked in a table.
+MARKS = {"agrees": "✓", "differs": "✗", "unknown": "?"}
+#: The columns of a table at a terminal, and of CSV, TSV and Markdown.
+TABLE_COLUMNS = ("claim", "verdict", "reason", "fact", "quote")
+FLAT_COLUMNS = (
+    "claim",
+    "line",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+    "measure",
+    "verdict",
+    "fact",
+    "dataset",
+    "reason",
+    "quote",
+    "candidates",
+)
+
+
+def check(
+    ctx: typer.Context,
+    texts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Sentences or paragraphs to check, each on its own; - reads standard input.",
+            metavar="TEXT",
+            show_default=False,
+        ),
+    ] = None,
+    files: Annotated[
+        list[str] | None,
+        option(
+            "--file",
+            metavar="FILE",
+            help="Check the text of this file (UTF-8); repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: FormatOption = None,
+    json: JsonOption = False,
+    facts: FactsOption = None,
+    dataset: DatasetOption = None,
+    debug: DebugOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Hold every figure a text states against the facts. Exit 1 unless all agree.
+
+    Each figure is read as `draft` reads one (value, unit, bound, status,
+    measure; simplified or traditional characters), the fact it claims is
+    found by the labels and aliases its words name, and the verdict is:
+    agrees (the same value once normalized, 85亿元 = 850000万元, the same
+    bound and status), differs (another value, scale, currency, unit, bound,
+    status or measure, said how), or unknown (no fact states it, or several
+    could: the words that would decide are named). Every verdict gives the
+    fact's id and its quote.
+
+    [bold]Examples[/bold]
+
+      gaoxin check 固定资产投资增长19.3%
+
+      gaoxin check --file press-release.txt --format csv
+
+      echo 預計地區生產總值增長7.5% | gaoxin check -
+
+      gaoxin check "技术合同成交额102亿元" && echo "all agree"
+    """
+    opts = settings(ctx, facts, None, debug, no_cache, dataset)
+    fmt = choose_format(ctx, output_format, json)
+    named = [*(texts or []), *(files or [])]
+    if not named:
+        raise UsageError("nothing to check: give a TEXT, --file FILE, or - for standard input")
+    if any(not name for name in named):
+        raise UsageError("a TEXT or FILE is empty: give a sentence, a file, or -")
+    if (texts or []).count("-") + (files or []).count("-") > 1:
+        raise UsageError("standard input (-) can be read once")
+    inputs = [_read(text, as_file=False) for text in texts or []]
+    inputs += [_read(name, as_file=True) for name in files or []]
+    from gaoxin_cli.check import check_text
+    from gaoxin_cli.check.names import Names
+
+    book = opts.source().book()
+    names = Names(book.facts)
+    verdicts = [v for text in inputs for v in check_text(book.facts, text, names=names)]
+    _write(verdicts, fmt, environment(ctx).stdout)
+    if not verdicts:
+        raise NotFoundError("no figure to check in the text")
+    wrong = [v for v in verdicts if v.verdict != "agrees"]
+    if wrong:
+        raise NotFoundError(_summary(verdicts))
+
+
+def _read(name: str, *, as_file: bool) -> str:
+    """A text to check: the argument itself, or a file's text (- : standard input)."""
+    from gaoxin_cli.factfiles.reading import check_plain_text, read_article
+
+    if as_file or name == "-":
+        return read_article(Path(name))
+    check_plain_text(name, "TEXT")
+    return name
+
+
+def _summary(verdicts: "list[Verdict]") -> str:
+    """One line: how many figures agree, differ, are unknown."""
+    counts = {kind: sum(v.verdict == kind for v in verdicts) for kind in MARKS}
+    figures = "figure" if len(verdicts) == 1 else "figures"
+    return (
+        f"{counts['agrees']} of {len(verdicts)} {figures} agree"
+        f" ({counts['differs']} differ, {counts['unknown']} unknown)"
+    )
+
+
+def _write(verdicts: "list[Verdict]", fmt: str, stdout: Any) -> None:
+    from gaoxin_cli import render
+
+    records = [v.record() for v in verdicts]
+    if fmt in ("json", "jsonl"):
+        from gaoxin_cli.render import can_encode_chinese
+        from gaoxin_cli.render.json_text import write_json, write_jsonl
+
+        ascii_only = not can_encode_chinese(stdout)
+        (write_json if fmt == "json" else write_jsonl)(records, stdout, ascii_only=ascii_only)
+        return
+    rows = [{**r, "candidates": " ".join(r["candidates"])} for r in records]
+    if fmt == "table" and not rows:
+        return
+
+    def table(_lang: str, width: int) -> Any:
+        from gaoxin_cli.render.fields import fields_table
+
+        marked = [{**r, "verdict": f"{MARKS[r['verdict']]} {r['verdict']}"} for r in rows]
+        return fields_table(TABLE_COLUMNS, marked, width)
+
+    view = render.View(lambda: records, lambda _lang: (FLAT_COLUMNS, rows), table=table)
+    render.write(view, fmt, stdout, lang="zh")
+
+
+def register(app: typer.Typer, name: str) -> None:
+    """Add `gaoxin check`."""
+    app.command(name, rich_help_panel="Look up", cls=PlainCommand)(check)
