@@ -94,29 +94,30 @@ class Names:
         context = _fold(claim.context)
         if part and part in context:  # a subject of its own: what stands before it is not it,
             context = context[context.rfind(part) + len(part) :]  # and it is read as the label
-        context = _ASIDE.sub("", context)  # an aside closed before the figure
-        context = _CLAUSE_MARKS.sub("", context)  # 剔除减税降费因素,实际增长
+        context = _CLAUSE_MARKS.sub("", _ASIDE.sub("", context))  # 剔除减税降费因素,实际增长
         for text, labelled in ((part, True), (context, False)):
-            for name in self._names_in(text):
-                if _heads_another(text, name) or (labelled and _modifies(text, name)):
-                    continue
-                for fact in self.facts[name]:
-                    self._keep(best, fact, len(name), name, labelled=labelled)
-        if len(part) >= SHORTEST_PART and not part.isascii():
-            for name, facts in self.facts.items():
-                if part in name and part != name:
-                    for fact in facts:
-                        self._keep(best, fact, len(part), name, labelled=True)
+            found = [n for n in self._names_in(text) if not _heads_another(text, n)]
+            found = [n for n in found if not (labelled and _modifies(text, n))]
+            self._keep_all(best, [(n, len(n)) for n in found], labelled=labelled)
+        longer = len(part) >= SHORTEST_PART and not part.isascii()
+        if longer:  # 专利申请 of 专利申请量
+            found = [name for name in self.facts if part in name and part != name]
+            self._keep_all(best, [(name, len(part)) for name in found], labelled=True)
         if not best:  # 设立0.2亿元“先予处置”专项资金: named after the figure
-            for name in self._names_in(_CLAUSE_MARKS.sub("", _fold(claim.after))):
-                for fact in self.facts[name]:
-                    self._keep(best, fact, len(name), name, labelled=False)
-        if not best and len(part) >= SHORTEST_PART and not part.isascii():
-            for name, facts in self.facts.items():  # 低保标准: 低保配套标准(每人每月)
-                if _abridges(part, name):
-                    for fact in facts:
-                        self._keep(best, fact, len(part) - 1, name, labelled=True)
+            after = list(self._names_in(_CLAUSE_MARKS.sub("", _fold(claim.after))))
+            self._keep_all(best, [(name, len(name)) for name in after], labelled=False)
+        if not best and longer:  # 低保标准: 低保配套标准(每人每月)
+            found = [name for name in self.facts if _abridges(part, name)]
+            self._keep_all(best, [(name, len(part) - 1) for name in found], labelled=True)
         return sorted(best.values(), key=lambda n: n.rank, reverse=True)
+
+    def _keep_all(
+        self, best: dict[int, Named], names: list[tuple[str, int]], *, labelled: bool
+    ) -> None:
+        """Keep the facts of each (name, how long it counts), each fact named best."""
+        for name, length in names:
+            for fact in self.facts[name]:
+                self._keep(best, fact, length, name, labelled=labelled)
 
     def _keep(
         self, best: dict[int, Named], fact: Fact, length: int, name: str, *, labelled: bool
