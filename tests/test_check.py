@@ -233,7 +233,8 @@ def test_a_text_without_figures_exits_1_with_an_empty_answer(gaoxin) -> None:
     ("args", "message"),
     [
         ([], "gaoxin: nothing to check: give a TEXT, --file FILE, or - for standard input\n"),
-        ([""], "gaoxin: a TEXT or FILE is empty: give a sentence, a file, or -\n"),
+        ([""], "gaoxin: a TEXT is empty: give a sentence, --file FILE, or -\n"),
+        (["--file", "."], "gaoxin: cannot read .: not a regular file\n"),
         (["-", "-"], "gaoxin: standard input (-) can be read once\n"),
         (
             ["增长\x007.5%"],
@@ -280,3 +281,11 @@ def test_a_lookup_never_imports_the_checker() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
     )
     assert (result.stdout, result.stderr) == ("7.5\n", "")
+
+
+def test_shell_completion_knows_check() -> None:
+    """Completion offers `check` beside `chart`, and its own options."""
+    from test_streams import _complete
+
+    assert _complete("gaoxin ch", 1) == ["chart", "check"]
+    assert _complete("gaoxin check x --fi", 3) == ["--file"]

@@ -368,3 +368,9 @@ YEARS_SINCE = ("来", "以来")
 TIME_AFTER = ("时",)
 #: What after a number makes it a date: 3月, 24日, 5号.
 DATE_AFTER = ("月", "日", "号")
+
+# --- the words of claims checked against facts ------------------------------
+
+#: Nouns that, after an indicator's name, make another indicator of it: 贷款余额
+#: (a balance) is no 新增贷款, 就业率 no 新增就业 (`gaoxin check`).
+OTHER_HEADS = ("余额", "率", "比重", "指数", "密度", "均价", "单价")

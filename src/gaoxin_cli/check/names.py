@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 from gaoxin_cli.check.claims import Claim
 from gaoxin_cli.draft.cues import subject
+from gaoxin_cli.lexicon import OTHER_HEADS
 from gaoxin_cli.model import Fact
 from gaoxin_cli.simplified import simplified
 
@@ -155,10 +156,6 @@ def _abridges(part: str, name: str) -> bool:
         return False
     rest = iter(name)
     return all(char in rest for char in part)
-
-
-#: Nouns that, after a name, make another indicator of it: 贷款余额 is no 贷款.
-OTHER_HEADS = ("余额", "率", "比重", "指数", "密度", "均价", "单价")
 
 
 def _heads_another(text: str, name: str) -> bool:

@@ -20,6 +20,7 @@ from gaoxin_cli.cli.common import (
 )
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import NotFoundError, UsageError
+from gaoxin_cli.factfiles.reading import check_plain_text, read_article
 
 if TYPE_CHECKING:
     from gaoxin_cli.check import Verdict
@@ -56,7 +57,7 @@ def check(
         ),
     ] = None,
     files: Annotated[
-        list[str] | None,
+        list[Path] | None,
         option(
             "--file",
             metavar="FILE",
@@ -94,15 +95,15 @@ def check(
     """
     opts = settings(ctx, facts, None, debug, no_cache, dataset)
     fmt = choose_format(ctx, output_format, json)
-    named = [*(texts or []), *(files or [])]
+    named = [*(texts or []), *map(str, files or [])]
     if not named:
         raise UsageError("nothing to check: give a TEXT, --file FILE, or - for standard input")
     if any(not name for name in named):
-        raise UsageError("a TEXT or FILE is empty: give a sentence, a file, or -")
-    if (texts or []).count("-") + (files or []).count("-") > 1:
+        raise UsageError("a TEXT is empty: give a sentence, --file FILE, or -")
+    if named.count("-") > 1:
         raise UsageError("standard input (-) can be read once")
-    inputs = [_read(text, as_file=False) for text in texts or []]
-    inputs += [_read(name, as_file=True) for name in files or []]
+    inputs = [_read(text) for text in texts or []]
+    inputs += [read_article(path) for path in files or []]
     from gaoxin_cli.check import check_text
     from gaoxin_cli.check.names import Names
 
@@ -117,14 +118,12 @@ def check(
         raise NotFoundError(_summary(verdicts))
 
 
-def _read(name: str, *, as_file: bool) -> str:
-    """A text to check: the argument itself, or a file's text (- : standard input)."""
-    from gaoxin_cli.factfiles.reading import check_plain_text, read_article
-
-    if as_file or name == "-":
-        return read_article(Path(name))
-    check_plain_text(name, "TEXT")
-    return name
+def _read(text: str) -> str:
+    """A TEXT argument to check: itself, or standard input's text for -."""
+    if text == "-":
+        return read_article(Path(text))
+    check_plain_text(text, "TEXT")
+    return text
 
 
 def _summary(verdicts: "list[Verdict]") -> str:
