@@ -15,6 +15,7 @@ from check_claims import CLAIMS, Score
 from conftest import SOURCE
 from gaoxin_cli.check import check_text
 from gaoxin_cli.check.names import Names
+from gaoxin_cli.cli.commands.check import FLAT_COLUMNS
 from gaoxin_cli.lexicon import HEDGE_WORDS, STATUS_WORDS
 from gaoxin_cli.model import FactBook
 
@@ -158,17 +159,9 @@ def test_every_figure_agreeing_exits_0(gaoxin) -> None:
     result = gaoxin("check", "固定资产投资完成85亿元，增长18.3%", "--format", "tsv")
     assert (result.exit_code, result.stderr) == (0, "")
     rows = [line.split("\t") for line in result.stdout.splitlines()]
-    assert rows[0][:8] == [
-        "claim",
-        "line",
-        "value",
-        "unit",
-        "qualifier",
-        "status",
-        "measure",
-        "verdict",
-    ]
-    assert [row[7] for row in rows[1:]] == ["agrees", "agrees"]
+    assert tuple(rows[0]) == FLAT_COLUMNS
+    verdict = FLAT_COLUMNS.index("verdict")
+    assert [row[verdict] for row in rows[1:]] == ["agrees", "agrees"]
 
 
 def test_json_records_are_the_library_s(gaoxin, book: gaoxin_cli.Book) -> None:

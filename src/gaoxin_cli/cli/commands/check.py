@@ -141,11 +141,9 @@ def _write(verdicts: "list[Verdict]", fmt: str, stdout: Any) -> None:
 
     records = [v.record() for v in verdicts]
     if fmt in ("json", "jsonl"):
-        from gaoxin_cli.render import can_encode_chinese
-        from gaoxin_cli.render.json_text import write_json, write_jsonl
+        from gaoxin_cli.render.json_text import write_records
 
-        ascii_only = not can_encode_chinese(stdout)
-        (write_json if fmt == "json" else write_jsonl)(records, stdout, ascii_only=ascii_only)
+        write_records(records, fmt, stdout)
         return
     rows = [{**r, "candidates": " ".join(r["candidates"])} for r in records]
     if fmt == "table" and not rows:

@@ -210,11 +210,9 @@ def _list_not_figures(
 
 
 def _write_json(records: list[dict[str, Any]], fmt: str, stdout: Any) -> None:
-    from gaoxin_cli.render import can_encode_chinese
-    from gaoxin_cli.render.json_text import write_json, write_jsonl
+    from gaoxin_cli.render.json_text import write_records
 
-    ascii_only = not can_encode_chinese(stdout)
-    (write_json if fmt == "json" else write_jsonl)(records, stdout, ascii_only=ascii_only)
+    write_records(records, fmt, stdout)
 
 
 def register(app: typer.Typer, name: str) -> None:
