@@ -178,6 +178,37 @@ CLAIMS: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("研发人员增长12%", [(U, None)]),
     ("新增市场主体1.2万户", [(U, None)]),
     ("社會消費品零售總額增長8%", [(U, None)]),
+    # --- what else makes a figure wrong or undecidable ----------------------
+    ("固定资产投资负增长18.3%", [(D, "fixed-asset-investment.growth")]),
+    ("固定资产投资下滑18.3%", [(D, "fixed-asset-investment.growth")]),
+    ("固定资产投资18.3%", [(U, None)]),
+    (
+        "固定资产投资、一般公共预算收入分别增长6%和18.3%",
+        [(D, "fixed-asset-investment.growth"), (D, "general-public-budget-revenue.growth")],
+    ),
+    (
+        "专利申请量、授权量分别为3288件、2124件",
+        [(A, "patent-applications.level"), (A, "patent-grants.level")],
+    ),
+    ("专利申请量、授权量分别为3288件", [(U, None)]),
+    (
+        "高新技术企业757家，占全省43%",
+        [(A, "high-tech-enterprises.level"), (D, "high-tech-enterprises.share_of_city")],
+    ),
+    ("固定资产投资并未达到85亿元", [(U, None)]),
+    ("固定资产投资目标为85亿元", [(U, None)]),
+    ("2018年固定资产投资完成85亿元", [(U, None)]),
+    ("2019年上半年，固定资产投资完成85亿元", [(U, None)]),
+    ("全市固定资产投资完成85亿元", [(U, None)]),
+    ("大连市固定资产投资完成85亿元", [(U, None)]),
+    ("固定资产投资比2018年增长18.3%", [(A, "fixed-asset-investment.growth")]),
+    (
+        "固定资产投资完成85亿元，净增各类人才九千多人",
+        [(A, "fixed-asset-investment.level"), (U, None)],
+    ),
+    ("固定资产投资完成85亿元，FDI 9亿美元", [(A, "fixed-asset-investment.level"), (U, None)]),
+    ("实际利用外资占全市的六分之五", [(U, None)]),
+    ("有效发明专利242件", [(U, None)]),
     # --- whole paragraphs ------------------------------------------------
     (
         "2019年，大连高新区预计地区生产总值增长7.5%。固定资产投资完成95亿元，增长18.3%。"

@@ -168,7 +168,7 @@ def test_json_records_are_the_library_s(gaoxin, book: gaoxin_cli.Book) -> None:
     """`--json` writes exactly what `Book.check` returns, with every field the issue names."""
     result = gaoxin("check", PARAGRAPH, "--json")
     records = json.loads(result.stdout)
-    assert records == book.check(PARAGRAPH)
+    assert records == book.check(PARAGRAPH, name="TEXT 1")
     assert {"claim", "value", "unit", "qualifier", "status", "measure", "verdict"} <= set(
         records[0]
     )
@@ -210,7 +210,7 @@ def test_a_file_and_texts_together(gaoxin, tmp_path) -> None:
     result = gaoxin("check", "城镇新增就业3256人", "--file", str(path), "--format", "csv")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("claim,line,value,unit,qualifier,status,measure,verdict,fact")
+    assert lines[0] == ",".join(FLAT_COLUMNS)
     assert ",agrees,urban-employment.increase," in lines[1]
     assert "another currency" in lines[2]
 
@@ -226,12 +226,13 @@ def test_a_text_without_figures_exits_1_with_an_empty_answer(gaoxin) -> None:
     ("args", "message"),
     [
         ([], "gaoxin: nothing to check: give a TEXT, --file FILE, or - for standard input\n"),
-        ([""], "gaoxin: a TEXT is empty: give a sentence, --file FILE, or -\n"),
+        ([""], "gaoxin: TEXT 1: no text to check\n"),
+        (["增长7.5%", " \n "], "gaoxin: TEXT 2: no text to check\n"),
         (["--file", "."], "gaoxin: cannot read .: not a regular file\n"),
         (["-", "-"], "gaoxin: standard input (-) can be read once\n"),
         (
             ["增长\x007.5%"],
-            "gaoxin: TEXT:1: holds a control character (U+0000); an article is plain text\n",
+            "gaoxin: TEXT 1:1: holds a control character (U+0000); an article is plain text\n",
         ),
         (
             ["--file", "no-such-file.txt"],
@@ -282,3 +283,83 @@ def test_shell_completion_knows_check() -> None:
 
     assert _complete("gaoxin ch", 1) == ["chart", "check"]
     assert _complete("gaoxin check x --fi", 3) == ["--file"]
+
+
+def test_standard_input_closed_or_blank_is_a_usage_error() -> None:
+    """`-` with standard input closed or holding only blanks: exit 2, one line, no traceback."""
+    closed = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m gaoxin_cli check - <&-"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert (closed.returncode, closed.stdout) == (2, "")
+    assert closed.stderr == "gaoxin: cannot read standard input: it is closed\n"
+    blank = subprocess.run(
+        [sys.executable, "-m", "gaoxin_cli", "check", "-"],
+        input=" \n\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert (blank.returncode, blank.stderr) == (2, "gaoxin: standard input: no text to check\n")
+
+
+def test_a_table_written_to_a_closed_pipe_exits_141() -> None:
+    """A reader gone before the table is written: 141, as for every format, not Rich's 1."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "gaoxin_cli", "check", PARAGRAPH, "-f", "table"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (141, b"")
+
+
+@pytest.mark.parametrize("width", ["1", "3", "19"])
+def test_a_table_narrower_than_20_columns_loses_no_character(gaoxin, width: str) -> None:
+    """COLUMNS below 20 draws at 20 (the terminal wraps): every character of the
+    claim, the fact id and the quote is in the output."""
+    result = gaoxin("check", "固定资产投资完成85亿元", "-f", "table", env={"COLUMNS": width})
+    shown = "".join(result.stdout.split())
+    for text in ("固定资产投资完成85亿元", "fixed-asset-investment.level", "agrees"):
+        at = 0
+        for char in text:
+            at = shown.index(char, at) + 1
+
+
+def test_each_record_names_its_input(gaoxin, tmp_path) -> None:
+    """Records say which TEXT, file or standard input a figure stands in, and its line there."""
+    path = tmp_path / "release.txt"
+    path.write_text("标题\n实际利用外资1亿美元。\n", encoding="utf-8")
+    result = gaoxin("check", "城镇新增就业3256人", "--file", str(path), "--json")
+    records = json.loads(result.stdout)
+    assert [(r["input"], r["line"]) for r in records] == [("TEXT 1", 1), (str(path), 2)]
+    assert book_check_input() == "text"
+
+
+def book_check_input() -> str:
+    """What `Book.check` calls its text."""
+    return gaoxin_cli.load().check("城镇新增就业3256人")[0]["input"]
+
+
+def test_a_long_clause_keeps_each_claim_s_words_bounded() -> None:
+    """A clause of thousands of figures with no punctuation: each claim holds at most
+    LEAD characters either side of its figure (memory stays linear)."""
+    from gaoxin_cli.check.claims import read_claims
+    from gaoxin_cli.draft.propose import LEAD
+
+    claims = read_claims("固定资产投资完成85亿元" * 2000)
+    assert len(claims) == 2000
+    assert max(len(c.after) for c in claims) <= LEAD
+    assert max(len(c.sentence) for c in claims) <= 2 * LEAD + 8

@@ -191,11 +191,12 @@ AFTER_UNIT_HEDGES = ("以上", "左右", "余", "多")
 GROWTH = (
     *("同比增长", "增长率", "增长", "增速", "增幅", "提高", "上升", "上涨"),
     *("回升", "提升", "同比增", "下降", "下跌", "减少", "回落", "降低"),
+    *("负增长", "下滑", "降幅", "跌幅", "减幅"),
 )
 #: Words by which an article states a negative figure as its magnitude.
 DECLINE_WORDS = (
     *("下跌", "低于", "慢于", "下降", "减少", "降低", "回落", "收窄"),
-    *("缩小", "负增长", "-", "−"),
+    *("缩小", "负增长", "下滑", "降幅", "跌幅", "减幅", "-", "−"),
 )
 #: A gap that narrows or widens, in percentage points ("降幅收窄0.6个百分点").
 NARROW = ("收窄", "缩小")
@@ -221,46 +222,10 @@ COMPARE_AFTER = {"高": 1, "快": 1, "多": 1, "低": -1, "慢": -1, "少": -1}
 
 #: Words that end a clause's subject before its figure ("…完成85亿元").
 TRAILING = (
-    "预计",
-    "同比",
-    "下降至",
-    "降至",
-    "升至",
-    "增至",
-    "提高至",
-    "提高到",
-    "提升到",
-    "提升至",
-    "增加到",
-    "增加至",
-    "上调到",
-    "上调至",
-    "调整为",
-    "分别为",
-    "分别",
-    "已达到",
-    "达到",
-    "已达",
-    "达",
-    "为",
-    "是",
-    "完成",
-    "实现了",
-    "实现",
-    "控制在",
-    "保持在",
-    "超过",
-    "逾",
-    "近",
-    "约",
-    "共",
-    "的",
-    "已",
-    "均",
-    "累计",
-    "总数",
-    "合计",
-    "首批",
+    *("预计", "同比", "下降至", "降至", "升至", "增至", "提高至", "提高到", "提升到", "提升至"),
+    *("增加到", "增加至", "上调到", "上调至", "调整为", "分别为", "分别", "已达到", "达到"),
+    *("已达", "达", "为", "是", "完成", "实现了", "实现", "控制在", "保持在", "超过", "逾", "近"),
+    *("约", "共", "的", "已", "均", "累计", "总数", "合计", "首批"),
     *GROWTH,
     *SHARE,
     *COMPARE,
@@ -268,32 +233,9 @@ TRAILING = (
 )
 #: Words that start a clause before its subject ("全年", "其中", "共引进").
 LEADING = (
-    "预计",
-    "以上",
-    "以下",
-    "比上年",
-    "较上年",
-    "比去年",
-    "同比",
-    "全年",
-    "全区",
-    "其中",
-    "共",
-    "成功",
-    "已经",
-    "已",
-    "还",
-    "先后",
-    "并",
-    "同时",
-    "此外",
-    "通过",
-    "对",
-    "有",
-    "当年",
-    "年内",
-    "实现",
-    "完成",
+    *("预计", "以上", "以下", "比上年", "较上年", "比去年", "同比", "全年", "全区", "其中", "共"),
+    *("成功", "已经", "已", "还", "先后", "并", "同时", "此外", "通过", "对", "有", "当年"),
+    *("年内", "实现", "完成"),
     *INCREASE,
 )
 #: A clause that starts so goes on about the subject before it ("增长6%", "占全市的1/6").
@@ -374,3 +316,42 @@ DATE_AFTER = ("月", "日", "号")
 #: Nouns that, after an indicator's name, make another indicator of it: 贷款余额
 #: (a balance) is no 新增贷款, 就业率 no 新增就业 (`gaoxin check`).
 OTHER_HEADS = ("余额", "率", "比重", "指数", "密度", "均价", "单价")
+#: Words by which a sentence denies or disputes what it states: its figures
+#: are no claims to call right ("并未达到85亿元", "…的说法不实").
+NEGATIONS = (
+    *("并未", "尚未", "未能", "未达", "未完成", "未实现", "没有", "并非", "不是"),
+    *("不实", "否认", "虚假", "谣言", "不属实"),
+)
+#: Words that make a figure a target or a plan, not an outcome ("目标为85亿元").
+TARGET_WORDS = ("目标", "力争", "计划", "争取", "确保")
+#: Words that name a part of a year: a figure of a quarter or half is no
+#: figure of the year ("一季度", "上半年", "1-6月", "前三季度").
+_MONTH = "[0-9一二三四五六七八九十]{1,2}"
+PART_OF_YEAR = (
+    f"季度|上半年|下半年|前[一二三四五六七八九十]{{1,2}}个月"
+    f"|{_MONTH}[-—~\uff5e至到]{_MONTH}月|{_MONTH}月份"
+)
+#: Words that make a figure one per head or per household ("万人有效发明专利
+#: 拥有量"): a claim without them states a total, not that figure.
+PER_HEAD = ("万人", "人均", "每万人", "每千人", "每百人", "户均", "每人", "每户")
+#: Whole areas a claim may be about instead of its dataset's area ("全市固定资产投资").
+WHOLE_AREAS = ("全市", "全省", "全国", "本市", "我市", "全县", "本省", "我省")
+#: Wholes a share may be of that are not the city ("占全省43%").
+OTHER_WHOLES = ("全省", "全国", "本省", "我省")
+#: Characters before a whole area that make it a comparison or a share of it
+#: ("占全市", "高于全市", "比全省", "居全国"), not the claim's subject.
+COMPARED_BEFORE = "占于比居列超"
+#: Words that end the name of a place a claim may be about ("大连市", "甘井子区"),
+#: and the names of a zone's own area that are no other place ("全区").
+PLACE_ENDS = ("市", "省", "县", "国", "区")
+OWN_AREAS = ("全区", "本区", "我区", "园区")
+#: Words before a year that make it the year compared with ("比2018年增长").
+YEAR_COMPARED = "比较较于与同"
+#: The word after a list of subjects that pairs them with the figures after it.
+RESPECTIVELY = "分别"
+#: Joiners of a list of subjects ("专利申请量、授权量分别为…").
+SUBJECT_JOINERS = "、和及与"
+#: Capital numerals (大写, on cheques and contracts) and a fraction's 分之:
+#: a quantity written with them is not read as a figure.
+CAPITAL_NUMERALS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+FRACTION_WORD = "分之"

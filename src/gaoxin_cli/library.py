@@ -95,18 +95,18 @@ class Book(FactBook):
 
         return [fact_record(fact) for fact in (self.facts if facts is None else facts)]
 
-    def check(self, text: str) -> list[dict[str, Any]]:
+    def check(self, text: str, *, name: str = "text") -> list[dict[str, Any]]:
         """A verdict on every figure `text` states (a sentence, a paragraph, a
         whole article; simplified or traditional characters), in its order:
         `gaoxin check --format json`'s records, each with the claim's clause,
         value, unit, qualifier, status and measure, its `verdict` ("agrees",
         "differs" or "unknown"), the `fact` held against it, the `reason`
-        and the fact's `quote`."""
+        and the fact's `quote`; `name` is what they call the text (`input`)."""
         from gaoxin_cli.check import check_text
         from gaoxin_cli.factfiles.reading import check_plain_text
 
-        check_plain_text(text, "text")
-        return [verdict.record() for verdict in check_text(self.facts, text)]
+        check_plain_text(text, name)
+        return [verdict.record() for verdict in check_text(self.facts, text, name=name)]
 
     def dataset(self, id: str) -> Dataset:
         """The dataset with this id."""

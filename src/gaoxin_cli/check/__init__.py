@@ -17,8 +17,11 @@ from gaoxin_cli.model import Fact
 __all__ = ["AGREES", "DIFFERS", "UNKNOWN", "Claim", "Verdict", "check_text"]
 
 
-def check_text(facts: Iterable[Fact], text: str, *, names: Names | None = None) -> list[Verdict]:
+def check_text(
+    facts: Iterable[Fact], text: str, *, names: Names | None = None, name: str = "text"
+) -> list[Verdict]:
     """A verdict on every figure `text` states, in its order, against `facts`
-    (`names`: the facts' names when already gathered, for several texts)."""
+    (`names`: the facts' names when already gathered, for several texts;
+    `name`: what the records call the text, its `input`)."""
     names = names or Names(facts)
-    return [judge(claim, names.named(claim), text) for claim in read_claims(text)]
+    return [judge(claim, names.named(claim), text) for claim in read_claims(text, name)]

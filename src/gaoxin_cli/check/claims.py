@@ -8,8 +8,12 @@ is a figure, as a press release's headline states figures too.
 
 from __future__ import annotations
 
+from gaoxin_cli.check.lists import respective
+from gaoxin_cli.check.unread import unread
 from gaoxin_cli.draft.article import Review
-from gaoxin_cli.draft.propose import GUESSED, propose
+from gaoxin_cli.draft.propose import GUESSED, LEAD, propose
+from gaoxin_cli.draft.result import Proposal
+from gaoxin_cli.lexicon import RESPECTIVELY
 from gaoxin_cli.model import Value, format_value, fraction_of, units
 from gaoxin_cli.simplified import simplified
 
@@ -21,11 +25,15 @@ class Claim:
         "after",
         "clause",
         "context",
+        "input",
         "label",
         "line",
         "measure",
+        "problem",
         "qualifier",
         "reading",
+        "sentence",
+        "start",
         "status",
         "unit",
         "value",
@@ -44,8 +52,12 @@ class Claim:
         label: str = "",
         context: str = "",
         after: str = "",
+        sentence: str = "",
         line: int = 1,
+        input: str = "text",
+        start: int = 0,
         weak: bool = False,
+        problem: str | None = None,
     ) -> None:
         #: The clause that states it, verbatim in the text's own script.
         self.clause = clause
@@ -62,9 +74,18 @@ class Claim:
         self.context = context
         #: The words of its clause after the figure ("设立0.2亿元“先予处置”专项资金").
         self.after = after
+        #: Its sentence (at most LEAD characters either side of the figure).
+        self.sentence = sentence
         self.line = line
+        #: The text it stands in: "text", a file's path, "-" (standard input).
+        self.input = input
+        #: Where the figure starts in the text as read.
+        self.start = start
         #: True when no word says what it measures: its unit alone decided.
         self.weak = weak
+        #: Why no fact can be held against it, whatever the facts (a list
+        #: that cannot be paired, a number that cannot be read), or None.
+        self.problem = problem
 
     @property
     def normalized(self) -> units.Normalized | None:
@@ -86,25 +107,71 @@ class Claim:
 
 def read_claims(text: str, name: str = "text") -> list[Claim]:
     """Every figure `text` states, in its order (numbers that are no figures,
-    such as years, dates and names, are left out as draft leaves them out)."""
+    such as years, dates and names, are left out as draft leaves them out;
+    a quantity draft cannot read is a claim with its `problem` said)."""
     review = Review(name, text, claims=True)
-    found = []
-    for proposal in propose(review).proposals:
-        number = proposal.number
-        label = simplified(proposal.indicator.label)
+    draft = propose(review)
+    proposals = draft.proposals
+    pairs = respective(review, [p.number.start for p in proposals])
+    found = [_claim(review, proposal, pairs) for proposal in proposals]
+    _share_list_measures(found, pairs)
+    spans = [(p.number.start, p.number.unit_end) for p in proposals]
+    for start, end in unread(review.text, draft, spans):
+        written = review.written(review.text[start:end], start)
+        clause = review.verbatim(*review.clause(start))
+        problem = f"a quantity this tool cannot read as a figure: {written}"
+        line = review.line_of(start)
         found.append(
-            Claim(
-                proposal.quote,
-                proposal.value,
-                proposal.unit,
-                measure=proposal.measure,
-                qualifier=proposal.qualifier,
-                status=proposal.status,
-                label=label,
-                context=review.text[proposal.quote_start : number.start],
-                after=review.text[number.unit_end : review.clause(number.start)[1]],
-                line=proposal.line,
-                weak=any(check.startswith(GUESSED) for check in proposal.checks),
-            )
+            Claim(clause, written, None, measure="", line=line, start=start, problem=problem)
         )
-    return found
+    for claim in found:
+        claim.input = name
+    return sorted(found, key=lambda claim: claim.start)
+
+
+def _claim(review: Review, proposal: Proposal, pairs: dict[int, str | None]) -> Claim:
+    """The claim of one proposed fact; a figure of a 分别 list is its subject's."""
+    number = proposal.number
+    text = review.text
+    label = simplified(proposal.indicator.label)
+    context = text[proposal.quote_start : number.start]
+    problem = None
+    if number.start in pairs:
+        subject = pairs[number.start]
+        if subject is None:
+            problem = f"a list ({RESPECTIVELY}) whose subjects and figures do not pair up"
+        else:
+            label = context = subject
+    clause_end = review.clause(number.start)[1]
+    sentence_start, sentence_end = review.sentence(number.start)
+    sentence = text[max(sentence_start, number.start - LEAD) : min(sentence_end, number.end + LEAD)]
+    return Claim(
+        proposal.quote,
+        proposal.value,
+        proposal.unit,
+        measure=proposal.measure,
+        qualifier=proposal.qualifier,
+        status=proposal.status,
+        label=label,
+        context=context,
+        after=text[number.unit_end : min(clause_end, number.unit_end + LEAD)],
+        sentence=sentence,
+        line=proposal.line,
+        start=number.start,
+        weak=any(check.startswith(GUESSED) for check in proposal.checks),
+        problem=problem,
+    )
+
+
+def _share_list_measures(claims: list[Claim], pairs: dict[int, str | None]) -> None:
+    """The figures of one 分别 list share the verb before the first: a figure
+    whose measure no word of its own gave takes the first one's."""
+    first: Claim | None = None
+    for claim in claims:
+        if claim.start not in pairs:
+            first = None
+            continue
+        if first is None or first.start > claim.start:
+            first = claim
+        elif claim.weak and not first.weak:
+            claim.measure, claim.weak = first.measure, False

@@ -5,7 +5,8 @@ noun that draft leaves out of a label: 新认定瞪羚企业 is also 瞪羚企�
 of its aliases, or by its indicator's label (in simplified
 characters; an ASCII alias as a whole word in any case: GDP, FDI) standing in
 the claim's label or in its clause before the figure, or by a label that the
-claim's own label is a part of ("专利申请" names 专利申请量). The longest name
+claim's own label is most of ("专利申请" names 专利申请量, 有效发明专利 no
+万人有效发明专利拥有量). The longest name
 wins, so 引进高层次人才 is named before 人才 (then a name in the claim's
 label before one only in the words before its figure (from its label on,
 read without commas and asides in parentheses); among facts named alike, one
@@ -95,14 +96,14 @@ class Names:
         context = _fold(claim.context)
         if part and part in context:  # a subject of its own: what stands before it is not it,
             context = context[context.rfind(part) + len(part) :]  # and it is read as the label
-        context = _CLAUSE_MARKS.sub("", _ASIDE.sub("", context))  # 剔除减税降费因素,实际增长
+        context = _CLAUSE_MARKS.sub("", ASIDE.sub("", context))  # 剔除减税降费因素,实际增长
         for text, labelled in ((part, True), (context, False)):
             found = [n for n in self._names_in(text) if not _heads_another(text, n)]
             found = [n for n in found if not (labelled and _modifies(text, n))]
             self._keep_all(best, [(n, len(n)) for n in found], labelled=labelled)
         longer = len(part) >= SHORTEST_PART and not part.isascii()
         if longer:  # 专利申请 of 专利申请量
-            found = [name for name in self.facts if part in name and part != name]
+            found = [name for name in self.facts if _part_of(part, name)]
             self._keep_all(best, [(name, len(part)) for name in found], labelled=True)
         if not best:  # 设立0.2亿元“先予处置”专项资金: named after the figure
             after = list(self._names_in(_CLAUSE_MARKS.sub("", _fold(claim.after))))
@@ -141,15 +142,27 @@ class Names:
 #: Punctuation between the words of a clause, left out where names are looked for.
 _CLAUSE_MARKS = re.compile("[,，、;；:：]")
 #: An aside in parentheses: what it names is not what a figure after it is about.
-_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 #: How much of a name an abridged label keeps, at least.
 ABRIDGED = 0.6
+
+
+def _part_of(part: str, name: str) -> bool:
+    """True if `part` ends `name` (吸引投资 of 第20届中国海创周吸引投资: the
+    noun a Chinese name ends in is what it names), starts it (高校院所科技人才
+    of 高校院所科技人才带项目创办企业) or makes most of it, but not 有效发明专利
+    of 万人有效发明专利拥有量 (per 10,000 people)."""
+    if part not in name or part == name:
+        return False
+    name = ASIDE.sub("", name)  # 低保配套标准 of 低保配套标准(每人每月)
+    ends = name.startswith(part) or name.endswith(part)
+    return ends or len(part) >= ABRIDGED * len(name)
 
 
 def _abridges(part: str, name: str) -> bool:
     """True if `part` is `name` with characters left out (低保标准 of
     低保配套标准), keeping most of them; a name's (parenthesis) aside."""
-    name = re.sub(r"[(（][^)）]*[)）]", "", name)
+    name = ASIDE.sub("", name)
     if len(part) < ABRIDGED * len(name) or part == name:
         return False
     if part[0] != name[0] or part[-1] != name[-1]:  # 出口额 is no 进出口总额

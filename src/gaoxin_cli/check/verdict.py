@@ -17,7 +17,8 @@ from typing import Any
 
 from gaoxin_cli.check.claims import Claim
 from gaoxin_cli.check.names import Named
-from gaoxin_cli.lexicon import HEDGE_WORDS, LEVEL
+from gaoxin_cli.check.scope import out_of_scope
+from gaoxin_cli.lexicon import HEDGE_WORDS, LEVEL, OTHER_WHOLES
 from gaoxin_cli.model import MEASURES, STATUSES, Fact, format_value
 
 AGREES, DIFFERS, UNKNOWN = "agrees", "differs", "unknown"
@@ -52,6 +53,7 @@ class Verdict:
         claim, fact = self.claim, self.fact
         return {
             "claim": claim.clause,
+            "input": claim.input,
             "line": claim.line,
             "value": claim.value,
             "unit": claim.unit,
@@ -74,6 +76,8 @@ class Verdict:
 def judge(claim: Claim, named: list[Named], text: str) -> Verdict:
     """The verdict on `claim`, given the facts it names (best first) and the
     whole text it stands in (a year it names picks among datasets)."""
+    if claim.problem is not None:
+        return Verdict(claim, UNKNOWN, reason=claim.problem)
     figures = [n for n in named if not n.fact.is_text]
     if not figures:
         if named:
@@ -102,19 +106,21 @@ def judge(claim: Claim, named: list[Named], text: str) -> Verdict:
 
 def _by_measure(claim: Claim, top: list[Named]) -> Verdict:
     """The fact of the claim's measure among those it names, held against it."""
+    if claim.weak:  # no word says what it measures: the unit alone cannot decide
+        fitting = [n for n in top if _same_unit(claim, n.fact)]
+        kinds = f": the source gives {_kind(fitting)}" if fitting else ""
+        reason = f"no word says what {claim.figure} measures{kinds}"
+        return Verdict(claim, UNKNOWN, reason=reason, candidates=_facts(fitting))
     same = [n for n in top if n.fact.measure == claim.measure]
     note = ""
-    if not same and claim.measure == "share":  # 占比43%: of the city, where the source says so
+    of_city = not any(word in claim.context for word in OTHER_WHOLES)  # not 占全省
+    if not same and claim.measure == "share" and of_city:  # 占比43%, where the source: 占全市
         same = [n for n in top if n.fact.measure == "share_of_city"]
     totals = any(word in claim.clause for word in LEVEL)  # 总数, 累计: a total, not an increase
     if not same and claim.measure == "level" and not totals:  # a total, or the year's increase?
         same = [n for n in top if n.fact.measure == "increase" and _same_unit(claim, n.fact)]
         if same:
             note = f"no word says {claim.figure} is an increase; the source says it is"
-    if not same and claim.weak:  # no word said what it measures: the unit decides
-        same = [n for n in top if _same_unit(claim, n.fact)]
-        if same:
-            note = f"no word says what {claim.figure} measures: its unit fits the {_kind(same)}"
     if not same:
         return _other_measure(claim, top)
     if len(same) > 1:
@@ -127,6 +133,9 @@ def _by_measure(claim: Claim, top: list[Named]) -> Verdict:
         reason = f"could be {listed}: say which ({words})"
         return Verdict(claim, UNKNOWN, reason=reason, candidates=_facts(same))
     fact = same[0].fact
+    beside = out_of_scope(claim, fact, same[0].name)
+    if beside is not None:
+        return Verdict(claim, UNKNOWN, reason=beside, candidates=(fact,))
     differences = compare(claim, fact)
     if not differences:
         return Verdict(claim, AGREES, fact, note)
@@ -153,7 +162,7 @@ def _other_measure(claim: Claim, top: list[Named]) -> Verdict:
     them states its value, else unknown."""
     for named in top:
         fact = named.fact
-        if _same_value(claim, fact):
+        if _same_value(claim, fact) and out_of_scope(claim, fact, named.name) is None:
             reason = (
                 f"another measure: the source gives {_source_figure(fact)} as"
                 f" {_measure_name(fact.measure)}, not {_measure_name(claim.measure)}"
@@ -236,7 +245,8 @@ def _source_figure(fact: Fact) -> str:
 
 
 def _what(claim: Claim) -> str:
-    return claim.label or claim.clause
+    """What the claim names: its label, or its clause if the label shows nothing."""
+    return claim.label if any(c.isalnum() for c in claim.label) else claim.clause
 
 
 def _comparable(claim: Claim, fact: Fact) -> bool:

@@ -79,6 +79,8 @@ def read_article(source: Path) -> str:
     if str(source) == "-":
         import sys
 
+        if sys.stdin is None:  # started with standard input closed (<&-)
+            raise UsageError("cannot read standard input: it is closed")
         raw = sys.stdin.buffer.read(ARTICLE_LIMIT + 1)
         if len(raw) > ARTICLE_LIMIT:
             raise UsageError("cannot read standard input: larger than 16 MiB")

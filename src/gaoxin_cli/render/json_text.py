@@ -102,15 +102,6 @@ def write_jsonl(records: Iterable[Any], stream: TextIO, *, ascii_only: bool = Fa
         stream.write("\n")
 
 
-def write_records(records: list[Any], fmt: str, stream: TextIO) -> None:
-    """Write records as `fmt` ("json": one array; "jsonl": a line each), in
-    \\u escapes where `stream` cannot encode Chinese."""
-    from gaoxin_cli.render.writing import can_encode_chinese
-
-    ascii_only = not can_encode_chinese(stream)
-    (write_json if fmt == "json" else write_jsonl)(records, stream, ascii_only=ascii_only)
-
-
 def stream_json(
     records: Iterable[dict[str, Any]], stream: TextIO, *, lines: bool, ascii_only: bool = False
 ) -> None:

@@ -3,11 +3,13 @@ writer of each format; and what a stream can show (its width, Chinese).
 Nothing here reads fact files or decides exit codes.
 """
 
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from gaoxin_cli.errors import OutputError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from gaoxin_cli.render.views import View
 
 
@@ -44,12 +46,10 @@ def write(
     if fmt == "table":
         if view.table is None:
             raise OutputError("this answer has no table form: use --format json, csv or tsv")
-        from rich.console import Console
-
-        console = Console(
+        console = _console_class()(
             file=stream, width=terminal_width(stream), highlight=False, emoji=False, soft_wrap=False
         )
-        console.width = min(console.width, MAX_WIDTH)  # a terminal's own width, too
+        console.width = max(min(console.width, MAX_WIDTH), MIN_WIDTH)  # a terminal's own too
         # crop=False: should a line ever come out too wide, the terminal wraps
         # it; nothing is cut off at its edge.
         console.print(view.table(lang, console.width), crop=False)
@@ -73,13 +73,37 @@ def write(
         write_tsv(rows, columns, stream, header=headers)
 
 
+def write_records(records: list[Any], fmt: str, stream: TextIO) -> None:
+    """Write records as `fmt` ("json": one array; "jsonl": a line each), in
+    \\u escapes where `stream` cannot encode Chinese."""
+    from gaoxin_cli.render.json_text import write_json, write_jsonl
+
+    ascii_only = not can_encode_chinese(stream)
+    (write_json if fmt == "json" else write_jsonl)(records, stream, ascii_only=ascii_only)
+
+
+def _console_class() -> "type[Console]":
+    """Rich's Console, but a reader that goes away (`| head`) is a BrokenPipeError
+    for the one place errors become exit codes (141), not Rich's own exit 1."""
+    from rich.console import Console
+
+    class PipedConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return PipedConsole
+
+
 #: The widest output drawn, whatever COLUMNS says: a chart fills the width it
 #: is given, and COLUMNS=99999999 must not make gigabytes of bars.
 MAX_WIDTH = 1000
+#: The narrowest: below it a column could not hold one Chinese character beside
+#: its frame, and a character would be lost; the terminal wraps a wider line.
+MIN_WIDTH = 20
 
 
 def terminal_width(stream: TextIO) -> int | None:
-    """The width $COLUMNS asks for, at most MAX_WIDTH; None to let Rich ask the
+    """The width $COLUMNS asks for, from MIN_WIDTH to MAX_WIDTH; None to let Rich ask the
     terminal. A COLUMNS of 0, below 0 or not a number means "unknown": the
     width of the terminal `stream` writes to, else 80."""
     import os
@@ -92,7 +116,7 @@ def terminal_width(stream: TextIO) -> int | None:
     except ValueError:
         value = 0
     if value > 0:
-        return min(value, MAX_WIDTH)
+        return max(min(value, MAX_WIDTH), MIN_WIDTH)
     try:
         return os.get_terminal_size(stream.fileno()).columns or 80
     except (OSError, AttributeError, ValueError):

@@ -31,6 +31,7 @@ MARKS = {"agrees": "✓", "differs": "✗", "unknown": "?"}
 TABLE_COLUMNS = ("claim", "verdict", "reason", "fact", "quote")
 FLAT_COLUMNS = (
     "claim",
+    "input",
     "line",
     "value",
     "unit",
@@ -98,18 +99,25 @@ def check(
     named = [*(texts or []), *map(str, files or [])]
     if not named:
         raise UsageError("nothing to check: give a TEXT, --file FILE, or - for standard input")
-    if any(not name for name in named):
-        raise UsageError("a TEXT is empty: give a sentence, --file FILE, or -")
     if named.count("-") > 1:
         raise UsageError("standard input (-) can be read once")
-    inputs = [_read(text) for text in texts or []]
-    inputs += [read_article(path) for path in files or []]
+    inputs = [
+        (_name(n, text), _read(text, _name(n, text))) for n, text in enumerate(texts or [], 1)
+    ]
+    inputs += [(str(path), read_article(path)) for path in files or []]
+    for name, text in inputs:
+        if not text.strip():
+            raise UsageError(f"{'standard input' if name == '-' else name}: no text to check")
     from gaoxin_cli.check import check_text
     from gaoxin_cli.check.names import Names
 
     book = opts.source().book()
     names = Names(book.facts)
-    verdicts = [v for text in inputs for v in check_text(book.facts, text, names=names)]
+    verdicts = [
+        verdict
+        for name, text in inputs
+        for verdict in check_text(book.facts, text, names=names, name=name)
+    ]
     _write(verdicts, fmt, environment(ctx).stdout)
     if not verdicts:
         raise NotFoundError("no figure to check in the text")
@@ -118,11 +126,16 @@ def check(
         raise NotFoundError(_summary(verdicts))
 
 
-def _read(text: str) -> str:
+def _name(number: int, text: str) -> str:
+    """What the records call a TEXT: "TEXT 2", or "-" for standard input."""
+    return "-" if text == "-" else f"TEXT {number}"
+
+
+def _read(text: str, name: str) -> str:
     """A TEXT argument to check: itself, or standard input's text for -."""
     if text == "-":
         return read_article(Path(text))
-    check_plain_text(text, "TEXT")
+    check_plain_text(text, name)
     return text
 
 
@@ -141,7 +154,7 @@ def _write(verdicts: "list[Verdict]", fmt: str, stdout: Any) -> None:
 
     records = [v.record() for v in verdicts]
     if fmt in ("json", "jsonl"):
-        from gaoxin_cli.render.json_text import write_records
+        from gaoxin_cli.render.writing import write_records
 
         write_records(records, fmt, stdout)
         return

@@ -210,7 +210,7 @@ def _list_not_figures(
 
 
 def _write_json(records: list[dict[str, Any]], fmt: str, stdout: Any) -> None:
-    from gaoxin_cli.render.json_text import write_records
+    from gaoxin_cli.render.writing import write_records
 
     write_records(records, fmt, stdout)
 
