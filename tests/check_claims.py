@@ -209,6 +209,7 @@ CLAIMS: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("固定资产投资完成85亿元，FDI 9亿美元", [(A, "fixed-asset-investment.level"), (U, None)]),
     ("实际利用外资占全市的六分之五", [(U, None)]),
     ("有效发明专利242件", [(U, None)]),
+    ("固定资产投资不到85亿元", [(D, "fixed-asset-investment.level")]),
     # --- whole paragraphs ------------------------------------------------
     (
         "2019年，大连高新区预计地区生产总值增长7.5%。固定资产投资完成95亿元，增长18.3%。"

@@ -156,6 +156,8 @@ HEDGE_WORDS: tuple[tuple[str, str, str], ...] = (
     ("不低于", "at_least", "before"),
     ("不超过", "at_most", "before"),
     ("不高于", "at_most", "before"),
+    ("不到", "at_most", "before"),
+    ("不足", "at_most", "before"),
     ("以内", "at_most", "after"),
     ("以下", "at_most", "after"),
     ("超", "over", "before"),

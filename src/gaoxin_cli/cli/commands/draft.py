@@ -71,7 +71,7 @@ def draft(
 
     Each figure gets its value and unit as written (any counter), its bound
     (余 多 以上 超过 超 逾 突破 → over, 近 → nearly, 约 左右 → about, 至少 不少于
-    → at_least, 不超过 以内 → at_most), its status (预计 预期 → estimated,
+    → at_least, 不超过 不到 不足 以内 → at_most), its status (预计 预期 → estimated,
     初步核算 初步统计 → preliminary), its measure from the words around it,
     the clause that states it as its quote, a Chinese label, and the section
     of its heading. A text in traditional characters is read as simplified
