@@ -20,6 +20,7 @@ from gaoxin_cli.check.names import Named
 from gaoxin_cli.check.scope import out_of_scope
 from gaoxin_cli.lexicon import HEDGE_WORDS, LEVEL, OTHER_WHOLES
 from gaoxin_cli.model import MEASURES, STATUSES, Fact, format_value
+from gaoxin_cli.simplified import simplified
 
 AGREES, DIFFERS, UNKNOWN = "agrees", "differs", "unknown"
 #: Bounds of one kind: a claim with one of a kind agrees with a fact with another.
@@ -126,7 +127,8 @@ def _by_measure(claim: Claim, top: list[Named]) -> Verdict:
     if len(same) > 1:
         same = [n for n in same if _same_unit(claim, n.fact)] or same
         if any(n.main for n in same) and not all(n.main for n in same):
-            same = [n for n in same if n.main]
+            own = [n for n in same if not n.main and _words_of(n.fact, claim, same)]
+            same = [n for n in same if n.main] + own  # 实际增长: the adjusted one's words
     if len(same) > 1:
         words = " or ".join(dict.fromkeys(n.fact.label.zh for n in same))
         listed = ", ".join(f"{n.fact.id} ({_source_figure(n.fact)})" for n in same)
@@ -146,6 +148,25 @@ def _by_measure(claim: Claim, top: list[Named]) -> Verdict:
             return Verdict(claim, DIFFERS, other, _taken_from(claim, other, fact))
         differences.append(f"{claim.figure} is {other.id} ({other.label.zh})")
     return Verdict(claim, DIFFERS, fact, "; ".join(differences))
+
+
+#: The fewest characters of a fact's own label that, in a claim, make it a candidate.
+OWN_WORDS = 4
+
+
+def _words_of(fact: Fact, claim: Claim, named: list[Named]) -> bool:
+    """True if the claim holds words of `fact`'s own label (at least OWN_WORDS
+    characters) that the quotes of the other facts `named` do not: "实际增长"
+    may mean 剔除减税降费因素实际增长, not the plain growth beside it."""
+    label = simplified(fact.label.zh)
+    said = simplified(claim.context + claim.label)
+    others = [simplified(n.fact.quote) for n in named if n.fact is not fact]
+    for size in range(len(label), OWN_WORDS - 1, -1):
+        for start in range(len(label) - size + 1):
+            piece = label[start : start + size]
+            if piece in said and not any(piece in quote for quote in others):
+                return True
+    return False
 
 
 def _taken_from(claim: Claim, other: Fact, fact: Fact) -> str:
