@@ -7,8 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import SECTION_TOML
+from factgen import facts as generated_facts
 from gaoxin_cli.model import FactBook
 from gaoxin_cli.render.rows import flat_row
 from test_cli import FLAT_COLUMNS
@@ -200,3 +203,34 @@ def test_one_rule_for_text_machine_formats_verbatim_people_formats_neutralised(
     markdown = gaoxin(*facts, "export", "--format", "markdown", "--fields", "quote").stdout
     assert "https\\://x.cn \\@区 \\#1" in markdown
     assert "\u200b" not in markdown
+
+
+@given(fields=generated_facts(), label=st.text(max_size=8), en=st.text(max_size=8))
+def test_a_flat_row_is_the_record_spread_out(fields: dict, label: str, en: str) -> None:
+    """`flat_row`, made directly for speed, equals the fact's JSON record spread
+    into the flat columns, for generated facts of every shape."""
+    from gaoxin_cli.model import Label, make_fact
+    from gaoxin_cli.render.records import fact_record
+    from gaoxin_cli.render.rows import flat
+
+    fact = make_fact(
+        fields,
+        indicator="some-indicator",
+        label=Label(label, en),
+        dataset="some-dataset",
+        section="economy",
+        heading=Label(en, label),
+        period="2019",
+        area=Label(label, en),
+        location=None,
+    )
+    assert flat_row(fact) == flat(fact_record(fact), FLAT_COLUMNS)
+
+
+def test_every_shipped_fact_s_flat_row_is_its_record_spread_out(shipped: FactBook) -> None:
+    """For the shipped facts too (text values, fractions, notes, own labels)."""
+    from gaoxin_cli.render.records import fact_record
+    from gaoxin_cli.render.rows import flat
+
+    for fact in shipped.facts:
+        assert flat_row(fact) == flat(fact_record(fact), FLAT_COLUMNS), fact.id

@@ -75,3 +75,12 @@ def test_escaped_json_parses_to_the_same_value(value: object) -> None:
     text = json_escape_unsafe(json.dumps(value, ensure_ascii=False))
     assert not _UNSAFE.search(text.replace("\n", ""))
     assert json.loads(text) == value
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15))
+def test_a_float_without_a_scale_is_itself_an_int_when_whole(number: float) -> None:
+    """scaled(x, 1) is x, as an int when x is whole (33.0 -> 33), as for scaled units."""
+    result = scaled(number, 1)
+    assert result == number
+    assert isinstance(result, int) == number.is_integer()
+    assert scaled(number, 10) == scaled(scaled(number, 1), 10)

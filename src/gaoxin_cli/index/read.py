@@ -90,19 +90,20 @@ class Index:
         self._db.close()
 
     def _rows(self, query: str, params: Sequence[Any], columns: tuple[str, ...]) -> list["Row"]:
-        """The rows of `query`, each a dict keyed by column name, each checked
-        against its checksum over `columns`; DamagedError if one fails."""
+        """The rows of `query` as dicts, each checked: DamagedError if one fails."""
         cursor = self._db.execute(query, params)
         names = [column[0] for column in cursor.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor]
-        if rows and names[: len(columns)] == list(columns) and names[-1] == "crc":
+        if names[: len(columns)] == list(columns) and names[-1] == "crc":
             # the stored order: each row's checked values are the first of its tuple
-            for row in rows:
-                values = list(row.values())
-                if checksum_of(values[: len(columns)]) != values[-1]:
-                    raise DamagedError(f"a stored row fails its checksum ({row.get('id', '')})")
+            count, rows = len(columns), []
+            for values in cursor:
+                row = dict(zip(names, values, strict=True))
+                if checksum_of(list(values[:count])) != values[-1]:
+                    _checked(row, columns)  # which raises DamagedError
+                rows.append(row)
             return rows
-        return [row for row in rows if _checked(row, columns)]
+        made = (dict(zip(names, values, strict=True)) for values in cursor)
+        return [row for row in made if _checked(row, columns)]
 
     def book(
         self,

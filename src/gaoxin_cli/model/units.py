@@ -7,6 +7,8 @@ Scaling is exact, on the decimal digits the file holds, so that 32.8 亿 is
 3280000000, not 3280000000.0000005.
 """
 
+from functools import lru_cache
+
 from gaoxin_cli import lexicon
 
 #: The article's scale words, base units and the units no scale word precedes
@@ -65,6 +67,7 @@ def _split_known(unit: str) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def split_any(unit: str) -> tuple[int, str]:
     """The scale and base unit of any unit: a counter no table lists is a
     base unit as written ("万标箱" -> (10**4, "标箱"), "班次" -> (1, "班次"))."""
@@ -121,6 +124,8 @@ def scaled(number: int | float, scale: int) -> int | float:
     """
     if isinstance(number, int):
         return number * scale
+    if scale == 1:  # most units have no scale word: the number itself, an int when whole
+        return int(number) if number.is_integer() else number
     mantissa, _, exponent = repr(number).partition("e")
     whole, _, fraction = mantissa.partition(".")
     digits = int(whole + fraction)

@@ -33,14 +33,24 @@ def write_csv(
         writer.writerow(columns)
     write, starts = writer.writerow, _FORMULA_STARTS
     for row in rows:
-        values = [row.get(column) for column in columns]
+        values = list(map(row.get, columns))
         if not verbatim:  # text with nothing unprintable nor a formula's start goes as it is
-            values = [
-                _guarded(clean(v))
-                if v.__class__ is str and (not v.isprintable() or v.startswith(starts))
-                else v
-                for v in values
-            ]
+            # All of a row's text at once: printable (so no tab nor CR), and no
+            # cell (nor word) opening with a formula's = + - @ after a space.
+            joined = " " + " ".join([v for v in values if v.__class__ is str])
+            if (
+                not joined.isprintable()
+                or " =" in joined
+                or " +" in joined
+                or " -" in joined
+                or " @" in joined
+            ):
+                values = [
+                    _guarded(clean(v))
+                    if v.__class__ is str and (not v.isprintable() or v.startswith(starts))
+                    else v
+                    for v in values
+                ]
         write(values)
 
 

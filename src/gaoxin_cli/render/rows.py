@@ -2,11 +2,12 @@
 and facts, comparisons and chart bars as rows for people and spreadsheets."""
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.model import Dataset, Fact
 from gaoxin_cli.render.labels import word
-from gaoxin_cli.render.records import comparison_records, dataset_record, fact_record
+from gaoxin_cli.render.records import comparison_records, dataset_record
 
 if TYPE_CHECKING:
     from gaoxin_cli.bars import Chart
@@ -42,18 +43,50 @@ def flat(record: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
     """`record` as a row of `columns`: a nested value spreads into columns named
     key_subkey (`label_zh`, `normalized_value`), None where it is None."""
     row: dict[str, Any] = {}
-    for column in columns:
+    for column, key, sub in _plan(tuple(columns)):
         if column in record:
             row[column] = record[column]
         else:
-            key, _, sub = column.partition("_")
             row[column] = (record.get(key) or {}).get(sub)
     return row
 
 
+@lru_cache(maxsize=64)
+def _plan(columns: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """Each column, and the key and subkey it may spread from (`label`, `zh`)."""
+    return tuple((column, *column.partition("_")[::2]) for column in columns)
+
+
 def flat_row(fact: Fact) -> dict[str, Any]:
-    """One fact as a flat row of scalars (None for empty cells)."""
-    return flat(fact_record(fact), FLAT_COLUMNS)
+    """One fact as a flat row of scalars (None for empty cells): its record
+    spread out, `flat(fact_record(fact), FLAT_COLUMNS)`, made directly, as an
+    export of a million facts makes a million of them (a test holds the two
+    equal)."""
+    normalized = fact.normalized
+    label, heading, area = fact.label, fact.heading, fact.area
+    return {
+        "id": fact.id,
+        "dataset": fact.dataset,
+        "section": fact.section,
+        "heading": heading.zh,
+        "indicator": fact.indicator,
+        "label_zh": label.zh,
+        "label_en": label.en,
+        "measure": fact.measure,
+        "value": fact.value,
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "status": fact.status,
+        "normalized_value": normalized.value if normalized else None,
+        "normalized_unit": normalized.unit if normalized else None,
+        "period": fact.period,
+        "area_zh": area.zh,
+        "area_en": area.en,
+        "quote": fact.quote,
+        "note": fact.note,
+        "value_en": fact.value_en,
+        "heading_en": heading.en,
+    }
 
 
 #: Columns of a dataset's flat row (CSV, TSV, Markdown).
