@@ -27,6 +27,7 @@ candidates that this module then scores, as it does without the index.
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, STATUSES, Fact
 from gaoxin_cli.search.terms import Term, fold, latin_words, parse
@@ -140,16 +141,26 @@ def search_words(fact: Fact) -> list[str]:
 
 def kind_words(fact: Fact) -> tuple[str, ...]:
     """Words for what the fact is: its measure's, hedge's and status's, in both languages."""
-    words = list(MEASURES.get(fact.measure, ()))
-    words.append(fact.measure.replace("_", " "))
-    words += MEASURE_WORDS.get(fact.measure, ())
-    kinds = ((fact.qualifier, QUALIFIERS, QUALIFIER_WORDS), (fact.status, STATUSES, STATUS_WORDS))
+    normalized = fact.normalized
+    unit = normalized.unit if normalized is not None else None
+    return _kind_words(fact.measure, fact.qualifier, fact.status, unit)
+
+
+@lru_cache(maxsize=4096)
+def _kind_words(
+    measure: str, qualifier: str | None, status: str | None, unit: str | None
+) -> tuple[str, ...]:
+    """`kind_words` of a measure, hedge, status and normalized unit: made once
+    for each (an index of a million facts asks for a few hundred kinds)."""
+    words = list(MEASURES.get(measure, ()))
+    words.append(measure.replace("_", " "))
+    words += MEASURE_WORDS.get(measure, ())
+    kinds = ((qualifier, QUALIFIERS, QUALIFIER_WORDS), (status, STATUSES, STATUS_WORDS))
     for name, own, more in kinds:
         if name:
             words += [*own[name][0].split("/"), *more.get(name, ())]
-    normalized = fact.normalized
-    if normalized is not None:  # the unit the tool writes in English: "people", "USD"
-        words += [normalized.unit.replace("_", " "), *UNIT_NAMES.get(normalized.unit, ())]
+    if unit is not None:  # the unit the tool writes in English: "people", "USD"
+        words += [unit.replace("_", " "), *UNIT_NAMES.get(unit, ())]
     return tuple(words)
 
 
