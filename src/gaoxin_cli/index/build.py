@@ -233,6 +233,7 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
     first_row = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search").fetchone()[0]
     ind_rows = []
     fact_rows = []
+    files: dict[str, str] = {}  # a section file's name, made once
     texts = []
     for seq, ind in enumerate(dataset.indicators):
         location = ind.location or Location("", 1)
@@ -246,7 +247,8 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
             "zh": ind.label.zh,
             "en": ind.label.en,
             "aliases": "\n".join(ind.aliases),
-            "file": Path(location.path).name,
+            "file": files.get(location.path)
+            or files.setdefault(location.path, Path(location.path).name),
             "line": location.line,
             "search_row": first_row + seq,
             "facts": len(ind.facts),

@@ -78,28 +78,15 @@ class Location(Record):
 class Fact(Record):
     """One figure of the source, as the article states it."""
 
-    __slots__ = _FACT_FIELDS = (
-        "id",
-        "dataset",
-        "section",
-        "heading",
-        "indicator",
-        "label",
-        "measure",
-        "value",
-        "unit",
-        "qualifier",
-        "status",
-        "period",
-        "area",
-        "quote",
-        "written",
-        "note",
-        "location",
-        "value_en",
-        "aliases",
+    #: The fields, in the order a Fact is compared and written.
+    _FACT_FIELDS = (
+        *("id", "dataset", "section", "heading", "indicator", "label", "measure", "value"),
+        *("unit", "qualifier", "status", "period", "area", "quote", "written", "note"),
+        *("location", "value_en", "aliases"),
     )
+    __slots__ = ("_normalized", *_FACT_FIELDS)  # _normalized: made when first asked for
     _fields = _FACT_FIELDS
+    _normalized: "units.Normalized | None"
     id: str
     dataset: str
     section: str
@@ -187,13 +174,21 @@ class Fact(Record):
 
     @property
     def normalized(self) -> "units.Normalized | None":
-        """The value with scale words applied and the unit named, or None for text."""
+        """The value with scale words applied and the unit named, or None for
+        text; made once (search, the index and exports ask for it again)."""
+        try:
+            return self._normalized
+        except AttributeError:
+            pass
         from gaoxin_cli.model import units
 
         if not isinstance(self.value, str):
-            return units.normalize(self.value, self.unit)
-        fraction = fraction_of(self.value)
-        return None if fraction is None else units.normalize(fraction, self.unit)
+            found = units.normalize(self.value, self.unit)
+        else:
+            fraction = fraction_of(self.value)
+            found = None if fraction is None else units.normalize(fraction, self.unit)
+        _set(self, "_normalized", found)
+        return found
 
 
 def make_fact(
