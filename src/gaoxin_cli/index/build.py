@@ -302,7 +302,7 @@ def search_text(indicator: Indicator) -> str:
             parts += [fact.value, fact.value_en or ""]
         if fact.note:
             parts.append(fact.note)
-        if fact.heading != indicator.heading:
+        if fact.heading is not indicator.heading and fact.heading != indicator.heading:
             parts += [fact.heading.zh, fact.heading.en]
     text = "\n".join(dict.fromkeys(parts))
     plain = digits_of(text)  # "per 10,000 people" holds the number 10000 that a search names
