@@ -14,7 +14,7 @@ from gaoxin_cli.draft.article import Review
 from gaoxin_cli.draft.propose import GUESSED, LEAD, propose
 from gaoxin_cli.draft.result import Proposal
 from gaoxin_cli.lexicon import RESPECTIVELY
-from gaoxin_cli.model import Value, format_value, fraction_of, units
+from gaoxin_cli.model import Value, format_value, normalized_of
 from gaoxin_cli.simplified import simplified
 
 
@@ -29,9 +29,9 @@ class Claim:
         "label",
         "line",
         "measure",
+        "normalized",
         "problem",
         "qualifier",
-        "reading",
         "sentence",
         "start",
         "status",
@@ -62,9 +62,11 @@ class Claim:
         #: The clause that states it, verbatim in the text's own script.
         self.clause = clause
         self.value = value
-        #: The unit as the text writes it, and as read in simplified characters.
+        #: The unit as the text writes it.
         self.unit = unit
-        self.reading = simplified(unit) if unit else unit
+        #: The value in base units (85亿元 -> 8500000000 CNY; the unit read in
+        #: simplified characters), or None without a unit.
+        self.normalized = normalized_of(value, simplified(unit) if unit else unit)
         self.measure = measure
         self.qualifier = qualifier
         self.status = status
@@ -86,15 +88,6 @@ class Claim:
         #: Why no fact can be held against it, whatever the facts (a list
         #: that cannot be paired, a number that cannot be read), or None.
         self.problem = problem
-
-    @property
-    def normalized(self) -> units.Normalized | None:
-        """The value in base units (85亿元 -> 8500000000 CNY), or None without a unit."""
-        value = self.value
-        if isinstance(value, str):
-            fraction = fraction_of(value)
-            return None if fraction is None else units.normalize(fraction, self.reading)
-        return units.normalize(value, self.reading)
 
     @property
     def figure(self) -> str:
@@ -166,12 +159,11 @@ def _claim(review: Review, proposal: Proposal, pairs: dict[int, str | None]) -> 
 def _share_list_measures(claims: list[Claim], pairs: dict[int, str | None]) -> None:
     """The figures of one 分别 list share the verb before the first: a figure
     whose measure no word of its own gave takes the first one's."""
-    first: Claim | None = None
+    first: Claim | None = None  # the first figure of the list at hand (claims are in order)
     for claim in claims:
         if claim.start not in pairs:
             first = None
-            continue
-        if first is None or first.start > claim.start:
+        elif first is None:
             first = claim
         elif claim.weak and not first.weak:
             claim.measure, claim.weak = first.measure, False

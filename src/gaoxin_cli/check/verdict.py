@@ -145,7 +145,7 @@ def _by_measure(claim: Claim, top: list[Named]) -> Verdict:
     if others and any(d.startswith("another value") for d in differences):
         other = others[0]
         if other.measure != fact.measure:  # 新增757家: the total, given as the increase
-            return Verdict(claim, DIFFERS, other, _taken_from(claim, other, fact))
+            return Verdict(claim, DIFFERS, other, _another_measure(claim, other, fact))
         differences.append(f"{claim.figure} is {other.id} ({other.label.zh})")
     return Verdict(claim, DIFFERS, fact, "; ".join(differences))
 
@@ -169,13 +169,14 @@ def _words_of(fact: Fact, claim: Claim, named: list[Named]) -> bool:
     return False
 
 
-def _taken_from(claim: Claim, other: Fact, fact: Fact) -> str:
-    """Why a claim differs that gives the figure of one measure as another."""
-    return (
-        f"another measure: the source gives {_source_figure(other)} as"
-        f" {_measure_name(other.measure)}, not {_measure_name(claim.measure)},"
-        f" which it gives as {_source_figure(fact)}"
+def _another_measure(claim: Claim, taken: Fact, own: Fact | None = None) -> str:
+    """Why a claim differs that gives the figure `taken` of one measure as
+    another, the one the source gives as `own` (if it gives one)."""
+    reason = (
+        f"another measure: the source gives {_source_figure(taken)} as"
+        f" {_measure_name(taken.measure)}, not {_measure_name(claim.measure)}"
     )
+    return reason if own is None else f"{reason}, which it gives as {_source_figure(own)}"
 
 
 def _other_measure(claim: Claim, top: list[Named]) -> Verdict:
@@ -184,11 +185,7 @@ def _other_measure(claim: Claim, top: list[Named]) -> Verdict:
     for named in top:
         fact = named.fact
         if _same_value(claim, fact) and out_of_scope(claim, fact, named.name) is None:
-            reason = (
-                f"another measure: the source gives {_source_figure(fact)} as"
-                f" {_measure_name(fact.measure)}, not {_measure_name(claim.measure)}"
-            )
-            return Verdict(claim, DIFFERS, fact, reason)
+            return Verdict(claim, DIFFERS, fact, _another_measure(claim, fact))
     measures = ", ".join(dict.fromkeys(_measure_name(n.fact.measure) for n in top))
     reason = (
         f"no fact states the {_measure_name(claim.measure)} of {_what(claim)}"

@@ -179,16 +179,20 @@ class Fact(Record):
         try:
             return self._normalized
         except AttributeError:
-            pass
-        from gaoxin_cli.model import units
+            found = normalized_of(self.value, self.unit)
+            _set(self, "_normalized", found)
+            return found
 
-        if not isinstance(self.value, str):
-            found = units.normalize(self.value, self.unit)
-        else:
-            fraction = fraction_of(self.value)
-            found = None if fraction is None else units.normalize(fraction, self.unit)
-        _set(self, "_normalized", found)
-        return found
+
+def normalized_of(value: Value, unit: str | None) -> "units.Normalized | None":
+    """A figure in base units: a number or a fraction ("1/6") in `unit`;
+    None for a text."""
+    from gaoxin_cli.model import units
+
+    if not isinstance(value, str):
+        return units.normalize(value, unit)
+    fraction = fraction_of(value)
+    return None if fraction is None else units.normalize(fraction, unit)
 
 
 def make_fact(

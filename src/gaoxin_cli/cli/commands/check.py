@@ -101,9 +101,8 @@ def check(
         raise UsageError("nothing to check: give a TEXT, --file FILE, or - for standard input")
     if named.count("-") > 1:
         raise UsageError("standard input (-) can be read once")
-    inputs = [
-        (_name(n, text), _read(text, _name(n, text))) for n, text in enumerate(texts or [], 1)
-    ]
+    names = ["-" if text == "-" else f"TEXT {n}" for n, text in enumerate(texts or [], 1)]
+    inputs = [(name, _read(text, name)) for name, text in zip(names, texts or [], strict=True)]
     inputs += [(str(path), read_article(path)) for path in files or []]
     for name, text in inputs:
         if not text.strip():
@@ -112,11 +111,11 @@ def check(
     from gaoxin_cli.check.names import Names
 
     book = opts.source().book()
-    names = Names(book.facts)
+    known = Names(book.facts)
     verdicts = [
         verdict
         for name, text in inputs
-        for verdict in check_text(book.facts, text, names=names, name=name)
+        for verdict in check_text(book.facts, text, names=known, name=name)
     ]
     _write(verdicts, fmt, environment(ctx).stdout)
     if not verdicts:
@@ -124,11 +123,6 @@ def check(
     wrong = [v for v in verdicts if v.verdict != "agrees"]
     if wrong:
         raise NotFoundError(_summary(verdicts))
-
-
-def _name(number: int, text: str) -> str:
-    """What the records call a TEXT: "TEXT 2", or "-" for standard input."""
-    return "-" if text == "-" else f"TEXT {number}"
 
 
 def _read(text: str, name: str) -> str:
