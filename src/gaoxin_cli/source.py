@@ -10,9 +10,9 @@ index:
     ['gdp.growth', 'gdp.vs_city']
 """
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gaoxin_cli import query
 from gaoxin_cli.errors import NotFoundError, UsageError
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from gaoxin_cli.index import Index
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Selection:
@@ -191,24 +192,45 @@ class FactSource:
                 if self._wants(dataset.id)
             ]
 
-        def read() -> Iterator[Dataset]:
+        def indexed(
+            each: "Callable[[Index], Iterator[tuple[str, Sequence[R]]]]",
+            of_files: "Callable[[Dataset], Iterable[R]]",
+        ) -> Iterator[R]:
+            """What `each` gives of each dataset from the indexes; from the
+            files (by `of_files`) for the datasets not yet given, should one fail."""
             given: set[str] = set()
             try:
                 for root, index in opened:
                     try:
-                        for dataset in index.each_dataset(self.datasets):
-                            given.add(dataset.id)
-                            yield dataset
+                        for dataset_id, items in each(index):
+                            given.add(dataset_id)
+                            yield from items
                     except READ_ERRORS as error:  # noqa: PERF203 - once a root, not a row
                         discard(root)
                         _warn(f"the index of {root} was damaged ({error}); read the files")
                         rest = FactSource(self.roots, datasets=self.datasets, cache=False)
-                        yield from (d for d in rest.book().datasets if d.id not in given)
+                        for dataset in rest.book().datasets:
+                            if dataset.id not in given:
+                                yield from of_files(dataset)
                         return
             finally:
                 close()
 
-        return FactStream(metadata, read)
+        def each_whole(index: "Index") -> Iterator[tuple[str, Sequence[Dataset]]]:
+            return ((dataset.id, (dataset,)) for dataset in index.each_dataset(self.datasets))
+
+        def read() -> Iterator[Dataset]:
+            return indexed(each_whole, lambda dataset: (dataset,))
+
+        def flat() -> "Iterator[list[Any]]":
+            from gaoxin_cli.render.rows import flat_values
+
+            return indexed(
+                lambda index: index.each_flat(self.datasets),
+                lambda dataset: map(flat_values, dataset.facts),
+            )
+
+        return FactStream(metadata, read, flat)
 
     def _wants(self, dataset: str) -> bool:
         return self.datasets is None or dataset in self.datasets
@@ -261,16 +283,18 @@ class FactStream:
     whole, once; `datasets`, each one's metadata, is read when first asked
     for, and must be asked for before the datasets are read."""
 
-    __slots__ = ("_datasets", "_metadata", "_read")
+    __slots__ = ("_datasets", "_flat", "_metadata", "_read")
 
     def __init__(
         self,
         metadata: Callable[[], Sequence[Dataset]],
         read: Callable[[], Iterator[Dataset]],
+        flat: "Callable[[], Iterator[list[Any]]] | None" = None,
     ) -> None:
         self._metadata = metadata
         self._datasets: tuple[Dataset, ...] | None = None
         self._read = read
+        self._flat = flat
 
     @property
     def datasets(self) -> tuple[Dataset, ...]:
@@ -286,6 +310,17 @@ class FactStream:
         """Every fact, dataset by dataset."""
         for dataset in self:
             yield from dataset.facts
+
+    def flat_rows(self) -> "Iterator[list[Any]]":
+        """Every fact as the values of its flat row (`render.rows.flat_row`),
+        in the order of its columns (`render.rows.FLAT_COLUMNS`, those of CSV
+        and TSV), dataset by dataset; from the index without making the
+        facts (the same values, checked as `facts` checks them)."""
+        if self._flat is not None:
+            return self._flat()
+        from gaoxin_cli.render.rows import flat_values
+
+        return map(flat_values, self.facts())
 
 
 def _ask_index(root: Path, ask: "Callable[[Index], T]") -> "T | None":

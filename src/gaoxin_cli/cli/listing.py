@@ -180,6 +180,11 @@ class Shape:
         """True if the answer is a list of chosen facts rather than the command's own table."""
         return self.fields is not None or self.sort is not None or self.limit is not None
 
+    @property
+    def whole_rows(self) -> bool:
+        """True if each fact is written whole, in the order read (no --fields, no --sort)."""
+        return self.fields is None and self.sort is None
+
     def apply(self, facts: "Sequence[Fact]") -> "list[Fact]":
         """`facts` ordered by --sort and cut by --limit."""
         chosen = list(facts)

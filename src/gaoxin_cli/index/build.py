@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -185,34 +186,6 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
         *(("author", name) for name in source.authors),
         *(("headline", ref) for ref in dataset.headlines),
     ]
-    db.execute(
-        schema.insert("datasets", ("seq", *schema.DATASET_COLUMNS, "crc")),
-        _with_crc(
-            {
-                "dir": dir_,
-                "seq": 0,
-                "id": dataset.id,
-                "title_zh": dataset.title.zh,
-                "title_en": dataset.title.en,
-                "area_zh": dataset.area.zh,
-                "area_en": dataset.area.en,
-                "period": dataset.period,
-                "source_title": source.title,
-                "source_description": source.description,
-                "source_byline": source.byline,
-                "source_file": source.file,
-                "line": dataset.location.line if dataset.location else 1,
-                "facts": sum(len(ind.facts) for ind in dataset.indicators),
-                "indicators": len(dataset.indicators),
-                "lists": len(lists),
-                "not_figures": len(dataset.not_figures),
-                "sections": " ".join(
-                    f"{name}={count}" for name, count in sorted(_sections(dataset).items())
-                ),
-            },
-            schema.DATASET_COLUMNS,
-        ),
-    )
     db.executemany(
         schema.insert("lists", (*schema.LIST_COLUMNS, "crc")),
         [
@@ -256,6 +229,7 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
         ind_rows.append(_with_crc(ind_row, schema.INDICATOR_COLUMNS))
         texts.append((first_row + seq, search_text(ind)))
         for fact_seq, fact in enumerate(ind.facts):
+            normalized = fact.normalized
             values = [  # in the order of schema.FACT_COLUMNS, which the checksum covers
                 dir_,
                 seq,
@@ -274,6 +248,8 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
                 fact.label.en,
                 fact.location.line if fact.location else 1,
                 fact.value_en,
+                schema.stored_number(normalized.value) if normalized else None,
+                normalized.unit if normalized else None,
             ]
             fact_rows.append((*values, schema.checksum_of(values)))
     db.executemany(schema.insert("indicators", (*schema.INDICATOR_COLUMNS, "crc")), ind_rows)
@@ -281,6 +257,39 @@ def _insert_dataset(db: sqlite3.Connection, dir_: str, dataset: Dataset) -> None
     columns = ", ".join((*schema.FACT_COLUMNS, "crc"))
     db.executemany(f"INSERT INTO facts({columns}) VALUES ({marks})", fact_rows)  # noqa: S608
     db.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", texts)
+    flat_fact = itemgetter(*map(schema.FACT_COLUMNS.index, schema.FLAT_FACT_COLUMNS))
+    db.execute(
+        schema.insert("datasets", ("seq", *schema.DATASET_COLUMNS, "crc")),
+        _with_crc(
+            {
+                "dir": dir_,
+                "seq": 0,
+                "id": dataset.id,
+                "title_zh": dataset.title.zh,
+                "title_en": dataset.title.en,
+                "area_zh": dataset.area.zh,
+                "area_en": dataset.area.en,
+                "period": dataset.period,
+                "source_title": source.title,
+                "source_description": source.description,
+                "source_byline": source.byline,
+                "source_file": source.file,
+                "line": dataset.location.line if dataset.location else 1,
+                "facts": sum(len(ind.facts) for ind in dataset.indicators),
+                "indicators": len(dataset.indicators),
+                "lists": len(lists),
+                "not_figures": len(dataset.not_figures),
+                "sections": " ".join(
+                    f"{name}={count}" for name, count in sorted(_sections(dataset).items())
+                ),
+                "facts_digest": schema.digest(list(map(flat_fact, fact_rows))),
+                "indicators_digest": schema.digest(
+                    [tuple(row[c] for c in schema.FLAT_INDICATOR_COLUMNS) for row in ind_rows]
+                ),
+            },
+            schema.DATASET_COLUMNS,
+        ),
+    )
 
 
 def search_text(indicator: Indicator) -> str:

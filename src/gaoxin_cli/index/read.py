@@ -20,6 +20,7 @@ from gaoxin_cli.index.schema import (
     INDICATOR_COLUMNS,
     LIST_COLUMNS,
     NOT_FIGURE_COLUMNS,
+    DamagedError,
     among,
     checksum,
     checksum_of,
@@ -54,10 +55,6 @@ def _checked(row: "Row", columns: tuple[str, ...]) -> bool:
     if checksum(row, columns) != row["crc"]:
         raise DamagedError(f"a stored row fails its checksum ({row.get('id', '')})")
     return True
-
-
-class DamagedError(ValueError):
-    """A row read from the index fails its checksum, or rows are missing."""
 
 
 def open_read_only(path: Path) -> sqlite3.Connection | None:
@@ -98,7 +95,7 @@ class Index:
             count, rows = len(columns), []
             for values in cursor:
                 row = dict(zip(names, values, strict=True))
-                if checksum_of(list(values[:count])) != values[-1]:
+                if checksum_of(values[:count]) != values[-1]:
                     _checked(row, columns)  # which raises DamagedError
                 rows.append(row)
             return rows
@@ -149,15 +146,18 @@ class Index:
                 by_indicator.setdefault((fact["dir"], fact["ind_seq"]), []).append(fact)
             yield self._dataset(row, ind_rows, by_indicator, whole=True)
 
+    def each_flat(self, datasets: Sequence[str] | None = None) -> Iterator[tuple[str, list[Any]]]:
+        """`each_dataset` as each dataset's id and its facts' flat rows (see `flat`)."""
+        from gaoxin_cli.index.flat import each_flat
+
+        return each_flat(self._db, datasets)
+
     def _datasets(self) -> list["Row"]:
         return self._rows("SELECT * FROM datasets ORDER BY seq", (), DATASET_COLUMNS)
 
     def dataset_ids(self) -> list[str]:
-        """Every dataset's id, in order, each row checked as it is read (none kept)."""
-        cursor = self._db.execute("SELECT * FROM datasets ORDER BY seq")
-        names = [column[0] for column in cursor.description]
-        rows = (dict(zip(names, values, strict=True)) for values in cursor)
-        return [row["id"] for row in rows if _checked(row, DATASET_COLUMNS)]
+        """Every dataset's id, in order, each row checked."""
+        return [row["id"] for row in self._datasets()]
 
     def catalog(self) -> list[tuple[Dataset, int]]:
         """Every dataset's metadata (no indicators) and its number of facts, in order."""

@@ -5,6 +5,7 @@ table (key, measure, value, unit, qualifier, status, quote, written, note, zh, e
 so that a stored row and a TOML table make a fact through the same code.
 """
 
+import marshal
 import os
 import zlib
 from collections.abc import Mapping, Sequence
@@ -14,7 +15,7 @@ from typing import Any
 from gaoxin_cli.version import __version__
 
 #: Bump when the tables below change, or what search_words stores in them.
-SCHEMA_VERSION = "20"
+SCHEMA_VERSION = "21"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,7 +37,8 @@ CREATE TABLE datasets(
     source_title TEXT, source_description TEXT, source_byline TEXT, source_file TEXT,
     line INTEGER,
     facts INTEGER NOT NULL, indicators INTEGER NOT NULL, lists INTEGER NOT NULL,
-    not_figures INTEGER NOT NULL, sections TEXT NOT NULL, crc INTEGER NOT NULL);
+    not_figures INTEGER NOT NULL, sections TEXT NOT NULL,
+    facts_digest INTEGER NOT NULL, indicators_digest INTEGER NOT NULL, crc INTEGER NOT NULL);
 -- A dataset's lists (kind "author" or "headline"), in order.
 CREATE TABLE lists(
     dir TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT,
@@ -55,7 +57,10 @@ CREATE TABLE facts(
     key TEXT, measure TEXT NOT NULL,
     value, -- no type, so no affinity: 33.0 stays a float and "85" stays text
     unit TEXT, qualifier TEXT, status TEXT, quote TEXT NOT NULL, written TEXT, note TEXT,
-    zh TEXT, en TEXT, line INTEGER, value_en TEXT, crc INTEGER NOT NULL);
+    zh TEXT, en TEXT, line INTEGER, value_en TEXT,
+    -- Fact.normalized as the build made it (NULL for a text): what an export
+    -- writes without making the fact again; an int beyond SQLite's as its digits
+    normalized_value, normalized_unit TEXT, crc INTEGER NOT NULL);
 -- Every distinct indicator id (facts 0) and fact id (facts 1): what an id
 -- not found is compared with for suggestions, without scanning every fact.
 CREATE TABLE ids(facts INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY(facts, id)) WITHOUT ROWID;
@@ -94,6 +99,8 @@ DATASET_COLUMNS = (
     "lists",
     "not_figures",
     "sections",
+    "facts_digest",
+    "indicators_digest",
 )
 LIST_COLUMNS = ("dir", "kind", "seq", "value")
 NOT_FIGURE_COLUMNS = ("dir", "seq", "figure", "quote", "line")
@@ -130,7 +137,13 @@ FACT_COLUMNS = (
     "en",
     "line",
     "value_en",
+    "normalized_value",
+    "normalized_unit",
 )
+
+
+class DamagedError(ValueError):
+    """A row read from the index fails its checksum, or rows are missing."""
 
 
 def checksum(row: Mapping[str, Any], columns: Sequence[str]) -> int:
@@ -144,9 +157,62 @@ def checksum(row: Mapping[str, Any], columns: Sequence[str]) -> int:
     return checksum_of([row[column] for column in columns])
 
 
-def checksum_of(values: list[Any]) -> int:
-    """`checksum` of a row given as its values, in the order of its columns."""
-    return zlib.crc32(repr(values).encode())
+def checksum_of(values: Sequence[Any]) -> int:
+    """`checksum` of a row given as its values, in the order of its columns:
+    a CRC-32 of their marshal form (version 2: no references, the same bytes
+    for equal values, whatever objects hold them, on every Python this runs on)."""
+    return zlib.crc32(marshal.dumps(tuple(values), 2))
+
+
+#: What an export of flat rows reads of a dataset's facts and indicators (in
+#: order): all it reads is checked at once, by the dataset's `facts_digest` and
+#: `indicators_digest`, a `digest` of these rows.
+FLAT_FACT_COLUMNS = (
+    "ind_seq",
+    "id",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+    "quote",
+    "note",
+    "zh",
+    "en",
+    "value_en",
+    "normalized_value",
+    "normalized_unit",
+)
+FLAT_INDICATOR_COLUMNS = ("seq", "id", "section", "heading_zh", "heading_en", "zh", "en")
+FLAT_FACTS = "SELECT {} FROM facts WHERE dir = ? ORDER BY ind_seq, seq".format(  # noqa: S608
+    ", ".join(FLAT_FACT_COLUMNS)
+)
+FLAT_INDICATORS = "SELECT {} FROM indicators WHERE dir = ? ORDER BY seq".format(  # noqa: S608
+    ", ".join(FLAT_INDICATOR_COLUMNS)
+)
+
+
+def digest(rows: list[tuple[Any, ...]]) -> int:
+    """A CRC-32 of a dataset's rows as `FLAT_FACTS` or `FLAT_INDICATORS` reads
+    them: every value, row and their order checked in one step."""
+    return zlib.crc32(marshal.dumps(rows, 2))
+
+
+#: The range of an SQLite INTEGER: a normalized int beyond it is stored as its digits.
+_INT64 = range(-(2**63), 2**63)
+
+
+def stored_number(number: int | float | None) -> int | float | str | None:
+    """A normalized value as the facts table stores it: as it is, unless it is
+    an int SQLite cannot hold (10¹² 亿 is 10²⁰), which goes as its digits."""
+    if isinstance(number, int) and number not in _INT64:
+        return str(number)
+    return number
+
+
+def number_of(stored: int | float | str | None) -> int | float | None:
+    """A normalized value read back from the facts table (see `stored_number`)."""
+    return int(stored) if isinstance(stored, str) else stored
 
 
 #: Lists longer than this go to SQLite as one JSON array rather than one ? each.

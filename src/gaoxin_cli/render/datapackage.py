@@ -9,11 +9,14 @@ text out; the command writes the files. The same input gives the same bytes
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gaoxin_cli.model import MEASURES, QUALIFIERS, SECTIONS, STATUSES, Dataset
 from gaoxin_cli.model.units import BASE_UNITS, SCALES
 from gaoxin_cli.render.rows import FLAT_COLUMNS
+
+if TYPE_CHECKING:
+    from gaoxin_cli.render.delimited import Row
 
 #: The descriptor's file name, which the standard fixes.
 DESCRIPTOR = "datapackage.json"
@@ -136,17 +139,22 @@ class Tally:
     """Rows counted on their way into the CSV (`rows` is iterated once): how
     many, and whether every `value` is a number (its type in the schema)."""
 
-    __slots__ = ("_rows", "count", "words")
+    __slots__ = ("_at", "_rows", "count", "words")
 
-    def __init__(self, rows: Iterable[Mapping[str, Any]]) -> None:
+    def __init__(self, rows: Iterable["Row"], columns: Sequence[str]) -> None:
         self._rows = rows
+        self._at = list(columns).index("value") if "value" in columns else None
         self.count = 0
         self.words = False  # a value that is no number: words, a fraction
 
-    def __iter__(self) -> Iterator[Mapping[str, Any]]:
+    def __iter__(self) -> Iterator["Row"]:
+        at = self._at
         for row in self._rows:
             self.count += 1
-            value = row.get("value")
+            if not isinstance(row, list):
+                value = row.get("value")
+            else:
+                value = None if at is None else row[at]
             if not isinstance(value, int | float) or isinstance(value, bool):
                 self.words = True
             yield row
@@ -194,7 +202,7 @@ def descriptor(
 
 def write_package(
     columns: Sequence[str],
-    rows: Iterable[Mapping[str, Any]],
+    rows: Iterable["Row"],
     datasets: Sequence[Dataset],
     folder: str,
 ) -> None:
@@ -209,7 +217,7 @@ def write_package(
     from gaoxin_cli.files import replacing
     from gaoxin_cli.render.delimited import write_csv
 
-    tally = Tally(rows)
+    tally = Tally(rows, columns)
     path = Path(folder)
     name = ""
     try:

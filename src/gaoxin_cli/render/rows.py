@@ -89,6 +89,11 @@ def flat_row(fact: Fact) -> dict[str, Any]:
     }
 
 
+def flat_values(fact: Fact) -> list[Any]:
+    """`flat_row` of `fact` as a list, in the order of FLAT_COLUMNS."""
+    return list(flat_row(fact).values())  # made in that order (a test holds it)
+
+
 #: Columns of a dataset's flat row (CSV, TSV, Markdown).
 DATASET_COLUMNS = ("id", "title_zh", "title_en", "area_zh", "area_en", "period", "facts", "path")
 

@@ -161,6 +161,19 @@ def fact_stream(found: Iterable[Fact], fields: Sequence[str] | None = None) -> "
     )
 
 
+def flat_stream(rows: Iterable[dict[str, Any]]) -> "View":
+    """Facts' flat rows read once, as they come (`FactStream.flat_rows`): the
+    text `fact_stream` of the same facts writes as CSV or TSV, or into a data
+    package. Only those: JSON and Markdown are written from the facts."""
+
+    def only_flat(*_args: object) -> Any:
+        raise TypeError("flat rows are written as CSV or TSV; JSON and Markdown need the facts")
+
+    from gaoxin_cli.render.rows import FLAT_COLUMNS
+
+    return View(only_flat, lambda _lang: (FLAT_COLUMNS, rows), readable=only_flat)  # type: ignore[arg-type,return-value]
+
+
 def sections(views: Sequence["SectionView"]) -> "View":
     """A section of each dataset: one table per heading at a terminal."""
 

@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -42,7 +42,7 @@ from gaoxin_cli.cli.listing import (
 from gaoxin_cli.cli.listing import write_facts as listing_facts
 from gaoxin_cli.cli.params import PlainCommand
 from gaoxin_cli.errors import UsageError
-from gaoxin_cli.model import Dataset, Fact
+from gaoxin_cli.model import Dataset
 from gaoxin_cli.source import Selection
 
 if TYPE_CHECKING:
@@ -164,8 +164,10 @@ def export(
         listing_facts(ctx, chosen, None, fmt, opts, Shape(fields, None, None, no_headers))
         return
     described = sqlite or package  # the datasets' metadata is written too
-    datasets, facts_out = _facts_out(ctx, opts, keep, shape, fmt, file is not None, described)
-    view = render.fact_stream(facts_out, shape.fields)
+    flat = fmt in ("csv", "tsv") and not sqlite and not keep.active and shape.whole_rows
+    out = _facts_out(ctx, opts, keep, shape, fmt, file is not None, described, flat=flat)
+    datasets, facts_out = out  # with `flat`, rows made from the index without a fact
+    view = render.flat_stream(facts_out) if flat else render.fact_stream(facts_out, shape.fields)
     if folder is not None:
         from gaoxin_cli.render.datapackage import write_package
 
@@ -229,11 +231,14 @@ def _facts_out(
     fmt: str,
     into: bool,
     described: bool,
-) -> tuple[Sequence[Dataset], Iterable[Fact]]:
+    *,
+    flat: bool = False,
+) -> tuple[Sequence[Dataset], Iterable[Any]]:
     """The datasets exported (their metadata only if `described`: SQLite and
     the data package write it) and their facts that pass, in order: read,
-    checked and written a dataset at a time; all at once only to sort them.
-    With none, and standard output, the empty answer's rule."""
+    checked and written a dataset at a time; all at once only to sort them;
+    with `flat` (no filter), their flat rows. With none, and standard output,
+    the empty answer's rule."""
     if shape.sort is not None:
         book = opts.source().book(Selection(section=keep.section))
         chosen = shape.apply(keep.facts(book.facts))
@@ -242,7 +247,7 @@ def _facts_out(
         return book.datasets, chosen
     stream = opts.source().stream()
     datasets = stream.datasets if described else ()  # asked for before any dataset is read
-    passing: Iterator[Fact] = filter(keep.keep, stream.facts())
+    passing: Iterator[Any] = stream.flat_rows() if flat else filter(keep.keep, stream.facts())
     if shape.limit is not None:
         passing = islice(passing, shape.limit)
     first = next(passing, None)
