@@ -21,14 +21,6 @@ def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(freshness, "RACY_NS", 0)
 
 
-@pytest.fixture(params=["one thread", "two threads"])
-def listing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Folders listed by one thread, or (as a large folder is) by two at once."""
-    if request.param == "two threads":
-        monkeypatch.setattr(freshness, "THREADED", 2)
-    return str(request.param)
-
-
 def _file_by_file_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(_root: Path) -> None:
         raise AssertionError("compared file by file")
@@ -37,7 +29,7 @@ def _file_by_file_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_an_unchanged_folder_is_fresh_by_its_signatures_alone(
-    gaoxin, cache: Path, editable: Path, monkeypatch: pytest.MonkeyPatch, no_racy_window, listing
+    gaoxin, cache: Path, editable: Path, monkeypatch: pytest.MonkeyPatch, no_racy_window
 ) -> None:
     """After a build, a lookup needs no file-by-file comparison."""
     first = gaoxin("--facts", str(editable), *GET)
@@ -48,11 +40,11 @@ def test_an_unchanged_folder_is_fresh_by_its_signatures_alone(
 
 @pytest.mark.parametrize("how", ["edit", "same-size-edit-mtime-set-back", "new-file", "removed"])
 def test_a_changed_folder_fails_its_signature(
-    gaoxin, cache: Path, editable: Path, how: str, no_racy_window, listing
+    gaoxin, cache: Path, editable: Path, how: str, no_racy_window
 ) -> None:
     """An edit (even one keeping size and mtime), a new file or a removed one is seen."""
     gaoxin("--facts", str(editable), *GET)
-    economy = editable / "dalian-2019" / "economy.toml"  # the first folder: the helper's half
+    economy = editable / "dalian-2019" / "economy.toml"
     text = economy.read_text(encoding="utf-8")
     if how == "edit":
         economy.write_text(text.replace("value = 7.5", "value = 7.4"), encoding="utf-8")
@@ -69,29 +61,8 @@ def test_a_changed_folder_fails_its_signature(
     assert (got.exit_code, got.stdout, got.stderr) == (files.exit_code, files.stdout, files.stderr)
 
 
-def test_an_edit_in_the_last_folder_is_seen_with_two_threads(
-    gaoxin, cache: Path, editable: Path, monkeypatch: pytest.MonkeyPatch, no_racy_window
-) -> None:
-    """The half of the folders the main thread lists: a value edited in place in the last one."""
-    monkeypatch.setattr(freshness, "THREADED", 2)
-    gaoxin("--facts", str(editable), *GET)
-    last = sorted(p for p in editable.iterdir() if p.is_dir())[-1]
-    section = sorted(last.glob("*.toml"))[-1]
-    text = section.read_text(encoding="utf-8")
-    old = next(line for line in text.splitlines() if line.startswith("value = "))
-    section.write_text(text.replace(old, old + "1", 1), encoding="utf-8")
-    for args in (["export", "--format", "csv"], ["search", "growth", "--format", "json"]):
-        files = gaoxin("--facts", str(editable), "--no-cache", *args)
-        got = gaoxin("--facts", str(editable), *args)
-        assert (got.exit_code, got.stdout, got.stderr) == (
-            files.exit_code,
-            files.stdout,
-            files.stderr,
-        )
-
-
-@pytest.mark.parametrize("which", [0, -1], ids=["helper's half", "main thread's half"])
-def test_a_folder_that_cannot_be_listed_is_compared_file_by_file(
+@pytest.mark.parametrize("which", [0, -1], ids=["first folder", "last folder"])
+def test_a_folder_that_cannot_be_listed_is_no_verdict(
     cache: Path,
     editable: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -99,13 +70,12 @@ def test_a_folder_that_cannot_be_listed_is_compared_file_by_file(
     which: int,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """An error listing a folder, in either thread's half, is no verdict: no traceback,
-    and the index is not taken for fresh."""
+    """An error listing a folder is no verdict: no traceback, and the index is
+    not taken for fresh (the files are then compared one by one)."""
     import sqlite3
 
     from gaoxin_cli.index import open_index, schema
 
-    monkeypatch.setattr(freshness, "THREADED", 2)
     open_index(editable).close()  # built
     bad = str(sorted(p for p in editable.iterdir() if p.is_dir())[which])
     signed = freshness._signed
