@@ -311,11 +311,18 @@ class FactStream:
         for dataset in self:
             yield from dataset.facts
 
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The name of each value of a row of `flat_rows`, in order: the header of CSV and TSV."""
+        from gaoxin_cli.render.rows import FLAT_COLUMNS
+
+        return FLAT_COLUMNS
+
     def flat_rows(self) -> "Iterator[list[Any]]":
         """Every fact as the values of its flat row (`render.rows.flat_row`),
-        in the order of its columns (`render.rows.FLAT_COLUMNS`, those of CSV
-        and TSV), dataset by dataset; from the index without making the
-        facts (the same values, checked as `facts` checks them)."""
+        in the order of `columns`, dataset by dataset: what CSV and TSV write;
+        from the index without making the facts (the same values, checked as
+        `facts` checks them). Iterate it, or `facts()`, once."""
         if self._flat is not None:
             return self._flat()
         from gaoxin_cli.render.rows import flat_values
