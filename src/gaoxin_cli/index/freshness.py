@@ -140,19 +140,6 @@ def _signed(folder: str, now: int) -> str | None:
     return signature(lines)
 
 
-def _signed_all(folders: list[str], now: int) -> list[str] | None:
-    """`_signed` of each folder, in order; None if one is None. (Two threads
-    were measured slower: each holds Python's lock more than the system calls
-    release it.)"""
-    found = []
-    for folder in folders:
-        signed = _signed(folder, now)
-        if signed is None:
-            return None
-        found.append(signed)
-    return found
-
-
 def unchanged(db: sqlite3.Connection, root: Path, meta: dict[str, str]) -> bool:
     """True if the index is fresh by its folders' signatures alone: the same
     dataset folders, each with files of the same names, sizes, times and
@@ -170,15 +157,23 @@ def unchanged(db: sqlite3.Connection, root: Path, meta: dict[str, str]) -> bool:
             entries = sorted(listing, key=lambda entry: entry.name)
         if not stored or any(_is_toml(e.name) or e.name == DATASET_FILE for e in entries):
             return False  # a dataset folder itself, or nothing recorded: compare file by file
-        if any(racy for _, _, racy in stored):
-            return False
-        folders = [entry for entry in entries if entry.is_dir()]
-        signed = _signed_all([entry.path for entry in folders], time.time_ns())
-        if signed is None:
-            return False
-        # a folder without fact files is no dataset, as `scan` sees it
-        found = [(entry.name, text) for entry, text in zip(folders, signed, strict=True) if text]
-        return found == [(dir_, files) for dir_, files, _ in stored]
+        now = time.time_ns()
+        at = 0
+        for entry in entries:  # compared one by one: no folder's text is kept
+            if not entry.is_dir():
+                continue
+            signed = _signed(entry.path, now)
+            if signed is None:
+                return False
+            if not signed:
+                continue  # no dataset: as `scan` sees it
+            if at >= len(stored):
+                return False
+            dir_, recorded, racy = stored[at]
+            at += 1
+            if dir_ != entry.name or racy or signed != recorded:
+                return False
+        return at == len(stored)
     except (OSError, sqlite3.Error):
         return False
 

@@ -34,20 +34,13 @@ if TYPE_CHECKING:
 
     Row: TypeAlias = dict[str, Any]
 
-#: Rows holding a text: the trigram index narrows, instr() confirms (trigrams
-#: alone also match rows that hold each trigram somewhere, as 8500000000 does
-#: any row with 850, 500 and 000 in it).
+#: Rows holding a text: the trigram index narrows, instr() confirms (trigrams alone
+#: also match a row holding each somewhere, as 8500000000 does 850, 500 and 000).
 _MATCH = "SELECT rowid FROM search WHERE search MATCH ? AND instr(text, ?) > 0"
 
 
 def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
-
-
-def _section_counts(row: "Row") -> dict[str, int]:
-    """A dataset row's number of indicators in each section ("economy=12 party=3")."""
-    pairs = (item.partition("=") for item in row["sections"].split())
-    return {name: int(count) for name, _, count in pairs}
 
 
 def _checked(row: "Row", columns: tuple[str, ...]) -> bool:
@@ -147,7 +140,7 @@ class Index:
             yield self._dataset(row, ind_rows, by_indicator, whole=True)
 
     def each_flat(self, datasets: Sequence[str] | None = None) -> Iterator[tuple[str, list[Any]]]:
-        """`each_dataset` as each dataset's id and its facts' flat rows (see `flat`)."""
+        """`each_dataset` as each dataset's id and its facts' flat rows (`flat.each_flat`)."""
         from gaoxin_cli.index.flat import each_flat
 
         return each_flat(self._db, datasets)
@@ -156,8 +149,11 @@ class Index:
         return self._rows("SELECT * FROM datasets ORDER BY seq", (), DATASET_COLUMNS)
 
     def dataset_ids(self) -> list[str]:
-        """Every dataset's id, in order, each row checked."""
-        return [row["id"] for row in self._datasets()]
+        """Every dataset's id, in order, each row checked as it is read (none kept)."""
+        cursor = self._db.execute("SELECT * FROM datasets ORDER BY seq")
+        names = [column[0] for column in cursor.description]
+        rows = (dict(zip(names, values, strict=True)) for values in cursor)
+        return [row["id"] for row in rows if _checked(row, DATASET_COLUMNS)]
 
     def catalog(self) -> list[tuple[Dataset, int]]:
         """Every dataset's metadata (no indicators) and its number of facts, in order."""
@@ -197,8 +193,9 @@ class Index:
             counts: dict[str, int] = {}
             for dir_, _ in found:
                 counts[dir_] = counts.get(dir_, 0) + 1
-            for row in self._datasets():  # each dataset knows how many each section has
-                if counts.get(row["dir"], 0) != _section_counts(row).get(section, 0):
+            for row in self._datasets():  # each knows how many each has: "economy=12 party=3"
+                pairs = (item.partition("=") for item in row["sections"].split())
+                if counts.get(row["dir"], 0) != {n: int(c) for n, _, c in pairs}.get(section, 0):
                     raise DamagedError(f"indicators of dataset {row['id']} are missing")
             return found
         return None
