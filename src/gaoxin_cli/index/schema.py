@@ -167,21 +167,8 @@ def checksum_of(values: Sequence[Any]) -> int:
 #: What an export of flat rows reads of a dataset's facts and indicators (in
 #: order): all it reads is checked at once, by the dataset's `facts_digest` and
 #: `indicators_digest`, a `digest` of these rows.
-FLAT_FACT_COLUMNS = (
-    "ind_seq",
-    "id",
-    "measure",
-    "value",
-    "unit",
-    "qualifier",
-    "status",
-    "quote",
-    "note",
-    "zh",
-    "en",
-    "value_en",
-    "normalized_value",
-    "normalized_unit",
+FLAT_FACT_COLUMNS = tuple(
+    c for c in FACT_COLUMNS if c not in ("dir", "seq", "key", "written", "line")
 )
 FLAT_INDICATOR_COLUMNS = ("seq", "id", "section", "heading_zh", "heading_en", "zh", "en")
 FLAT_FACTS = "SELECT {} FROM facts WHERE dir = ? ORDER BY ind_seq, seq".format(  # noqa: S608
