@@ -207,3 +207,15 @@ def test_csv_batches_write_what_each_row_would(rows: list[list[Any]]) -> None:
             finally:
                 delimited._BATCH = old
             assert got.getvalue() == want.getvalue()
+
+
+def test_two_folders_export_from_their_indexes_as_from_their_files(
+    gaoxin, two_datasets: list[str], cache: Path
+) -> None:
+    """--facts twice: each folder's rows from its own index, in the order of the folders."""
+    files = gaoxin(*two_datasets, "--no-cache", "export", "--format", "csv")
+    gaoxin(*two_datasets, "get", "gdp.growth")
+    indexed = gaoxin(*two_datasets, "export", "--format", "csv")
+    assert (indexed.exit_code, indexed.stderr) == (0, "")
+    assert indexed.stdout == files.stdout
+    assert len({line.split(",")[1] for line in indexed.stdout.splitlines()[1:]}) == 2
