@@ -2,13 +2,12 @@
 export of every fact writes, made without a Fact for each row.
 
 A row here is the values of `render.rows.flat_row` of the fact the index
-would make, in the order of its columns (`render.rows.FLAT_COLUMNS`), from the stored
+would make, in the order of `render.rows.FLAT_COLUMNS`, made from the stored
 columns by the rules of `model.make_fact`: the fact's label where it has one
 (each language apart), else its indicator's; its heading, section and
-indicator from its indicator; its period and area from its dataset; its
-normalized value as the build stored it; its id as
-the build stored it (`make_fact`'s own). Tests hold the two equal, fact by
-fact, on the shipped facts and on generated ones.
+indicator from its indicator; its period and area from its dataset; its id
+and normalized value as the build stored them. Tests hold the two equal,
+fact by fact, on the shipped facts and on generated ones.
 """
 
 import sqlite3
@@ -82,7 +81,6 @@ def _flat_rows(db: sqlite3.Connection, dir_: str, id_: str) -> list[list[Any]]:
     rows = []
     for fact in facts:
         indicator, section, heading_zh, heading_en, zh, en = of_indicator[fact[_IND_SEQ]]
-        number = fact[_NORMALIZED_VALUE]
         rows.append(
             [  # the order of FLAT_COLUMNS
                 fact[_ID],
@@ -97,7 +95,7 @@ def _flat_rows(db: sqlite3.Connection, dir_: str, id_: str) -> list[list[Any]]:
                 fact[_UNIT],
                 fact[_QUALIFIER],
                 fact[_STATUS],
-                number if number.__class__ is not str else number_of(number),
+                number_of(fact[_NORMALIZED_VALUE]),
                 fact[_NORMALIZED_UNIT],
                 period,
                 area_zh,

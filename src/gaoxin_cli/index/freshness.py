@@ -127,15 +127,13 @@ def _signed(folder: str, now: int) -> str | None:
     lines = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            name = entry.name
-            if not (name.endswith(".toml") and len(name) > 5):  # _is_toml, inline
+            if not _is_toml(entry.name):
                 continue
             i = entry.stat()
             if not stat.S_ISREG(i.st_mode) or now - max(i.st_mtime_ns, i.st_ctime_ns) < RACY_NS:
                 return None
-            # signature_line(name, size, mtime, ctime, identity(i)), inline: once a file
             lines.append(
-                f"{name}\t{i.st_size}\t{i.st_mtime_ns}\t{i.st_ctime_ns}\t{i.st_dev}:{i.st_ino}"
+                signature_line(entry.name, i.st_size, i.st_mtime_ns, i.st_ctime_ns, identity(i))
             )
     return signature(lines)
 

@@ -1,6 +1,6 @@
 """CSV and TSV writers: flat rows of scalars under a header row. No Rich here."""
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gaoxin_cli.render.safe import clean
@@ -45,8 +45,11 @@ def write_csv(
     writer = csv.writer(stream, lineterminator="\r\n")  # None is written as ""
     if header:
         writer.writerow(columns)
-    cells, starts, given = _cells(columns), _FORMULA_STARTS, iter(rows)
-    while batch := [row if isinstance(row, list) else cells(row) for row in islice(given, _BATCH)]:
+    starts, given = _FORMULA_STARTS, iter(rows)
+    while batch := [
+        row if isinstance(row, list) else list(map(row.get, columns))
+        for row in islice(given, _BATCH)
+    ]:
         if verbatim or _plain(batch):
             writer.writerows(batch)
             continue
@@ -70,24 +73,6 @@ def _plain(batch: list[list[Any]]) -> bool:
     return text.isprintable() and not any(
         start[1] in text and start in text for start in _JOINED_STARTS
     )
-
-
-def _cells(columns: Sequence[str]) -> Callable[[Mapping[str, Any]], list[Any]]:
-    """A row's cells under `columns`, None for a column it lacks: by one
-    itemgetter where it has them all."""
-    from operator import itemgetter
-
-    if len(columns) < 2:
-        return lambda row: [row.get(column) for column in columns]
-    take = itemgetter(*columns)
-
-    def cells(row: Mapping[str, Any]) -> list[Any]:
-        try:
-            return list(take(row))
-        except KeyError:
-            return [row.get(column) for column in columns]
-
-    return cells
 
 
 def _tsv_cell(value: Any) -> str:

@@ -161,7 +161,7 @@ def fact_stream(found: Iterable[Fact], fields: Sequence[str] | None = None) -> "
     )
 
 
-def flat_stream(rows: Iterable[dict[str, Any]]) -> "View":
+def flat_stream(rows: Iterable[list[Any]]) -> "View":
     """Facts' flat rows read once, as they come (`FactStream.flat_rows`): the
     text `fact_stream` of the same facts writes as CSV or TSV, or into a data
     package. Only those: JSON and Markdown are written from the facts."""
