@@ -134,6 +134,13 @@ def test_a_piece_too_wide_is_cut_between_its_marks_and_its_word() -> None:
     assert fold("18.3%18.3%3288，，", 16) == ["18.3%18.3%3288", "，，"]
 
 
+def test_closing_marks_too_many_for_the_line_leave_the_figure_whole() -> None:
+    """A figure held by more closing marks than fit on its line is not cut to keep them:
+    the marks start the next line."""
+    assert fold("85亿元，，，", 10) == ["85亿元", "，，，"]
+    assert fold("（85亿元，，，", 10) == ["（", "85亿元", "，，，"]
+
+
 @settings(max_examples=300)
 @given(TEXTS, st.integers(min_value=8, max_value=60))
 def test_a_figure_and_its_unit_stay_whole(text: str, width: int) -> None:

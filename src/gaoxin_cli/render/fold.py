@@ -167,6 +167,9 @@ def _forced_cut(text: str, start: int, end: int, width: int) -> int:
         and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END)
     ):
         cut -= 1  # a mark stays with what it closes or opens
+    for a, b in figures:  # but never inside a figure with its unit: before it, or after it
+        if a < cut < b:
+            return a if a > start else b if b <= fits else cut
     return cut
 
 
